@@ -1,0 +1,36 @@
+# Tandem: `make run` starts everything, `make test` runs the whole suite.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint typecheck bench schema migrations clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/tandem run
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check api domain workers tests bench
+	$(BIN)/mypy domain
+
+bench: $(STAMP)
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+schema: $(STAMP)
+	$(BIN)/tandem schema export > schema.graphql
+
+# Regenerates the migrations of both dialects from the models (developers only).
+migrations: $(STAMP)
+	$(BIN)/python -m domain.makemigrations
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,161 @@
+"""The Starlette application: GraphQL at /graphql, health, readiness and metrics."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+import uuid
+from collections.abc import AsyncIterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from api import metrics
+from api.areas import area_modules
+from api.auth import AuthMiddleware
+from api.context import Context
+from api.logs import request_id_var
+from api.queue import JobQueue
+from api.schema import build_schema
+from domain.db import close_db, init_db, ping_db
+from domain.settings import Settings, get_settings
+
+log = logging.getLogger("tandem.http")
+
+
+class TandemGraphQL(GraphQL):
+    def __init__(self, settings: Settings, **kwargs: Any) -> None:
+        super().__init__(build_schema(settings), graphql_ide="graphiql", **kwargs)
+        self.settings = settings
+
+    async def get_context(self, request: Any, response: Any = None) -> Context:
+        state = request.scope.get("state", {})
+        return Context(
+            request=request,
+            response=response,
+            principal=state.get("principal"),
+            settings=self.settings,
+            queue=request.app.state.queue,
+            request_id=state.get("request_id") or uuid.uuid4().hex,
+        )
+
+
+class RequestIdMiddleware:
+    """Gives every request an id (or keeps a sane incoming X-Request-Id), logs and counts it."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        request_id = (
+            incoming if 8 <= len(incoming) <= 64 and incoming.isalnum() else uuid.uuid4().hex
+        )
+        scope.setdefault("state", {})["request_id"] = request_id
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                message.setdefault("headers", []).append((b"x-request-id", request_id.encode()))
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        finally:
+            path = scope["path"] if scope["path"] in KNOWN_PATHS else "other"
+            elapsed = time.perf_counter() - started
+            metrics.HTTP_REQUESTS.labels(scope["method"], path, str(status)).inc()
+            metrics.HTTP_DURATION.labels(scope["method"], path).observe(elapsed)
+            request_id_var.reset(token)
+
+
+KNOWN_PATHS = frozenset({"/graphql", "/healthz", "/readyz", "/metrics", "/hooks/leads"})
+
+
+async def healthz(request: Request) -> Response:
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> Response:
+    checks: dict[str, str] = {}
+    try:
+        await ping_db()
+        checks["database"] = "ok"
+    except Exception as exc:
+        checks["database"] = f"down: {type(exc).__name__}"
+    queue: JobQueue | None = request.app.state.queue
+    try:
+        if queue is None:
+            raise RuntimeError("not configured")
+        await queue.ping()
+        checks["redis"] = "ok"
+    except Exception as exc:
+        checks["redis"] = f"down: {type(exc).__name__}"
+    ready = all(v == "ok" for v in checks.values())
+    return JSONResponse({"ready": ready, **checks}, status_code=200 if ready else 503)
+
+
+async def metrics_endpoint(request: Request) -> Response:
+    body, content_type = metrics.render()
+    return Response(body, media_type=content_type)
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    manage_resources: bool = True,
+    queue: JobQueue | None = None,
+) -> Starlette:
+    """`manage_resources=False` lets tests own the database and queue connections."""
+    settings = settings or get_settings()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if manage_resources:
+            await init_db(settings.database_url)
+            if settings.redis_url:
+                app.state.queue = await JobQueue.connect(settings.redis_url, settings.queue_name)
+        try:
+            yield
+        finally:
+            if manage_resources:
+                if app.state.queue is not None:
+                    await app.state.queue.close()
+                await close_db()
+
+    graphql = TandemGraphQL(settings)
+    routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        Route("/metrics", metrics_endpoint),
+        *_extra_routes(),
+    ]
+    app = Starlette(
+        routes=routes,
+        middleware=[Middleware(RequestIdMiddleware), Middleware(AuthMiddleware)],
+        lifespan=lifespan,
+    )
+    app.state.queue = queue
+    app.state.settings = settings
+    return app
+
+
+def _extra_routes() -> list[BaseRoute]:
+    """HTTP endpoints other areas add (e.g. lead capture), as `ROUTES` in `api.<area>.http`."""
+    return [route for module in area_modules("http") for route in module.ROUTES]

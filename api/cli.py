@@ -1,0 +1,251 @@
+"""The `tandem` command: serve, worker, run, migrate, tokens, seed, schema export."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import replace
+
+from api.embedded_redis import EmbeddedRedis
+from api.logs import configure_logging
+from domain.settings import Settings, get_settings, override_settings
+
+
+def _with_redis(settings: Settings) -> tuple[Settings, EmbeddedRedis | None]:
+    """Settings whose redis_url is set, starting the embedded Redis when REDIS_URL is unset."""
+    if settings.redis_url:
+        return settings, None
+    embedded = EmbeddedRedis(settings.var_dir)
+    url = embedded.start()
+    resolved = replace(settings, redis_url=url)
+    override_settings(resolved)
+    return resolved, embedded
+
+
+def _prepare_var(settings: Settings) -> None:
+    settings.var_dir.mkdir(parents=True, exist_ok=True)
+
+
+async def _migrate(settings: Settings) -> list[str]:
+    from domain.migrate import migrate
+
+    return await migrate(settings.database_url)
+
+
+async def _in_db(settings: Settings, coro_factory: object) -> object:
+    from domain.db import close_db, init_db
+
+    await init_db(settings.database_url)
+    try:
+        return await coro_factory()  # type: ignore[operator]
+    finally:
+        await close_db()
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    _prepare_var(settings)
+    applied = asyncio.run(_migrate(settings))
+    print(f"applied {len(applied)} migration(s)" + (f": {', '.join(applied)}" if applied else ""))
+    return 0
+
+
+def cmd_tokens_create(args: argparse.Namespace) -> int:
+    from domain.auth.services import create_token
+    from domain.errors import DomainError
+
+    settings = get_settings()
+
+    async def create() -> str:
+        _, raw = await create_token(args.name, args.role)
+        return raw
+
+    try:
+        raw = asyncio.run(_in_db(settings, create))
+    except DomainError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return 2
+    print(raw)
+    return 0
+
+
+def cmd_schema_export(args: argparse.Namespace) -> int:
+    from api.schema import export_sdl
+
+    sys.stdout.write(export_sdl())
+    return 0
+
+
+def cmd_seed(args: argparse.Namespace) -> int:
+    if not args.demo:
+        print("nothing to do: pass --demo", file=sys.stderr)
+        return 2
+    from importlib import import_module
+
+    settings = get_settings()
+    try:
+        seed_demo = import_module("domain.demo").seed_demo
+    except ModuleNotFoundError:
+        print("the demo data set is not available in this build", file=sys.stderr)
+        return 2
+    summary = asyncio.run(_in_db(settings, seed_demo))
+    print(summary)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings, embedded = _with_redis(get_settings())
+    os.environ["REDIS_URL"] = settings.redis_url or ""
+    configure_logging(settings.log_level)
+    try:
+        uvicorn.run(
+            "api.asgi:app",
+            host=args.host,
+            port=args.port,
+            workers=args.workers,
+            log_config=None,
+            proxy_headers=True,
+        )
+    finally:
+        if embedded:
+            embedded.stop()
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    from arq.worker import Worker
+
+    from api.queue import redis_settings
+    from workers.settings import worker_settings
+
+    settings, embedded = _with_redis(get_settings())
+    configure_logging(settings.log_level)
+    assert settings.redis_url
+    try:
+        worker = Worker(**worker_settings(redis_settings(settings.redis_url), settings.queue_name))
+        worker.run()
+    finally:
+        if embedded:
+            embedded.stop()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """API + one worker (+ embedded Redis), all stopped together on Ctrl-C."""
+    settings = get_settings()
+    _prepare_var(settings)
+    settings, embedded = _with_redis(settings)
+    configure_logging(settings.log_level)
+    asyncio.run(_migrate(settings))
+    _print_first_admin_token(settings)
+    env = {
+        **os.environ,
+        "REDIS_URL": settings.redis_url or "",
+        "DATABASE_URL": settings.database_url,
+    }
+    tandem = [sys.executable, "-m", "api.cli"]
+    children = [
+        subprocess.Popen(
+            [*tandem, "serve", "--host", args.host, "--port", str(args.port)], env=env
+        ),
+        subprocess.Popen([*tandem, "worker"], env=env),
+    ]
+    print(
+        f"Tandem is running: http://{args.host}:{args.port}/graphql (Ctrl-C stops it)", flush=True
+    )
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while not stopping and all(child.poll() is None for child in children):
+            time.sleep(0.5)
+    finally:
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in children:
+            try:
+                child.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        if embedded:
+            embedded.stop()
+    return 0
+
+
+def _print_first_admin_token(settings: Settings) -> None:
+    from domain.auth.services import create_token, has_any_token
+
+    async def first_token() -> str | None:
+        if await has_any_token():
+            return None
+        _, raw = await create_token("admin", "ADMIN")
+        return raw
+
+    raw = asyncio.run(_in_db(settings, first_token))
+    if raw:
+        print("=" * 72)
+        print("First start: an ADMIN token was created. It is shown once; keep it safe:")
+        print(f"  {raw}")
+        print(f"  curl -H 'Authorization: Bearer {raw}' -H 'Content-Type: application/json' \\")
+        print('       -d \'{"query":"{ __typename }"}\' http://127.0.0.1:8000/graphql')
+        print("=" * 72, flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tandem", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="the ASGI app (uvicorn)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(func=cmd_serve)
+
+    run = sub.add_parser("run", help="migrate, then the API and one worker together")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=8000)
+    run.set_defaults(func=cmd_run)
+
+    sub.add_parser("worker", help="one arq worker").set_defaults(func=cmd_worker)
+    sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
+
+    tokens = sub.add_parser("tokens", help="API tokens").add_subparsers(
+        dest="action", required=True
+    )
+    create = tokens.add_parser("create", help="print a new token")
+    create.add_argument("--name", required=True)
+    create.add_argument("--role", required=True)
+    create.set_defaults(func=cmd_tokens_create)
+
+    seed = sub.add_parser("seed", help="load data")
+    seed.add_argument("--demo", action="store_true")
+    seed.set_defaults(func=cmd_seed)
+
+    schema = sub.add_parser("schema", help="GraphQL schema").add_subparsers(
+        dest="action", required=True
+    )
+    schema.add_parser("export", help="print the SDL").set_defaults(func=cmd_schema_export)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

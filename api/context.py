@@ -1,0 +1,27 @@
+"""The per-request GraphQL context: who is asking, the request's loaders and the job queue."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from api.loaders import Loaders
+from api.queue import JobQueue
+from domain.auth.models import ApiToken
+from domain.settings import Settings
+
+
+@dataclass
+class Context:
+    request: Any
+    response: Any
+    principal: ApiToken | None
+    settings: Settings
+    queue: JobQueue | None
+    request_id: str
+    loaders: Loaders = field(default_factory=Loaders)
+
+    @property
+    def actor(self) -> str | None:
+        """The token's name, recorded on what this request starts (e.g. JobRun.requested_by)."""
+        return self.principal.name if self.principal else None

@@ -1,0 +1,66 @@
+"""UserError payloads, the mapping of DomainError to them, and the GraphQL error codes."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
+
+import strawberry
+from graphql import GraphQLError
+
+from domain.errors import DomainError
+from domain.errors import ErrorCode as DomainErrorCode
+
+ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode")
+
+P = TypeVar("P")
+
+
+def camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+@strawberry.type(description="A business-rule refusal: nothing was changed.")
+class UserError:
+    field: list[str] | None = strawberry.field(
+        description='Path of the offending input field, e.g. ["lines", "0", "quantity"].'
+    )
+    code: ErrorCode  # type: ignore[valid-type]
+    message: str
+
+    @classmethod
+    def from_domain(cls, error: DomainError) -> UserError:
+        field = [camel(part) for part in error.field] if error.field else None
+        return cls(field=field, code=error.code, message=error.message)
+
+
+def payload_type(name: str, key: str, node_type: type) -> type:
+    """`<MutationName>Payload { <key>: <node_type> errors: [UserError!]! }` (contract §2)."""
+    namespace = {
+        "__annotations__": {key: node_type | None, "errors": list[UserError]},
+        "__doc__": f"The result of {name.removesuffix('Payload')[0].lower()}"
+        f"{name.removesuffix('Payload')[1:]}: the {key}, or the errors that stopped it.",
+    }
+    return strawberry.type(type(name, (), namespace))
+
+
+async def perform(
+    payload: Callable[..., P],
+    key: str,
+    call: Callable[[], Awaitable[Any]],
+    present: Callable[[Any], Any] = lambda value: value,
+) -> P:
+    """Runs one domain call and builds the mutation payload: the object or the errors.
+
+    `call` is a thunk so that input decoding inside it (global ids) refuses the same way."""
+    try:
+        result = await call()
+    except DomainError as error:
+        return payload(**{key: None, "errors": [UserError.from_domain(error)]})
+    return payload(**{key: present(result), "errors": []})
+
+
+def user_input_error(message: str) -> GraphQLError:
+    """An argument the schema accepts but the API refuses (e.g. first: 101)."""
+    return GraphQLError(message, extensions={"code": "BAD_USER_INPUT"})

@@ -1,0 +1,83 @@
+"""The schema: every area's Query/Mutation/Subscription merged, with the limits of §2."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import strawberry
+from strawberry import relay
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+from strawberry.schema.config import StrawberryConfig
+from strawberry.tools import merge_types
+from strawberry.types import Info
+
+from api.areas import area_modules
+from api.extensions import MaskUnexpectedErrors, OperationMetrics
+from domain.settings import Settings, get_settings
+
+MAX_DEPTH = 12
+MAX_ALIASES = 30
+MAX_TOKENS = 5000
+
+
+def _area_roots(kind: str) -> list[type]:
+    """`api.<area>.schema.<kind>` of every area that defines it, in name order."""
+    return [getattr(m, kind) for m in area_modules("schema") if hasattr(m, kind)]
+
+
+@strawberry.type
+class NodeQuery:
+    @strawberry.field(description="Any object by its global id.")
+    async def node(self, info: Info, id: relay.GlobalID) -> relay.Node | None:
+        return await _resolve_node(info, id)
+
+    @strawberry.field(description="Objects by global ids, in order; null for unknown ids.")
+    async def nodes(self, info: Info, ids: list[relay.GlobalID]) -> list[relay.Node | None]:
+        return [await _resolve_node(info, gid) for gid in ids]
+
+
+async def _resolve_node(info: Info, gid: relay.GlobalID) -> Any:
+    try:
+        node_type = gid.resolve_type(info)
+    except Exception:
+        return None
+    nodes = await node_type.resolve_nodes(info=info, node_ids=[gid.node_id], required=False)
+    return next(iter(nodes), None)
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    settings = settings or get_settings()
+    extensions: list[Callable[[], SchemaExtension]] = [
+        MaskUnexpectedErrors,
+        OperationMetrics,
+        lambda: ParserCache(maxsize=512),
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ValidationCache(maxsize=512),
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    query = merge_types("Query", (NodeQuery, *_area_roots("Query")))
+    mutations = _area_roots("Mutation")
+    subscriptions = _area_roots("Subscription")
+    return strawberry.Schema(
+        query=query,
+        mutation=merge_types("Mutation", tuple(mutations)) if mutations else None,
+        subscription=merge_types("Subscription", tuple(subscriptions)) if subscriptions else None,
+        extensions=extensions,
+        config=StrawberryConfig(relay_max_results=100),
+    )
+
+
+def export_sdl() -> str:
+    return build_schema().as_str() + "\n"

@@ -1,0 +1,228 @@
+"""Account and contact use cases: create, update, archive, and the account list (§3)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from domain.accounts.models import Account, Contact, Lifecycle
+from domain.clock import utcnow
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.events import record_event
+from domain.settings import get_settings
+from domain.validation import (
+    currency_code,
+    non_negative,
+    optional_email,
+    optional_text,
+    optional_url,
+    required_text,
+)
+
+ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
+ACCOUNT_FIELDS = [
+    "name",
+    "industry",
+    "website",
+    "email",
+    "phone",
+    "tier",
+    "owner",
+    "billing_address",
+    "shipping_address",
+    "currency",
+    "payment_terms_days",
+    "credit_limit",
+]
+CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "title")
+
+
+def _clean_address(value: Mapping[str, Any] | None, field: str) -> dict[str, str] | None:
+    if value is None:
+        return None
+    address = {k: optional_text(value.get(k), f"{field}.{k}") for k in ADDRESS_FIELDS}
+    return {k: v for k, v in address.items() if v is not None} or None
+
+
+def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """Validates the given account fields (only those present) and returns them normalised."""
+    unknown = set(changes) - set(ACCOUNT_FIELDS)
+    if unknown:
+        raise DomainError(ErrorCode.INVALID, f"Unknown fields: {sorted(unknown)}.")
+    clean: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "name":
+            clean[key] = required_text(value, "name")
+        elif key == "email":
+            clean[key] = optional_email(value, "email")
+        elif key == "website":
+            clean[key] = optional_url(value, "website")
+        elif key in ("billing_address", "shipping_address"):
+            clean[key] = _clean_address(value, key)
+        elif key == "currency":
+            clean[key] = currency_code(value) or get_settings().currency
+        elif key == "payment_terms_days":
+            if value is None:
+                raise DomainError(ErrorCode.REQUIRED, "paymentTermsDays is required.", key)
+            non_negative(value, key)
+            if value > 3650:
+                raise DomainError(ErrorCode.INVALID, "paymentTermsDays is at most 3650.", key)
+            clean[key] = int(value)
+        elif key == "credit_limit":
+            non_negative(value, key)
+            clean[key] = None if value is None else Decimal(value).quantize(Decimal("0.01"))
+        else:
+            clean[key] = optional_text(value, key)
+    return clean
+
+
+def _account_payload(account: Account) -> dict[str, Any]:
+    return {
+        "id": account.id,
+        "name": account.name,
+        "lifecycle": account.lifecycle,
+        "email": account.email,
+        "currency": account.currency,
+    }
+
+
+async def get_account(account_id: int, *, field: str = "id") -> Account:
+    account = await Account.get_or_none(id=account_id)
+    if account is None:
+        raise not_found("Account", account_id, field)
+    return account
+
+
+async def create_account(fields: Mapping[str, Any]) -> Account:
+    clean = clean_account_fields({"currency": None, **fields})
+    if "name" not in clean:
+        raise DomainError(ErrorCode.REQUIRED, "name is required.", "name")
+    async with in_transaction():
+        account = await Account.create(**clean)
+        await record_event("account.created", _account_payload(account))
+    return account
+
+
+async def update_account(account_id: int, changes: Mapping[str, Any]) -> Account:
+    clean = clean_account_fields(changes)
+    async with in_transaction():
+        account = await get_account(account_id)
+        changed = {k: v for k, v in clean.items() if getattr(account, k) != v}
+        if not changed:
+            return account
+        for key, value in changed.items():
+            setattr(account, key, value)
+        await account.save(update_fields=[*changed, "updated_at"])
+        await record_event(
+            "account.updated", {**_account_payload(account), "changed": sorted(changed)}
+        )
+    return account
+
+
+async def archive_account(account_id: int) -> Account:
+    """Archiving hides the account from default lists and marks it FORMER; history stays."""
+    async with in_transaction():
+        account = await get_account(account_id)
+        if account.archived_at is not None:
+            raise DomainError(ErrorCode.ALREADY_PROCESSED, "The account is already archived.", "id")
+        account.archived_at = utcnow()
+        account.lifecycle = Lifecycle.FORMER
+        await account.save(update_fields=["archived_at", "lifecycle", "updated_at"])
+        await record_event(
+            "account.updated", {**_account_payload(account), "changed": ["archived_at"]}
+        )
+    return account
+
+
+async def mark_customer(account: Account) -> bool:
+    """The §3 rule: an account becomes CUSTOMER when its first order is confirmed (or a deal
+    is won). Call inside the caller's transaction; returns whether anything changed."""
+    if account.lifecycle == Lifecycle.CUSTOMER:
+        return False
+    account.lifecycle = Lifecycle.CUSTOMER
+    await account.save(update_fields=["lifecycle", "updated_at"])
+    await record_event("account.updated", {**_account_payload(account), "changed": ["lifecycle"]})
+    return True
+
+
+@dataclass(frozen=True)
+class AccountFilter:
+    search: str | None = None
+    lifecycle: Lifecycle | None = None
+    tier: str | None = None
+    owner: str | None = None
+    include_archived: bool = False
+
+
+def list_accounts(flt: AccountFilter | None = None) -> QuerySet[Account]:
+    flt = flt or AccountFilter()
+    qs = Account.all()
+    if not flt.include_archived:
+        qs = qs.filter(archived_at__isnull=True)
+    if flt.search:
+        term = flt.search.strip()
+        qs = qs.filter(Q(name__icontains=term) | Q(email__icontains=term))
+    if flt.lifecycle:
+        qs = qs.filter(lifecycle=flt.lifecycle)
+    if flt.tier:
+        qs = qs.filter(tier=flt.tier)
+    if flt.owner:
+        qs = qs.filter(owner=flt.owner)
+    return qs
+
+
+def _clean_contact_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
+    clean: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key in ("first_name", "last_name"):
+            clean[key] = required_text(value, key, 120)
+        elif key == "email":
+            clean[key] = optional_email(value, "email")
+        elif key in CONTACT_FIELDS:
+            clean[key] = optional_text(value, key, 120)
+        else:
+            raise DomainError(ErrorCode.INVALID, f"Unknown field {key}.", key)
+    return clean
+
+
+async def get_contact(contact_id: int, *, field: str = "id") -> Contact:
+    contact = await Contact.get_or_none(id=contact_id)
+    if contact is None:
+        raise not_found("Contact", contact_id, field)
+    return contact
+
+
+async def create_contact(account_id: int, fields: Mapping[str, Any]) -> Contact:
+    clean = _clean_contact_fields(fields)
+    for required in ("first_name", "last_name"):
+        if required not in clean:
+            raise DomainError(ErrorCode.REQUIRED, f"{required} is required.", required)
+    async with in_transaction():
+        account = await get_account(account_id, field="account_id")
+        if account.archived_at is not None:
+            raise DomainError(
+                ErrorCode.INVALID, "Contacts cannot be added to an archived account.", "account_id"
+            )
+        contact = await Contact.create(account=account, **clean)
+    return contact
+
+
+async def update_contact(contact_id: int, changes: Mapping[str, Any]) -> Contact:
+    clean = _clean_contact_fields(changes)
+    async with in_transaction():
+        contact = await get_contact(contact_id)
+        for key, value in clean.items():
+            setattr(contact, key, value)
+        if clean:
+            await contact.save(update_fields=[*clean, "updated_at"])
+    return contact
+
+
+async def find_contact_by_email(email: str) -> Contact | None:
+    return await Contact.filter(email=email.strip().lower()).order_by("id").first()

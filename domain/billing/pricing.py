@@ -1,0 +1,56 @@
+"""Line and document totals with the one rounding rule of contract §5.4 (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from domain.money import ZERO, round_half_up
+
+HUNDRED = Decimal(100)
+
+
+def line_net(quantity: Decimal, unit_price: Decimal, discount_percent: Decimal) -> Decimal:
+    """round_half_up(qty × unitPrice × (1 − discount/100), 2)."""
+    return round_half_up(quantity * unit_price * (1 - discount_percent / HUNDRED), 2)
+
+
+def line_tax(net: Decimal, tax_rate: Decimal) -> Decimal:
+    """round_half_up(net × taxRate/100, 2)."""
+    return round_half_up(net * tax_rate / HUNDRED, 2)
+
+
+@dataclass(frozen=True)
+class PricedLine:
+    quantity: Decimal
+    unit_price: Decimal
+    discount_percent: Decimal = ZERO
+    tax_rate: Decimal = ZERO
+
+    @property
+    def net(self) -> Decimal:
+        return line_net(self.quantity, self.unit_price, self.discount_percent)
+
+    @property
+    def tax(self) -> Decimal:
+        return line_tax(self.net, self.tax_rate)
+
+
+@dataclass(frozen=True)
+class Totals:
+    subtotal: Decimal
+    tax_total: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return self.subtotal + self.tax_total
+
+
+def totals(lines: Iterable[PricedLine]) -> Totals:
+    """Subtotal and tax are sums of the already-rounded line figures, never re-rounded."""
+    subtotal = tax_total = ZERO
+    for line in lines:
+        subtotal += line.net
+        tax_total += line.tax
+    return Totals(subtotal=round_half_up(subtotal), tax_total=round_half_up(tax_total))

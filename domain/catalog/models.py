@@ -1,0 +1,42 @@
+"""Products: what is sold, stocked, bought and made (contract §5.1)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from tortoise import fields
+from tortoise.models import Model
+
+from domain.fields import money_field, percent_field, quantity_field, unit_cost_field
+
+
+class ProductKind(str, Enum):
+    STOCKED = "STOCKED"
+    SERVICE = "SERVICE"
+
+
+class Procurement(str, Enum):
+    BUY = "BUY"
+    MAKE = "MAKE"
+
+
+class Product(Model):
+    id = fields.IntField(primary_key=True)
+    sku = fields.CharField(max_length=64, unique=True)
+    name = fields.CharField(max_length=255)
+    kind = fields.CharEnumField(ProductKind, max_length=16, default=ProductKind.STOCKED)
+    procurement = fields.CharEnumField(Procurement, max_length=8, default=Procurement.BUY)
+    uom = fields.CharField(max_length=16, default="EA")
+    list_price = money_field(default=0)
+    standard_cost = unit_cost_field(default=0)
+    tax_rate = percent_field(default=0)
+    lead_time_days = fields.IntField(default=0)
+    safety_stock = quantity_field(default=0)
+    min_order_quantity = quantity_field(default=0)
+    order_multiple = quantity_field(default=0)
+    archived_at = fields.DatetimeField(null=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "products"

@@ -1,0 +1,68 @@
+"""The tortoise configuration, built in one place from the database URL."""
+
+from __future__ import annotations
+
+import pkgutil
+from importlib import import_module
+from pathlib import Path
+from typing import Any
+
+from tortoise import Tortoise, connections
+
+import domain
+
+
+def area_modules(leaf: str) -> list[str]:
+    """`domain.<area>.<leaf>` for every area package that has such a module, sorted, so a
+    new area joins the ORM, the seeds and the migrations without editing a central list."""
+    names = []
+    for info in pkgutil.iter_modules(domain.__path__):
+        if info.ispkg and (Path(domain.__path__[0]) / info.name / f"{leaf}.py").exists():
+            names.append(f"domain.{info.name}.{leaf}")
+    return sorted(names)
+
+
+MODEL_MODULES: list[str] = area_modules("models")
+
+
+def tortoise_config(database_url: str, *, with_aerich: bool = True) -> dict[str, Any]:
+    models = [*MODEL_MODULES, "aerich.models"] if with_aerich else list(MODEL_MODULES)
+    return {
+        "connections": {"default": database_url},
+        "apps": {"models": {"models": models, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def dialect(database_url: str) -> str:
+    """'postgres' or 'sqlite': migrations and a few guards differ per dialect."""
+    scheme = database_url.split(":", 1)[0]
+    if scheme.startswith("postgres") or scheme == "asyncpg" or scheme == "psycopg":
+        return "postgres"
+    if scheme == "sqlite":
+        return "sqlite"
+    raise ValueError(f"unsupported database URL scheme {scheme!r}")
+
+
+async def init_db(database_url: str) -> None:
+    await Tortoise.init(config=tortoise_config(database_url))
+
+
+async def close_db() -> None:
+    await connections.close_all()
+
+
+async def ping_db() -> None:
+    """Raises when the database does not answer."""
+    await connections.get("default").execute_query("SELECT 1")
+
+
+def current_dialect() -> str:
+    return str(connections.get("default").capabilities.dialect)
+
+
+async def seed_reference_data() -> None:
+    """Runs every area's idempotent `reference_data.seed()` (e.g. the chart of accounts)."""
+    for name in area_modules("reference_data"):
+        await import_module(name).seed()

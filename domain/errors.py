@@ -1,0 +1,49 @@
+"""The one exception the domain raises on refusal, with its stable codes."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    NOT_FOUND = "NOT_FOUND"
+    INVALID = "INVALID"
+    REQUIRED = "REQUIRED"
+    DUPLICATE = "DUPLICATE"
+    INVALID_TRANSITION = "INVALID_TRANSITION"
+    CREDIT_LIMIT_EXCEEDED = "CREDIT_LIMIT_EXCEEDED"
+    INSUFFICIENT_STOCK = "INSUFFICIENT_STOCK"
+    BOM_CYCLE = "BOM_CYCLE"
+    ALREADY_PROCESSED = "ALREADY_PROCESSED"
+    FORBIDDEN = "FORBIDDEN"
+    UNBALANCED_ENTRY = "UNBALANCED_ENTRY"
+
+
+class DomainError(Exception):
+    """A business-rule refusal: the caller's transaction rolls back and nothing changes.
+
+    `field` is the path of the offending input, e.g. ("lines", "0", "quantity").
+    """
+
+    def __init__(
+        self,
+        code: ErrorCode,
+        message: str,
+        field: str | tuple[str, ...] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        if field is None:
+            self.field: tuple[str, ...] | None = None
+        elif isinstance(field, str):
+            self.field = (field,)
+        else:
+            self.field = tuple(field)
+
+    def __repr__(self) -> str:
+        return f"DomainError({self.code.value}, {self.message!r}, field={self.field})"
+
+
+def not_found(what: str, ident: object, field: str | tuple[str, ...] | None = None) -> DomainError:
+    return DomainError(ErrorCode.NOT_FOUND, f"{what} {ident} does not exist.", field)

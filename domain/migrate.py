@@ -1,0 +1,50 @@
+"""Applying (and, for developers, generating) the aerich migrations of each dialect."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aerich import Command
+from tortoise import Tortoise
+
+from domain.db import area_modules, dialect, seed_reference_data, tortoise_config
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def migrations_location(database_url: str) -> Path:
+    return MIGRATIONS / dialect(database_url)
+
+
+def guard_statements(dialect_name: str) -> list[str]:
+    """SQL the ORM cannot express (e.g. the balanced-entry trigger), from every area's
+    `db_guards.SQL[dialect]`; migrations and the test schema both apply it."""
+    from importlib import import_module
+
+    statements: list[str] = []
+    for name in area_modules("db_guards"):
+        statements.extend(import_module(name).SQL.get(dialect_name, []))
+    return statements
+
+
+async def migrate(database_url: str) -> list[str]:
+    """Applies pending migrations and seeds reference data; safe to run any number of times."""
+    command = Command(
+        tortoise_config(database_url), app="models", location=str(migrations_location(database_url))
+    )
+    async with command:
+        await command.init()
+        applied = await command.upgrade(run_in_transaction=True)
+        await seed_reference_data()
+    return applied
+
+
+async def create_schema_without_migrations(database_url: str) -> None:
+    """The test schema: tables from the models plus the guards (the migrations are checked
+    against the models by their own test)."""
+    from tortoise import connections
+
+    await Tortoise.generate_schemas(safe=False)
+    conn = connections.get("default")
+    for statement in guard_statements(dialect(database_url)):
+        await conn.execute_script(statement)
