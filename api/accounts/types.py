@@ -11,6 +11,7 @@ import strawberry
 from api.accounts.loaders import AccountByIdLoader, ContactsByAccountIdLoader
 from api.billing.account_fields import AccountBillingFields
 from api.errors import payload_type
+from api.orders.account_fields import AccountOrderFields
 from api.pipeline.account_fields import AccountPipelineFields
 from api.relay import ModelNode
 from api.scalars import Address, AddressInput, Money, OrderDirection, address, money
@@ -22,7 +23,13 @@ AccountLifecycle = strawberry.enum(Lifecycle, name="AccountLifecycle")
 
 
 @strawberry.type
-class Account(AccountPipelineFields, AccountBillingFields, AccountServiceFields, ModelNode):
+class Account(
+    AccountPipelineFields,
+    AccountOrderFields,
+    AccountBillingFields,
+    AccountServiceFields,
+    ModelNode,
+):
     """One record that is both the CRM account and the ERP customer."""
 
     model_class = models.Account

@@ -1,4 +1,4 @@
-"""Account fields of the billing area: salesOrders, invoices, balance, credit, revenue (§3, §5)."""
+"""Account fields of the billing area: invoices, balance, creditAvailable, lifetimeRevenue (§3)."""
 
 from __future__ import annotations
 

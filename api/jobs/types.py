@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 from strawberry.scalars import JSON
 
+from api.manufacturing.job_run_fields import JobRunManufacturingFields
 from api.relay import ModelNode
 from domain.jobs import models
 
@@ -15,7 +16,7 @@ JobStatus = strawberry.enum(models.JobStatus, name="JobStatus")
 
 
 @strawberry.type
-class JobRun(ModelNode):
+class JobRun(JobRunManufacturingFields, ModelNode):
     model_class = models.JobRun
 
     id: strawberry.relay.NodeID[int]
