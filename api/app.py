@@ -16,11 +16,15 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.types.unset import UNSET, UnsetType
 
 from api import metrics
 from api.areas import area_modules
 from api.auth import AuthMiddleware
 from api.context import Context
+from api.events.auth import websocket_principal
+from api.events.wake import WakeOutboxDispatcher
 from api.logs import request_id_var
 from api.queue import JobQueue
 from api.schema import build_schema
@@ -45,6 +49,15 @@ class TandemGraphQL(GraphQL):
             queue=request.app.state.queue,
             request_id=state.get("request_id") or uuid.uuid4().hex,
         )
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Subscriptions need a bearer token too: in connection_init or the upgrade request."""
+        context.principal = await websocket_principal(
+            context.connection_params, context.request.headers
+        )
+        if context.principal is None:
+            raise ConnectionRejectionError({"message": "A valid bearer token is required."})
+        return UNSET
 
 
 class RequestIdMiddleware:
@@ -148,7 +161,11 @@ def create_app(
     ]
     app = Starlette(
         routes=routes,
-        middleware=[Middleware(RequestIdMiddleware), Middleware(AuthMiddleware)],
+        middleware=[
+            Middleware(RequestIdMiddleware),
+            Middleware(AuthMiddleware),
+            Middleware(WakeOutboxDispatcher),
+        ],
         lifespan=lifespan,
     )
     app.state.queue = queue

@@ -83,7 +83,7 @@ async def _unauthorized(send: Send) -> None:
 
 
 def principal_of(info: Info) -> ApiToken | None:
-    return info.context.principal  # type: ignore[no-any-return]
+    return info.context.principal
 
 
 class RolePermission(BasePermission):

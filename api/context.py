@@ -20,6 +20,8 @@ class Context:
     queue: JobQueue | None
     request_id: str
     loaders: Loaders = field(default_factory=Loaders)
+    # A websocket's connection_init payload (strawberry fills it in; it carries the token).
+    connection_params: dict[str, Any] | None = None
 
     @property
     def actor(self) -> str | None:

@@ -70,7 +70,7 @@ class ModelNode(relay.Node):
         return None if row is None else cls.from_model(row)
 
     @classmethod
-    async def resolve_nodes(  # type: ignore[override]
+    async def resolve_nodes(
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
         if not has_role(info, *cls.read_roles):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import Any
 
 from domain.clock import utcnow
@@ -42,4 +45,29 @@ async def record_event(event_type: str, payload: Mapping[str, Any]) -> Event:
     commits or rolls back with the change it describes."""
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event_type!r}")
-    return await Event.create(type=event_type, payload=jsonable(payload), occurred_at=utcnow())
+    event = await Event.create(type=event_type, payload=jsonable(payload), occurred_at=utcnow())
+    tracker = _tracker.get()
+    if tracker is not None:
+        tracker.count += 1
+    return event
+
+
+@dataclass
+class RecordedEvents:
+    count: int = 0
+
+
+# A mutable box rather than a plain value, so records made in child tasks are seen too.
+_tracker: ContextVar[RecordedEvents | None] = ContextVar("recorded_events", default=None)
+
+
+@contextmanager
+def track_recorded_events() -> Iterator[RecordedEvents]:
+    """Counts the events recorded inside the block (a request, a job), so the API and the
+    workers can wake the outbox dispatcher once it has committed."""
+    tracker = RecordedEvents()
+    token = _tracker.set(tracker)
+    try:
+        yield tracker
+    finally:
+        _tracker.reset(token)

@@ -28,23 +28,37 @@ def guard_statements(dialect_name: str) -> list[str]:
 
 
 async def migrate(database_url: str) -> list[str]:
-    """Applies pending migrations and seeds reference data; safe to run any number of times."""
-    command = Command(
-        tortoise_config(database_url), app="models", location=str(migrations_location(database_url))
-    )
-    async with command:
-        await command.init()
-        applied = await command.upgrade(run_in_transaction=True)
+    """Applies pending migrations, the guards and the reference data; safe to run any number
+    of times."""
+    location = migrations_location(database_url)
+    if not any(location.glob("models/[0-9]*_*.py")):
+        raise RuntimeError(f"no migrations for {dialect(database_url)} (run `make migrations`)")
+    command = Command(tortoise_config(database_url), app="models", location=str(location))
+    try:
+        try:
+            # A fresh database: aerich applies every committed migration in order.
+            await command.init_db(safe=True)
+            applied = ["all"]
+        except FileExistsError:
+            await command.init()
+            applied = await command.upgrade(run_in_transaction=True)
+        await apply_guards(database_url)
         await seed_reference_data()
+    finally:
+        await command.aclose()
     return applied
+
+
+async def apply_guards(database_url: str) -> None:
+    from tortoise import connections
+
+    conn = connections.get("default")
+    for statement in guard_statements(dialect(database_url)):
+        await conn.execute_script(statement)
 
 
 async def create_schema_without_migrations(database_url: str) -> None:
     """The test schema: tables from the models plus the guards (the migrations are checked
     against the models by their own test)."""
-    from tortoise import connections
-
     await Tortoise.generate_schemas(safe=False)
-    conn = connections.get("default")
-    for statement in guard_statements(dialect(database_url)):
-        await conn.execute_script(statement)
+    await apply_guards(database_url)

@@ -136,7 +136,16 @@ async def clean_database(request: pytest.FixtureRequest) -> AsyncIterator[None]:
     kind = request.getfixturevalue("database")
     await _empty_all_tables(kind)
     await seed_reference_data()
+    if "queue" in request.fixturenames or "client" in request.fixturenames:
+        await _forget_queued_jobs(request.getfixturevalue("queue"))
     yield
+
+
+async def _forget_queued_jobs(queue: JobQueue) -> None:
+    """Ids restart with every test's empty tables, but arq keeps a finished job's result (and
+    so refuses its id) for an hour: drop this session's queue and job keys."""
+    keys = [key async for key in queue.redis.scan_iter(f"arq:*{queue.queue_name}:*")]
+    await queue.redis.delete(queue.queue_name, *keys)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from tortoise import Tortoise
 import workers
 from domain.db import close_db, init_db
 from domain.settings import get_settings
+from workers.outbox import job_ended, job_started
 
 PLUMBING = {"settings", "queue", "cli"}
 
@@ -53,6 +54,9 @@ def worker_settings(redis: RedisSettings, queue_name: str, **overrides: Any) -> 
         "queue_name": queue_name,
         "on_startup": startup,
         "on_shutdown": shutdown,
+        # Wakes the outbox dispatcher after a job that recorded events (workers/outbox.py).
+        "on_job_start": job_started,
+        "on_job_end": job_ended,
         "max_tries": 5,
         "job_timeout": 3600,
         "keep_result": 3600,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from strawberry.types import Info
 
@@ -32,6 +34,13 @@ READ = allow(*ALL_ROLES)
 # Sales owns the customer record; finance sets terms and credit; service adds contacts.
 WRITE_ACCOUNT = allow(Role.ADMIN, Role.SALES, Role.FINANCE, Role.INTEGRATION)
 WRITE_CONTACT = allow(Role.ADMIN, Role.SALES, Role.SERVICE, Role.FINANCE, Role.INTEGRATION)
+
+
+def _account_fields(input: AccountCreateInput | AccountUpdateInput) -> dict[str, Any]:
+    fields = provided(input)
+    if fields.get("sla_policy_id") is not None:
+        fields["sla_policy_id"] = decode_id(fields["sla_policy_id"], "SlaPolicy", "sla_policy_id")
+    return fields
 
 
 @strawberry.type
@@ -84,7 +93,7 @@ class Mutation:
         return await perform(
             AccountCreatePayload,
             "account",
-            lambda: services.create_account(provided(input)),
+            lambda: services.create_account(_account_fields(input)),
             Account.from_model,
         )
 
@@ -93,7 +102,7 @@ class Mutation:
         return await perform(
             AccountUpdatePayload,
             "account",
-            lambda: services.update_account(decode_id(input.id, "Account"), provided(input)),
+            lambda: services.update_account(decode_id(input.id, "Account"), _account_fields(input)),
             Account.from_model,
         )
 

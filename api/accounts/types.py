@@ -83,7 +83,7 @@ class Contact(ModelNode):
     @strawberry.field
     async def account(self, info: strawberry.Info) -> Account:
         row = await info.context.loaders[AccountByIdLoader].load(self.record.account_id)
-        return Account.from_model(row)  # type: ignore[no-any-return]
+        return Account.from_model(row)
 
 
 @strawberry.enum
@@ -124,6 +124,9 @@ class AccountCreateInput:
     currency: str | None = None
     payment_terms_days: int | None = 30
     credit_limit: Decimal | None = None
+    sla_policy_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The SLA policy of the account's cases (§7)."
+    )
 
 
 @strawberry.input
@@ -141,6 +144,7 @@ class AccountUpdateInput:
     currency: str | None = strawberry.UNSET
     payment_terms_days: int | None = strawberry.UNSET
     credit_limit: Decimal | None = strawberry.UNSET
+    sla_policy_id: strawberry.ID | None = strawberry.UNSET
 
 
 @strawberry.input

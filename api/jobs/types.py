@@ -31,8 +31,8 @@ class JobRun(JobRunManufacturingFields, ModelNode):
 
     @strawberry.field(description="What the job produced (its summary), once it succeeded.")
     def result(self) -> JSON | None:
-        return self.record.result  # type: ignore[no-any-return]
+        return self.record.result
 
     @strawberry.field
     def params(self) -> JSON:
-        return self.record.params  # type: ignore[no-any-return]
+        return self.record.params

@@ -31,6 +31,11 @@ class Account(Model):
     currency = fields.CharField(max_length=3)
     payment_terms_days = fields.IntField(default=30)
     credit_limit = money_field(null=True)
+    # The account's SLA for new cases (§7); None → the default policy.
+    sla_policy: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.SlaPolicy", related_name="accounts", null=True, on_delete=fields.SET_NULL
+    )
+    sla_policy_id: int | None
     archived_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

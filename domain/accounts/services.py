@@ -15,6 +15,7 @@ from domain.accounts.models import Account, Contact, Lifecycle
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.events import record_event
+from domain.service.models import SlaPolicy
 from domain.settings import get_settings
 from domain.validation import (
     currency_code,
@@ -39,6 +40,7 @@ ACCOUNT_FIELDS = [
     "currency",
     "payment_terms_days",
     "credit_limit",
+    "sla_policy_id",
 ]
 CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "title")
 
@@ -77,6 +79,8 @@ def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
         elif key == "credit_limit":
             non_negative(value, key)
             clean[key] = None if value is None else Decimal(value).quantize(Decimal("0.01"))
+        elif key == "sla_policy_id":
+            clean[key] = None if value is None else int(value)
         else:
             clean[key] = optional_text(value, key)
     return clean
@@ -92,6 +96,12 @@ def _account_payload(account: Account) -> dict[str, Any]:
     }
 
 
+async def _check_sla_policy(clean: Mapping[str, Any]) -> None:
+    policy_id = clean.get("sla_policy_id")
+    if policy_id is not None and not await SlaPolicy.exists(id=policy_id):
+        raise not_found("SlaPolicy", policy_id, "sla_policy_id")
+
+
 async def get_account(account_id: int, *, field: str = "id") -> Account:
     account = await Account.get_or_none(id=account_id)
     if account is None:
@@ -104,6 +114,7 @@ async def create_account(fields: Mapping[str, Any]) -> Account:
     if "name" not in clean:
         raise DomainError(ErrorCode.REQUIRED, "name is required.", "name")
     async with in_transaction():
+        await _check_sla_policy(clean)
         account = await Account.create(**clean)
         await record_event("account.created", _account_payload(account))
     return account
@@ -113,6 +124,7 @@ async def update_account(account_id: int, changes: Mapping[str, Any]) -> Account
     clean = clean_account_fields(changes)
     async with in_transaction():
         account = await get_account(account_id)
+        await _check_sla_policy(clean)
         changed = {k: v for k, v in clean.items() if getattr(account, k) != v}
         if not changed:
             return account

@@ -215,8 +215,8 @@ def plan(
     count on `as_of`, dates after the horizon are ignored. Products missing from `items`,
     and non-stocked non-phantom ones, are neither planned nor exploded through.
     Released work orders give both their output (a receipt on `due_date`) and their
-    component needs (exact, on `start_date`); planned MAKE orders and phantom pass-through
-    round each exploded need up to 4 decimals. `progress(done, total)` is called after each
+    component needs (on `start_date`); every exploded need (released and planned orders,
+    phantom pass-through) is rounded up to 4 decimals. `progress(done, total)` is called after each
     planned item. Raises `BomCycleError` when the BOMs contain a cycle.
     """
     if horizon_days < 0:
@@ -272,10 +272,12 @@ class _Planner:
         for order in released_work_orders:
             self._add_receipt(order.product_id, order.due_date, order.quantity_open)
             for component_id, factor in self.explosion.get(order.product_id, ()):
+                # Rounded up like a planned order's explosion and the work order's own
+                # backflush, so every quantity the planner produces fits a 4-decimal column.
                 self._add_requirement(
                     component_id,
                     order.start_date,
-                    order.quantity_open * factor,
+                    _round_up_explosion(order.quantity_open * factor),
                     "WORK_ORDER",
                     order.reference,
                 )

@@ -104,3 +104,53 @@ class SalesOrderLine(Model):
     class Meta:
         table = "sales_order_lines"
         ordering = ["position", "id"]
+
+
+class Shipment(Model):
+    """Goods leaving a warehouse for one order; its lines carry the stock moves (§5.2)."""
+
+    id = fields.IntField(primary_key=True)
+    number = fields.CharField(max_length=32, unique=True)
+    order: fields.ForeignKeyRelation[SalesOrder] = fields.ForeignKeyField(
+        "models.SalesOrder", related_name="shipments", on_delete=fields.RESTRICT
+    )
+    order_id: int
+    warehouse: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Warehouse", related_name="shipments", on_delete=fields.RESTRICT
+    )
+    warehouse_id: int
+    shipped_on = fields.DateField()
+    cost_total = money_field(default=0)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "shipments"
+        ordering = ["id"]
+
+
+class ShipmentLine(Model):
+    id = fields.IntField(primary_key=True)
+    shipment: fields.ForeignKeyRelation[Shipment] = fields.ForeignKeyField(
+        "models.Shipment", related_name="lines", on_delete=fields.RESTRICT
+    )
+    shipment_id: int
+    order_line: fields.ForeignKeyRelation[SalesOrderLine] = fields.ForeignKeyField(
+        "models.SalesOrderLine", related_name="shipment_lines", on_delete=fields.RESTRICT
+    )
+    order_line_id: int
+    product: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Product", related_name="shipment_lines", on_delete=fields.RESTRICT
+    )
+    product_id: int
+    quantity = quantity_field()
+    # Standard cost at the time of shipping: what the COGS entry was valued at.
+    unit_cost = unit_cost_field(default=0)
+    # None for SERVICE products, which move no stock.
+    stock_move: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.StockMove", related_name="shipment_lines", null=True, on_delete=fields.RESTRICT
+    )
+    stock_move_id: int | None
+
+    class Meta:
+        table = "shipment_lines"
+        ordering = ["id"]

@@ -152,8 +152,15 @@ def add_business_minutes(calendar: Calendar, start: datetime, minutes: int) -> d
     """
     if minutes < 0:
         raise ValueError("Business minutes to add must not be negative.")
+    return add_business_time(calendar, start, timedelta(minutes=minutes))
+
+
+def add_business_time(calendar: Calendar, start: datetime, duration: timedelta) -> datetime:
+    """`add_business_minutes` for an exact duration, e.g. 80% of a 7-minute target (5m36s)."""
+    if duration < timedelta(0):
+        raise ValueError("Business time to add must not be negative.")
     moment = _as_utc(start, "start")
-    remaining = timedelta(minutes=minutes)
+    remaining = duration
     periods = _periods_from(calendar, moment)
     while True:
         begin, end = next(periods)

@@ -9,6 +9,7 @@ from enum import StrEnum
 from domain.service.business_time import (
     Calendar,
     add_business_minutes,
+    add_business_time,
     business_time_between,
 )
 
@@ -46,6 +47,7 @@ class SlaStatus(StrEnum):
 
 
 DONE_STATUSES = frozenset({CaseStatus.RESOLVED, CaseStatus.CLOSED})
+OPEN_STATUSES = frozenset(CaseStatus) - DONE_STATUSES
 
 ALLOWED_TRANSITIONS: dict[CaseStatus, frozenset[CaseStatus]] = {
     CaseStatus.NEW: frozenset(
@@ -124,6 +126,99 @@ class SlaTerms:
             raise ValueError("SLA targets must not be negative.")
         if not 0 <= self.at_risk_percent <= 100:
             raise ValueError("at_risk_percent must be between 0 and 100.")
+
+
+@dataclass(frozen=True)
+class SlaSchedule:
+    """When each target turns at risk and when it falls due, as UTC instants.
+
+    Stored on the case, so that the escalation scan is an index range query on instants
+    instead of business-time arithmetic over every open case.
+    """
+
+    first_response_at_risk_at: datetime
+    first_response_due_at: datetime
+    resolution_at_risk_at: datetime
+    resolution_due_at: datetime
+
+
+def sla_schedule(
+    terms: SlaTerms, opened_at: datetime, paused_business_minutes: int = 0
+) -> SlaSchedule:
+    """The schedule of a case opened at `opened_at` that spent `paused_business_minutes` in
+    finished pauses (contract §7).
+
+    A target is at risk from the first instant its elapsed business time reaches
+    at_risk_percent of it: `sla_status` and `escalation_level_due` agree with these instants.
+    """
+    first_response_due, resolution_due = due_times(
+        terms.calendar,
+        opened_at,
+        terms.first_response_minutes,
+        terms.resolution_minutes,
+        paused_business_minutes,
+    )
+    return SlaSchedule(
+        first_response_at_risk_at=_at_risk_instant(
+            terms, opened_at, terms.first_response_minutes, 0
+        ),
+        first_response_due_at=first_response_due,
+        resolution_at_risk_at=_at_risk_instant(
+            terms, opened_at, terms.resolution_minutes, paused_business_minutes
+        ),
+        resolution_due_at=resolution_due,
+    )
+
+
+def _at_risk_instant(
+    terms: SlaTerms, opened_at: datetime, target_minutes: int, paused_minutes: int
+) -> datetime:
+    # Exact: timedelta keeps microseconds, and 80% of 7 minutes is 5m36s, not 5 or 6 minutes.
+    elapsed = timedelta(minutes=target_minutes) * terms.at_risk_percent / 100
+    threshold = elapsed + timedelta(minutes=paused_minutes)
+    if threshold == timedelta(0):
+        # Nothing needs to elapse: the target is at risk from the moment the case exists.
+        return opened_at
+    return add_business_time(terms.calendar, opened_at, threshold)
+
+
+def next_escalation_at(
+    schedule: SlaSchedule,
+    *,
+    status: CaseStatus,
+    escalation_level: int,
+    first_responded_at: datetime | None = None,
+    waiting_since: datetime | None = None,
+) -> datetime | None:
+    """The first instant at which an open case needs an escalation above `escalation_level`,
+    if nothing else happens to it first; None when it never will (done, or already level 2).
+
+    It may lie in the past (a response recorded after its due time): the case is due for
+    escalation at once. From its latest recorded instant on, `escalation_level_due(clock, t)`
+    exceeds `escalation_level` exactly when `t` is at or after this instant.
+    """
+    if status in DONE_STATUSES or escalation_level >= BREACHED_LEVEL:
+        return None
+    waiting = status is CaseStatus.WAITING_ON_CUSTOMER
+    if waiting and waiting_since is None:
+        raise ValueError("A case waiting on the customer needs waiting_since.")
+
+    def reached(instant: datetime, stopped_at: datetime | None) -> datetime | None:
+        # A stopped clock reaches only what it had reached when it stopped.
+        if stopped_at is None or stopped_at >= instant:
+            return instant
+        return None
+
+    resolution_stopped_at = waiting_since if waiting else None
+    candidates = [
+        reached(schedule.first_response_due_at, first_responded_at),
+        reached(schedule.resolution_due_at, resolution_stopped_at),
+    ]
+    if escalation_level < AT_RISK_LEVEL:
+        if first_responded_at is None:
+            candidates.append(schedule.first_response_at_risk_at)
+        candidates.append(reached(schedule.resolution_at_risk_at, resolution_stopped_at))
+    return min((moment for moment in candidates if moment is not None), default=None)
 
 
 @dataclass(frozen=True)
@@ -263,3 +358,38 @@ def _at_risk(clock: SlaClock, clock_at: datetime, due_at: datetime, target_minut
     remaining = business_time_between(clock.terms.calendar, clock_at, due_at)
     allowance = timedelta(minutes=target_minutes) * (100 - clock.terms.at_risk_percent)
     return remaining * 100 <= allowance
+
+
+def escalation_reason(clock: SlaClock, now: datetime, level: int) -> str:
+    """Why `clock` needs escalation `level` at `now`, naming the targets concerned."""
+    if level >= BREACHED_LEVEL:
+        missed = [
+            f"{name} was due at {due.isoformat()}"
+            for name, due, breached in (
+                ("First response", clock.first_response_due_at, _first_response_breached),
+                ("Resolution", clock.resolution_due_at, _resolution_breached),
+            )
+            if breached(clock, now)
+        ]
+        return "; ".join(missed) + "."
+    percent = clock.terms.at_risk_percent
+    risky = [
+        f"{name} has used {percent}% of its {minutes} business minutes"
+        for name, minutes, at_risk, breached in (
+            (
+                "First response",
+                clock.terms.first_response_minutes,
+                _first_response_at_risk,
+                _first_response_breached,
+            ),
+            (
+                "Resolution",
+                clock.terms.resolution_minutes,
+                _resolution_at_risk,
+                _resolution_breached,
+            ),
+        )
+        # A case that jumps past both thresholds in one scan reached the first on the way.
+        if at_risk(clock, now) or breached(clock, now)
+    ]
+    return "; ".join(risky) + "."

@@ -15,6 +15,7 @@ from domain.service.business_time import (
     CalendarError,
     WorkingInterval,
     add_business_minutes,
+    add_business_time,
     business_minutes_between,
     business_time_between,
     format_wall_time,
@@ -256,15 +257,43 @@ def test_an_office_calendar_ignores_a_night_time_dst_change(
     assert due.astimezone(ZoneInfo(zone)).time() == time(11)
 
 
-def test_an_office_week_across_a_dst_change_has_forty_hours() -> None:
-    berlin = calendar("Europe/Berlin")
+@pytest.mark.parametrize(
+    ("zone", "monday_before", "monday_after"),
+    [
+        ("Europe/Berlin", (2026, 3, 23), (2026, 3, 30)),
+        ("Europe/Berlin", (2026, 10, 19), (2026, 10, 26)),
+        ("America/New_York", (2026, 3, 2), (2026, 3, 9)),
+        ("America/New_York", (2026, 10, 26), (2026, 11, 2)),
+    ],
+)
+def test_an_office_week_across_a_dst_change_has_forty_hours(
+    zone: str, monday_before: tuple[int, int, int], monday_after: tuple[int, int, int]
+) -> None:
+    office = calendar(zone)
 
-    assert (
-        business_minutes_between(
-            berlin, local("Europe/Berlin", 2026, 3, 23), local("Europe/Berlin", 2026, 3, 30)
-        )
-        == 40 * 60
+    assert business_minutes_between(
+        office, local(zone, *monday_before), local(zone, *monday_after)
+    ) == (40 * 60)
+
+
+def test_a_week_of_business_hours_after_a_spring_change_ends_at_the_same_wall_time() -> None:
+    # Thursday 2026-03-05 10:00 EST + 40 business hours = Thursday 2026-03-12 10:00 EDT,
+    # which is 167 real hours later: New York sprang forward on Sunday 8 March.
+    start = local("America/New_York", 2026, 3, 5, 10)
+    due = add_business_minutes(calendar("America/New_York"), start, 40 * 60)
+
+    assert due == local("America/New_York", 2026, 3, 12, 10)
+    assert due - start == timedelta(hours=167)
+
+
+def test_business_time_can_be_added_to_the_microsecond() -> None:
+    office = calendar("UTC")
+
+    assert add_business_time(office, utc(2026, 1, 9, 16, 55), timedelta(minutes=5, seconds=36)) == (
+        utc(2026, 1, 12, 9, 0, 36)
     )
+    with pytest.raises(ValueError, match="negative"):
+        add_business_time(office, utc(2026, 1, 9, 16), timedelta(microseconds=-1))
 
 
 def test_an_interval_spanning_the_spring_change_lasts_one_hour_less() -> None:

@@ -317,6 +317,18 @@ def test_released_work_order_needs_its_components_on_start_and_supplies_on_due()
     ]
 
 
+def test_released_work_order_need_is_rounded_up_to_four_decimals_like_its_backflush() -> None:
+    # 3 x 0.3333 x 1.025 = 1.0248975 -> 1.0249, what completing WO-9 will consume.
+    result = run(
+        items=[item(1, "MAKE"), item(2)],
+        bom=[line(1, 2, "0.3333", "2.5")],
+        work_orders=[ReleasedWorkOrder(1, D("3"), day(1), day(2), "WO-9")],
+    )
+    assert [(o.due_date, o.quantity, o.pegging) for o in orders_for(result, 2)] == [
+        (day(1), D("1.0249"), (Peg("WORK_ORDER", D("1.0249"), "WO-9"),)),
+    ]
+
+
 def test_work_order_started_before_as_of_needs_its_components_on_as_of() -> None:
     result = run(
         items=[item(1, "MAKE"), item(2)],

@@ -5,21 +5,25 @@ from __future__ import annotations
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from domain.service.business_time import Calendar, WorkingInterval
+from domain.service.business_time import Calendar, WorkingInterval, business_minutes_between
 from domain.service.sla_rules import (
     CaseStatus,
     Priority,
     SlaClock,
+    SlaSchedule,
     SlaStatus,
     SlaTerms,
     TransitionError,
     check_status_transition,
     due_times,
     escalation_level_due,
+    escalation_reason,
+    next_escalation_at,
     raise_priority,
+    sla_schedule,
     sla_status,
 )
 
@@ -426,3 +430,144 @@ def test_an_unanswered_open_case_never_escalates_backwards(
     case = clock(paused_minutes=paused)
 
     assert escalation_level_due(case, earlier) <= escalation_level_due(case, later)
+
+
+# --- Schedule: the stored at-risk and due instants -------------------------------------------
+
+
+def test_the_schedule_holds_the_at_risk_and_due_instants_of_both_targets() -> None:
+    assert sla_schedule(TERMS, OPENED) == SlaSchedule(
+        first_response_at_risk_at=monday(9, 48),
+        first_response_due_at=monday(10),
+        resolution_at_risk_at=monday(12, 12),
+        resolution_due_at=monday(13),
+    )
+
+
+def test_finished_pauses_move_only_the_resolution_instants() -> None:
+    schedule = sla_schedule(TERMS, OPENED, paused_business_minutes=60)
+
+    assert (schedule.first_response_at_risk_at, schedule.first_response_due_at) == (
+        monday(9, 48),
+        monday(10),
+    )
+    assert (schedule.resolution_at_risk_at, schedule.resolution_due_at) == (
+        monday(13, 12),
+        monday(14),
+    )
+
+
+def test_an_at_risk_instant_is_exact_to_the_second() -> None:
+    # 80% of 7 minutes is 5 minutes 36 seconds.
+    terms = SlaTerms(OFFICE, first_response_minutes=7, resolution_minutes=240)
+
+    assert sla_schedule(terms, OPENED).first_response_at_risk_at == monday(9, 5, 36)
+
+
+def test_an_at_risk_instant_skips_the_night() -> None:
+    # Opened Friday 16:30: 48 minutes is 30 on Friday and 18 on Monday.
+    schedule = sla_schedule(TERMS, utc(2026, 1, 9, 16, 30))
+
+    assert schedule.first_response_at_risk_at == monday(9, 18)
+
+
+def test_with_a_zero_percent_threshold_a_case_is_at_risk_from_its_opening() -> None:
+    nervous = SlaTerms(OFFICE, first_response_minutes=60, resolution_minutes=240, at_risk_percent=0)
+    saturday = utc(2026, 1, 10, 11)
+
+    assert sla_schedule(nervous, saturday).first_response_at_risk_at == saturday
+
+
+# --- Next escalation -----------------------------------------------------------------------
+
+
+def next_check(
+    status: CaseStatus = CaseStatus.OPEN,
+    level: int = 0,
+    *,
+    responded: datetime | None = None,
+    waiting_since: datetime | None = None,
+    paused_minutes: int = 0,
+) -> datetime | None:
+    return next_escalation_at(
+        sla_schedule(TERMS, OPENED, paused_minutes),
+        status=status,
+        escalation_level=level,
+        first_responded_at=responded,
+        waiting_since=waiting_since,
+    )
+
+
+def test_an_unanswered_case_next_escalates_when_its_first_response_is_at_risk() -> None:
+    assert next_check(CaseStatus.NEW) == monday(9, 48)
+    assert next_check(CaseStatus.NEW, level=1) == monday(10)
+    assert next_check(CaseStatus.NEW, level=2) is None
+
+
+def test_an_answered_case_next_escalates_on_its_resolution_target() -> None:
+    assert next_check(responded=monday(9, 30)) == monday(12, 12)
+    assert next_check(responded=monday(9, 30), level=1) == monday(13)
+
+
+def test_a_late_answer_leaves_the_breach_due_at_once() -> None:
+    assert next_check(responded=monday(10, 5), level=1) == monday(10)
+
+
+def test_a_waiting_case_escalates_only_on_what_it_reached_before_waiting() -> None:
+    assert (
+        next_check(CaseStatus.WAITING_ON_CUSTOMER, responded=monday(9, 5), waiting_since=monday(10))
+        is None
+    )
+    assert next_check(
+        CaseStatus.WAITING_ON_CUSTOMER, responded=monday(9, 5), waiting_since=monday(12, 30)
+    ) == monday(12, 12)
+    assert next_check(CaseStatus.WAITING_ON_CUSTOMER, waiting_since=monday(9, 10)) == monday(9, 48)
+
+
+@pytest.mark.parametrize("status", [CaseStatus.RESOLVED, CaseStatus.CLOSED])
+def test_a_finished_case_never_escalates(status: CaseStatus) -> None:
+    assert next_check(status) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(clocks(), st.integers(0, 2), moments)
+def test_a_case_needs_escalation_exactly_from_its_next_escalation_instant(
+    case: SlaClock, level: int, now: datetime
+) -> None:
+    # From the case's latest recorded instant on (scans run at "now"), the stored instant
+    # and the rules agree on whether a level above the current one is due.
+    assume(case.status not in (RESOLVED, CLOSED))
+    recorded = [m for m in (case.opened_at, case.first_responded_at, case.waiting_since) if m]
+    assume(now >= max(recorded))
+    paused = business_minutes_between(OFFICE, OPENED, case.resolution_due_at) - 240
+    schedule = sla_schedule(TERMS, OPENED, paused)
+    assert schedule.resolution_due_at == case.resolution_due_at
+
+    check_at = next_escalation_at(
+        schedule,
+        status=case.status,
+        escalation_level=level,
+        first_responded_at=case.first_responded_at,
+        waiting_since=case.waiting_since,
+    )
+
+    assert (escalation_level_due(case, now) > level) == (check_at is not None and now >= check_at)
+
+
+# --- Reasons -------------------------------------------------------------------------------
+
+
+def test_reasons_name_the_targets_at_risk_or_missed() -> None:
+    unanswered = clock(CaseStatus.NEW)
+
+    assert escalation_reason(unanswered, monday(9, 50), 1) == (
+        "First response has used 80% of its 60 business minutes."
+    )
+    assert escalation_reason(unanswered, monday(13), 2) == (
+        "First response was due at 2026-01-12T10:00:00+00:00; "
+        "Resolution was due at 2026-01-12T13:00:00+00:00."
+    )
+    # Jumping straight to a breach passes the at-risk threshold on the way.
+    assert escalation_reason(clock(responded=monday(10, 5)), monday(10, 6), 1) == (
+        "First response has used 80% of its 60 business minutes."
+    )

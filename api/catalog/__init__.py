@@ -1,0 +1,1 @@
+"""GraphQL of the catalog area (contract §5.1)."""

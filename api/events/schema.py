@@ -1,0 +1,84 @@
+"""Subscriptions over graphql-transport-ws: `events(types:)` and `jobRunUpdated(id:)`."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.types import Info
+
+from api.auth import ALL_ROLES, allow
+from api.events.live import listening
+from api.events.types import Event
+from api.jobs.types import JobRun
+from api.relay import decode_id
+from domain.auth.models import Role
+from domain.errors import DomainError, not_found
+from domain.jobs import models as job_models
+from domain.jobs.services import FINISHED
+from domain.webhooks.broadcast import EVENTS, JOB_RUNS
+from domain.webhooks.event_types import clean_patterns, matches
+
+# Events carry every area's data (as webhooks do): for administrators and integrations.
+EVENTS_READ = allow(Role.ADMIN, Role.INTEGRATION)
+JOB_RUNS_READ = allow(*ALL_ROLES)
+
+
+def _refusal(error: DomainError) -> GraphQLError:
+    # Raised before the first result, a DomainError would reach the client without its code.
+    return GraphQLError(error.message, extensions={"code": error.code.value})
+
+
+def _state(run: job_models.JobRun) -> tuple[Any, ...]:
+    return (run.status, run.progress, run.error, run.finished_at)
+
+
+@strawberry.type
+class Subscription:
+    @strawberry.subscription(
+        permission_classes=[EVENTS_READ],
+        description="Domain events as they are dispatched, filtered by exact types or "
+        "wildcards (`invoice.*`, `*`); every event when `types` is omitted.",
+    )
+    async def events(
+        self, info: Info, types: list[str] | None = None
+    ) -> AsyncGenerator[Event, None]:
+        try:
+            patterns = ["*"] if types is None else clean_patterns(types, "types")
+        except DomainError as error:
+            raise _refusal(error) from None
+        async with listening(info, EVENTS) as messages:
+            async for message in messages:
+                if matches(patterns, message.get("type", "")):
+                    yield Event.from_message(message)
+
+    @strawberry.subscription(
+        permission_classes=[JOB_RUNS_READ],
+        description="The JobRun as it is now, then after every status or progress change; "
+        "completes once it has SUCCEEDED or FAILED.",
+    )
+    async def job_run_updated(self, info: Info, id: strawberry.ID) -> AsyncGenerator[JobRun, None]:
+        try:
+            pk = decode_id(id, "JobRun")
+        except DomainError as error:
+            raise _refusal(error) from None
+        async with listening(info, JOB_RUNS) as messages:
+            run = await job_models.JobRun.get_or_none(id=pk)
+            if run is None:
+                raise _refusal(not_found("JobRun", id))
+            yield JobRun.from_model(run)
+            last = _state(run)
+            if run.status in FINISHED:
+                return
+            async for message in messages:
+                if message.get("id") != pk:
+                    continue
+                run = job_models.JobRun(**message)
+                if _state(run) == last:
+                    continue
+                last = _state(run)
+                yield JobRun.from_model(run)
+                if run.status in FINISHED:
+                    return

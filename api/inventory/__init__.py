@@ -1,0 +1,1 @@
+"""GraphQL of warehouses and stock (contract §5.1)."""

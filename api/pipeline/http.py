@@ -1,0 +1,71 @@
+"""Lead capture over plain HTTP: `POST /hooks/leads` for web forms and integrations (§4.2)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from api.errors import camel
+from api.relay import encode_id
+from domain.auth.models import Role
+from domain.errors import DomainError, ErrorCode
+from domain.pipeline.services import create_lead
+
+# The camelCase body keys and the domain fields they fill.
+BODY_FIELDS = {
+    "companyName": "company_name",
+    "contactName": "contact_name",
+    "email": "email",
+    "phone": "phone",
+    "source": "source",
+}
+REQUIRED = ("companyName", "contactName", "email")
+ALLOWED_ROLES = frozenset({Role.INTEGRATION, Role.ADMIN})
+
+
+def _error(status: int, code: str, message: str, field: list[str] | None) -> JSONResponse:
+    return JSONResponse(
+        {"errors": [{"field": field, "code": code, "message": message}]}, status_code=status
+    )
+
+
+def _fields(body: Any) -> dict[str, Any]:
+    """The lead fields of a JSON body, or a DomainError naming the first bad field."""
+    if not isinstance(body, dict):
+        raise DomainError(ErrorCode.INVALID, "The body must be a JSON object.")
+    for key in REQUIRED:
+        if body.get(key) is None:
+            raise DomainError(ErrorCode.REQUIRED, f"{key} is required.", key)
+    fields: dict[str, Any] = {}
+    # Other keys are ignored: web forms often post extras (consent boxes, tracking tags).
+    for key, name in BODY_FIELDS.items():
+        value = body.get(key)
+        if value is not None and not isinstance(value, str):
+            raise DomainError(ErrorCode.INVALID, f"{key} must be a string.", key)
+        fields[name] = value
+    return fields
+
+
+async def capture_lead(request: Request) -> JSONResponse:
+    principal = request.scope.get("state", {}).get("principal")
+    if principal is None:
+        return _error(401, "UNAUTHENTICATED", "A valid bearer token is required.", None)
+    if principal.role not in ALLOWED_ROLES:
+        return _error(403, "FORBIDDEN", "Lead capture needs an INTEGRATION token.", None)
+    try:
+        body = orjson.loads(await request.body())
+    except orjson.JSONDecodeError:
+        return _error(422, ErrorCode.INVALID.value, "The body is not valid JSON.", ["body"])
+    try:
+        lead = await create_lead(_fields(body), email_required=True)
+    except DomainError as error:
+        field = [camel(part) for part in error.field] if error.field else ["body"]
+        return _error(422, error.code.value, error.message, field)
+    return JSONResponse({"id": encode_id("Lead", lead.id)}, status_code=201)
+
+
+ROUTES = [Route("/hooks/leads", capture_lead, methods=["POST"])]

@@ -1,0 +1,1 @@
+"""GraphQL of webhook subscriptions and their deliveries (contract §8)."""

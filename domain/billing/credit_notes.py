@@ -1,0 +1,171 @@
+"""Credit notes: reversing part or all of an invoice in the CN-YYYY-NNNNNN series (§5.4)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tortoise.transactions import in_transaction
+
+from domain.billing.models import CreditNote, CreditNoteLine, Invoice, InvoiceLine, InvoiceStatus
+from domain.billing.payments import invoice_paid_payload
+from domain.billing.pricing import line_net, line_tax
+from domain.billing.statuses import invoice_status, refresh_order_billing_status
+from domain.clock import today
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.events import record_event
+from domain.ledger.services import (
+    ACCOUNTS_RECEIVABLE,
+    CUSTOMER_CREDITS,
+    SALES_REVENUE,
+    SALES_TAX_PAYABLE,
+    Posting,
+    post_journal_entry,
+)
+from domain.money import ZERO
+from domain.numbering.services import next_number
+
+
+@dataclass(frozen=True)
+class CreditLineDraft:
+    invoice_line_id: int
+    quantity: Decimal
+
+
+@dataclass(frozen=True)
+class CreditedAmounts:
+    net: Decimal
+    tax: Decimal
+
+
+def credited_amounts(line: InvoiceLine, quantity: Decimal) -> CreditedAmounts:
+    """The line's amounts for `quantity`, rounded by §5.4; the last part of a line takes
+    exactly what is left, so crediting a line in pieces never exceeds what was invoiced."""
+    remaining_quantity = line.quantity - line.quantity_credited
+    remaining_net = line.net_amount - line.net_credited
+    remaining_tax = line.tax_amount - line.tax_credited
+    if quantity >= remaining_quantity:
+        return CreditedAmounts(remaining_net, remaining_tax)
+    net = min(remaining_net, line_net(quantity, line.unit_price, line.discount_percent))
+    return CreditedAmounts(net, min(remaining_tax, line_tax(net, line.tax_rate)))
+
+
+async def create_credit_note(
+    invoice_id: int, lines: Sequence[CreditLineDraft], issue_date: date | None = None
+) -> CreditNote:
+    """Dr 4000 net / Dr 2200 tax / Cr 1200 up to the invoice's amount due; any rest (an
+    invoice already paid) becomes the customer's credit on 2100."""
+    if not lines:
+        raise DomainError(ErrorCode.REQUIRED, "A credit note needs at least one line.", "lines")
+    issued = issue_date or today()
+    async with in_transaction():
+        invoice = await Invoice.filter(id=invoice_id).select_for_update().first()
+        if invoice is None:
+            raise not_found("Invoice", invoice_id, "invoice_id")
+        invoice_lines = {
+            line.id: line
+            for line in await InvoiceLine.filter(invoice_id=invoice.id).select_for_update()
+        }
+        quantities: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        for index, draft in enumerate(lines):
+            path = ("lines", str(index))
+            quantity = Decimal(draft.quantity)
+            if not quantity.is_finite() or quantity <= 0:
+                raise DomainError(
+                    ErrorCode.INVALID,
+                    "The quantity must be greater than zero.",
+                    (*path, "quantity"),
+                )
+            line = invoice_lines.get(draft.invoice_line_id)
+            if line is None:
+                raise not_found("Invoice line", draft.invoice_line_id, (*path, "invoice_line_id"))
+            quantities[line.id] += quantity
+            left = line.quantity - line.quantity_credited
+            if quantities[line.id] > left:
+                raise DomainError(
+                    ErrorCode.INVALID,
+                    f"Only {left.normalize():f} of line {line.position + 1} can be credited.",
+                    (*path, "quantity"),
+                )
+        credited = {
+            line_id: credited_amounts(invoice_lines[line_id], quantity)
+            for line_id, quantity in quantities.items()
+        }
+        subtotal = sum((c.net for c in credited.values()), ZERO)
+        tax_total = sum((c.tax for c in credited.values()), ZERO)
+        total = subtotal + tax_total
+        applied = min(total, invoice.amount_due)
+        unapplied = total - applied
+        number = await next_number("CN", issued.year)
+        entry = None
+        if total:
+            entry = await post_journal_entry(
+                entry_date=issued,
+                memo=f"Credit note {number} on {invoice.number}",
+                source="CREDIT_NOTE",
+                reference=number,
+                postings=[
+                    Posting(SALES_REVENUE, debit=subtotal),
+                    Posting(SALES_TAX_PAYABLE, debit=tax_total),
+                    Posting(ACCOUNTS_RECEIVABLE, credit=applied),
+                    Posting(CUSTOMER_CREDITS, credit=unapplied),
+                ],
+            )
+        note = await CreditNote.create(
+            number=number,
+            invoice_id=invoice.id,
+            account_id=invoice.account_id,
+            issue_date=issued,
+            subtotal=subtotal,
+            tax_total=tax_total,
+            total=total,
+            applied_amount=applied,
+            unapplied_amount=unapplied,
+            journal_entry=entry,
+        )
+        await CreditNoteLine.bulk_create(
+            [
+                CreditNoteLine(
+                    credit_note_id=note.id,
+                    invoice_line_id=line_id,
+                    quantity=quantities[line_id],
+                    net_amount=amounts.net,
+                    tax_amount=amounts.tax,
+                )
+                for line_id, amounts in sorted(credited.items())
+            ]
+        )
+        for line_id, amounts in sorted(credited.items()):
+            line = invoice_lines[line_id]
+            line.quantity_credited += quantities[line_id]
+            line.net_credited += amounts.net
+            line.tax_credited += amounts.tax
+            await line.save(update_fields=["quantity_credited", "net_credited", "tax_credited"])
+        was_paid = invoice.status == InvoiceStatus.PAID
+        invoice.amount_credited += applied
+        invoice.amount_due -= applied
+        invoice.status = invoice_status(invoice.amount_paid, invoice.amount_due)
+        await invoice.save(update_fields=["amount_credited", "amount_due", "status", "updated_at"])
+        await refresh_order_billing_status(invoice.sales_order_id)
+        await record_event(
+            "credit_note.posted",
+            {
+                "id": note.id,
+                "number": note.number,
+                "invoice_id": invoice.id,
+                "invoice_number": invoice.number,
+                "account_id": invoice.account_id,
+                "issue_date": note.issue_date,
+                "subtotal": subtotal,
+                "tax_total": tax_total,
+                "total": total,
+                "applied": applied,
+                "unapplied": unapplied,
+            },
+        )
+        if invoice.status == InvoiceStatus.PAID and not was_paid:
+            await record_event("invoice.paid", invoice_paid_payload(invoice))
+    return note

@@ -1,0 +1,214 @@
+"""Recording a customer payment: allocations to invoices, the rest as customer credit (§5.4)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from tortoise.transactions import in_transaction
+
+from domain.accounts.models import Account
+from domain.billing.models import (
+    OPEN_INVOICE_STATUSES,
+    Invoice,
+    InvoiceStatus,
+    Payment,
+    PaymentAllocation,
+)
+from domain.billing.statuses import invoice_status, refresh_order_billing_status
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.events import record_event
+from domain.ledger.services import (
+    ACCOUNTS_RECEIVABLE,
+    CASH,
+    CUSTOMER_CREDITS,
+    Posting,
+    post_journal_entry,
+)
+from domain.money import ZERO, cents
+from domain.numbering.services import next_number
+from domain.validation import optional_text
+
+
+@dataclass(frozen=True)
+class AllocationDraft:
+    invoice_id: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class OpenInvoice:
+    id: int
+    due_date: date
+    issue_date: date
+    amount_due: Decimal
+
+
+def _amount(value: Decimal, field: str | tuple[str, ...]) -> Decimal:
+    amount = Decimal(value)
+    if not amount.is_finite() or amount <= 0:
+        raise DomainError(ErrorCode.INVALID, "The amount must be greater than zero.", field)
+    if cents(amount) != amount:
+        raise DomainError(ErrorCode.INVALID, "The amount has more than two decimals.", field)
+    return amount
+
+
+def allocate_oldest_first(amount: Decimal, invoices: Sequence[OpenInvoice]) -> dict[int, Decimal]:
+    """Pays invoices by due date (then issue date, id) until the amount runs out (pure)."""
+    allocations: dict[int, Decimal] = {}
+    left = amount
+    for invoice in sorted(invoices, key=lambda i: (i.due_date, i.issue_date, i.id)):
+        if left <= 0:
+            break
+        applied = min(left, invoice.amount_due)
+        if applied > 0:
+            allocations[invoice.id] = applied
+            left -= applied
+    return allocations
+
+
+def check_allocations(
+    amount: Decimal,
+    drafts: Sequence[AllocationDraft],
+    invoices: dict[int, Invoice],
+    account_id: int,
+) -> dict[int, Decimal]:
+    """Explicit allocations: own open invoices, at most their amount due and the payment."""
+    allocations: dict[int, Decimal] = defaultdict(lambda: ZERO)
+    for index, draft in enumerate(drafts):
+        path = ("allocations", str(index))
+        value = _amount(draft.amount, (*path, "amount"))
+        invoice = invoices.get(draft.invoice_id)
+        if invoice is None:
+            raise not_found("Invoice", draft.invoice_id, (*path, "invoice_id"))
+        if invoice.account_id != account_id:
+            raise DomainError(
+                ErrorCode.INVALID,
+                f"Invoice {invoice.number} belongs to another account.",
+                (*path, "invoice_id"),
+            )
+        allocations[invoice.id] += value
+        if allocations[invoice.id] > invoice.amount_due:
+            raise DomainError(
+                ErrorCode.INVALID,
+                f"Invoice {invoice.number} has only {invoice.amount_due} due.",
+                (*path, "amount"),
+            )
+    if sum(allocations.values(), ZERO) > amount:
+        raise DomainError(
+            ErrorCode.INVALID, "The allocations exceed the payment amount.", "allocations"
+        )
+    return dict(allocations)
+
+
+async def record_payment(
+    account_id: int,
+    amount: Decimal,
+    payment_date: date,
+    reference: str | None = None,
+    allocations: Sequence[AllocationDraft] | None = None,
+) -> Payment:
+    """Dr 1000 amount / Cr 1200 applied / Cr 2100 unapplied (§5.3). Without allocations the
+    oldest due invoices are paid first; what is left stays as the customer's credit."""
+    amount = _amount(amount, "amount")
+    reference = optional_text(reference, "reference", 120)
+    async with in_transaction():
+        account = await Account.get_or_none(id=account_id)
+        if account is None:
+            raise not_found("Account", account_id, "account_id")
+        if allocations:
+            wanted = sorted({draft.invoice_id for draft in allocations})
+            # Locked in id order: payments and credit notes on one invoice queue up.
+            locked = await Invoice.filter(id__in=wanted).select_for_update().order_by("id")
+            invoices = {invoice.id: invoice for invoice in locked}
+            applied = check_allocations(amount, allocations, invoices, account.id)
+        else:
+            locked = (
+                await Invoice.filter(
+                    account_id=account.id, status__in=OPEN_INVOICE_STATUSES, amount_due__gt=0
+                )
+                .select_for_update()
+                .order_by("id")
+            )
+            invoices = {invoice.id: invoice for invoice in locked}
+            applied = allocate_oldest_first(
+                amount,
+                [OpenInvoice(i.id, i.due_date, i.issue_date, i.amount_due) for i in locked],
+            )
+        total_applied = sum(applied.values(), ZERO)
+        unapplied = amount - total_applied
+        number = await next_number("PAY", payment_date.year)
+        entry = await post_journal_entry(
+            entry_date=payment_date,
+            memo=f"Payment {number} from {account.name}",
+            source="PAYMENT",
+            reference=number,
+            postings=[
+                Posting(CASH, debit=amount),
+                Posting(ACCOUNTS_RECEIVABLE, credit=total_applied),
+                Posting(CUSTOMER_CREDITS, credit=unapplied),
+            ],
+        )
+        payment = await Payment.create(
+            number=number,
+            account_id=account.id,
+            date=payment_date,
+            amount=amount,
+            reference=reference,
+            currency=account.currency,
+            unapplied_amount=unapplied,
+            journal_entry_id=entry.id,
+        )
+        await PaymentAllocation.bulk_create(
+            [
+                PaymentAllocation(payment_id=payment.id, invoice_id=invoice_id, amount=value)
+                for invoice_id, value in sorted(applied.items())
+            ]
+        )
+        paid_invoices = []
+        for invoice_id, value in sorted(applied.items()):
+            invoice = invoices[invoice_id]
+            invoice.amount_paid += value
+            invoice.amount_due -= value
+            invoice.status = invoice_status(invoice.amount_paid, invoice.amount_due)
+            await invoice.save(update_fields=["amount_paid", "amount_due", "status", "updated_at"])
+            if invoice.status == InvoiceStatus.PAID:
+                paid_invoices.append(invoice)
+        for order_id in sorted({invoices[i].sales_order_id for i in applied}):
+            await refresh_order_billing_status(order_id)
+        await record_event(
+            "payment.received",
+            {
+                "id": payment.id,
+                "number": payment.number,
+                "account_id": account.id,
+                "date": payment.date,
+                "amount": payment.amount,
+                "currency": payment.currency,
+                "reference": payment.reference,
+                "applied": total_applied,
+                "unapplied": unapplied,
+                "allocations": [
+                    {"invoice_id": i, "number": invoices[i].number, "amount": v}
+                    for i, v in sorted(applied.items())
+                ],
+            },
+        )
+        for invoice in paid_invoices:
+            await record_event("invoice.paid", invoice_paid_payload(invoice))
+    return payment
+
+
+def invoice_paid_payload(invoice: Invoice) -> dict[str, object]:
+    return {
+        "id": invoice.id,
+        "number": invoice.number,
+        "account_id": invoice.account_id,
+        "sales_order_id": invoice.sales_order_id,
+        "total": invoice.total,
+        "amount_paid": invoice.amount_paid,
+        "amount_credited": invoice.amount_credited,
+    }

@@ -1,0 +1,167 @@
+"""What customers owe: balances, credit, revenue and AR aging, summed by the database (§3, §5.4)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from tortoise.functions import Sum
+
+from domain.billing.models import OPEN_INVOICE_STATUSES, CreditNote, Invoice, Payment
+from domain.money import ZERO, cents
+from domain.orders.models import OrderStatus, SalesOrder
+
+# Orders whose uninvoiced value counts against the credit limit.
+COMMITTED_ORDER_STATUSES = (
+    OrderStatus.CONFIRMED,
+    OrderStatus.PARTIALLY_SHIPPED,
+    OrderStatus.SHIPPED,
+)
+
+
+async def _sum_by_account(
+    queryset: Any, column: str, key: str = "account_id"
+) -> dict[int, Decimal]:
+    rows = await queryset.annotate(amount=Sum(column)).group_by(key).values(key, "amount")
+    return {row[key]: cents(row["amount"] or ZERO) for row in rows}
+
+
+async def balances(account_ids: Sequence[int]) -> dict[int, Decimal]:
+    """Posted invoices' amount due minus unapplied payment and credit-note credit, per account."""
+    due = await _sum_by_account(
+        Invoice.filter(account_id__in=account_ids, status__in=OPEN_INVOICE_STATUSES), "amount_due"
+    )
+    paid_ahead = await _sum_by_account(
+        Payment.filter(account_id__in=account_ids, unapplied_amount__gt=0), "unapplied_amount"
+    )
+    credited = await _sum_by_account(
+        CreditNote.filter(account_id__in=account_ids, unapplied_amount__gt=0), "unapplied_amount"
+    )
+    return {
+        account_id: due.get(account_id, ZERO)
+        - paid_ahead.get(account_id, ZERO)
+        - credited.get(account_id, ZERO)
+        for account_id in account_ids
+    }
+
+
+async def account_balance(account_id: int) -> Decimal:
+    """Posted invoices' amount due minus unapplied payment credit (§3)."""
+    return (await balances([account_id]))[account_id]
+
+
+async def uninvoiced_order_values(account_ids: Sequence[int]) -> dict[int, Decimal]:
+    """Total of confirmed (not yet closed or cancelled) orders minus what is invoiced of them."""
+    ordered = await _sum_by_account(
+        SalesOrder.filter(account_id__in=account_ids, status__in=COMMITTED_ORDER_STATUSES),
+        "total",
+    )
+    invoiced = await _sum_by_account(
+        Invoice.filter(
+            account_id__in=account_ids, sales_order__status__in=COMMITTED_ORDER_STATUSES
+        ),
+        "total",
+    )
+    return {
+        account_id: max(ZERO, ordered.get(account_id, ZERO) - invoiced.get(account_id, ZERO))
+        for account_id in account_ids
+    }
+
+
+def credit_left(credit_limit: Decimal, balance: Decimal, uninvoiced: Decimal) -> Decimal:
+    """creditLimit − balance − uninvoiced confirmed orders (§3; pure)."""
+    return cents(credit_limit) - balance - uninvoiced
+
+
+async def credit_available(
+    credit_limits: dict[int, Decimal | None],
+) -> dict[int, Decimal | None]:
+    """credit_left per account; None for accounts without a limit."""
+    limited = [account_id for account_id, limit in credit_limits.items() if limit is not None]
+    balance = await balances(limited) if limited else {}
+    uninvoiced = await uninvoiced_order_values(limited) if limited else {}
+    return {
+        account_id: None
+        if limit is None
+        else credit_left(limit, balance[account_id], uninvoiced[account_id])
+        for account_id, limit in credit_limits.items()
+    }
+
+
+async def lifetime_revenues(account_ids: Sequence[int]) -> dict[int, Decimal]:
+    """Σ invoice subtotals minus Σ credit-note subtotals, per account (net of tax)."""
+    invoiced = await _sum_by_account(Invoice.filter(account_id__in=account_ids), "subtotal")
+    credited = await _sum_by_account(CreditNote.filter(account_id__in=account_ids), "subtotal")
+    return {
+        account_id: invoiced.get(account_id, ZERO) - credited.get(account_id, ZERO)
+        for account_id in account_ids
+    }
+
+
+AGING_BUCKETS = ("current", "d1_30", "d31_60", "d61_90", "over90")
+
+
+def aging_bucket(days_past_due: int) -> str:
+    """Day 0 (the due date) and before are current; then 1–30, 31–60, 61–90, over 90 (pure)."""
+    if days_past_due <= 0:
+        return "current"
+    if days_past_due <= 30:
+        return "d1_30"
+    if days_past_due <= 60:
+        return "d31_60"
+    if days_past_due <= 90:
+        return "d61_90"
+    return "over90"
+
+
+@dataclass
+class AgingRow:
+    account_id: int | None
+    current: Decimal = ZERO
+    d1_30: Decimal = ZERO
+    d31_60: Decimal = ZERO
+    d61_90: Decimal = ZERO
+    over90: Decimal = ZERO
+
+    def add(self, bucket: str, amount: Decimal) -> None:
+        setattr(self, bucket, getattr(self, bucket) + amount)
+
+    @property
+    def total(self) -> Decimal:
+        return self.current + self.d1_30 + self.d31_60 + self.d61_90 + self.over90
+
+
+@dataclass(frozen=True)
+class AgingReport:
+    as_of: date
+    accounts: list[AgingRow]
+    total: AgingRow
+
+
+def age(as_of: date, open_amounts: Iterable[tuple[int, date, Decimal]]) -> AgingReport:
+    """Buckets (account id, due date, amount due) rows by days past due at `as_of` (pure)."""
+    rows: dict[int, AgingRow] = {}
+    total = AgingRow(account_id=None)
+    for account_id, due_date, amount in open_amounts:
+        bucket = aging_bucket((as_of - due_date).days)
+        rows.setdefault(account_id, AgingRow(account_id=account_id)).add(bucket, amount)
+        total.add(bucket, amount)
+    return AgingReport(as_of=as_of, accounts=[rows[k] for k in sorted(rows)], total=total)
+
+
+async def ar_aging(as_of: date) -> AgingReport:
+    """Open invoices issued by `as_of`, their amount due summed per account and due date."""
+    grouped = (
+        await Invoice.filter(
+            status__in=OPEN_INVOICE_STATUSES, amount_due__gt=0, issue_date__lte=as_of
+        )
+        .annotate(amount=Sum("amount_due"))
+        .group_by("account_id", "due_date")
+        .values("account_id", "due_date", "amount")
+    )
+    return age(
+        as_of, ((row["account_id"], row["due_date"], cents(row["amount"])) for row in grouped)
+    )

@@ -1,0 +1,260 @@
+"""Stock use cases: moves under row locks, reservations, adjustments and warehouses (§5.1)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
+
+from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from domain.catalog.models import Product, ProductKind
+from domain.clock import today
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.inventory.models import StockLevel, StockMove, Warehouse
+from domain.ledger.services import COST_OF_GOODS_SOLD, INVENTORY, Posting, post_journal_entry
+from domain.money import ZERO, cents
+from domain.validation import required_text
+
+MAIN_WAREHOUSE_CODE = "MAIN"
+QUANTUM = Decimal("0.0001")
+
+LevelKey = tuple[int, int]  # (product_id, warehouse_id)
+
+
+async def default_warehouse() -> Warehouse:
+    """The MAIN warehouse seeded by `domain.inventory.reference_data`."""
+    warehouse = await Warehouse.get_or_none(code=MAIN_WAREHOUSE_CODE)
+    if warehouse is None:
+        warehouse = await _create_main_warehouse()
+    return warehouse
+
+
+async def _create_main_warehouse() -> Warehouse:
+    await Warehouse.bulk_create(
+        [Warehouse(code=MAIN_WAREHOUSE_CODE, name="Main warehouse")], ignore_conflicts=True
+    )
+    return await Warehouse.get(code=MAIN_WAREHOUSE_CODE)
+
+
+async def get_warehouse(warehouse_id: int, *, field: str | tuple[str, ...] = "id") -> Warehouse:
+    warehouse = await Warehouse.get_or_none(id=warehouse_id)
+    if warehouse is None:
+        raise not_found("Warehouse", warehouse_id, field)
+    return warehouse
+
+
+async def lock_levels(keys: Iterable[LevelKey]) -> dict[LevelKey, StockLevel]:
+    """Row-locks (creating when missing) the stock levels of `keys`, in (product, warehouse)
+    order so that two use cases locking overlapping sets never deadlock.
+
+    Call inside the caller's transaction; the locks last until it ends."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    found = await _select_levels_for_update(wanted)
+    missing = [key for key in wanted if key not in found]
+    if missing:
+        # A row a concurrent writer creates first is skipped here and locked just below.
+        await StockLevel.bulk_create(
+            [StockLevel(product_id=p, warehouse_id=w) for p, w in missing], ignore_conflicts=True
+        )
+        found = await _select_levels_for_update(wanted)
+    return {key: found[key] for key in wanted}
+
+
+async def _select_levels_for_update(keys: Sequence[LevelKey]) -> dict[LevelKey, StockLevel]:
+    rows = (
+        await StockLevel.filter(
+            product_id__in=sorted({p for p, _ in keys}),
+            warehouse_id__in=sorted({w for _, w in keys}),
+        )
+        .order_by("product_id", "warehouse_id")
+        .select_for_update()
+    )
+    return {(row.product_id, row.warehouse_id): row for row in rows}
+
+
+async def move_stock(
+    *,
+    product_id: int,
+    warehouse_id: int,
+    quantity: Decimal,
+    reason: str,
+    source: str,
+    reference: str | None = None,
+) -> StockMove:
+    """Records one immutable move and updates the level under its row lock.
+
+    Call inside the caller's transaction. On-hand below zero → INSUFFICIENT_STOCK. Posts
+    nothing to the ledger: callers post what their use case requires."""
+    level = (await lock_levels([(product_id, warehouse_id)]))[(product_id, warehouse_id)]
+    return await apply_move(
+        level, Decimal(quantity), reason=reason, source=source, reference=reference
+    )
+
+
+async def apply_move(
+    level: StockLevel, quantity: Decimal, *, reason: str, source: str, reference: str | None
+) -> StockMove:
+    """`move_stock` for a level the caller already locked with `lock_levels`."""
+    if quantity == 0:
+        raise DomainError(ErrorCode.INVALID, "A stock move needs a non-zero quantity.", "quantity")
+    new_on_hand = Decimal(level.on_hand) + quantity
+    if new_on_hand < 0:
+        raise DomainError(
+            ErrorCode.INSUFFICIENT_STOCK,
+            f"Only {Decimal(level.on_hand).normalize():f} on hand; "
+            f"cannot remove {(-quantity).normalize():f}.",
+            "quantity",
+        )
+    move = await StockMove.create(
+        product_id=level.product_id,
+        warehouse_id=level.warehouse_id,
+        quantity=quantity,
+        reason=reason,
+        source=source,
+        reference=reference,
+    )
+    level.on_hand = new_on_hand
+    await level.save(update_fields=["on_hand", "updated_at"])
+    return move
+
+
+async def change_reserved(level: StockLevel, delta: Decimal) -> None:
+    """Adds `delta` (signed) to a level already locked by `lock_levels`."""
+    if delta == 0:
+        return
+    level.reserved = Decimal(level.reserved) + delta
+    if level.reserved < 0:
+        raise DomainError(ErrorCode.INVALID, "Reserved stock cannot go below zero.")
+    await level.save(update_fields=["reserved", "updated_at"])
+
+
+async def on_hand_by_product() -> dict[int, Decimal]:
+    """On-hand per product summed over all warehouses, in one query."""
+    # Summed here rather than by SQL SUM, which SQLite computes in floating point.
+    totals: dict[int, Decimal] = defaultdict(Decimal)
+    for product_id, on_hand in await StockLevel.all().values_list("product_id", "on_hand"):
+        totals[product_id] += Decimal(on_hand)
+    return dict(totals)
+
+
+async def adjust_stock(
+    *, product_id: int, warehouse_id: int, quantity: Decimal, reason: str | None
+) -> StockMove:
+    """`stockAdjust`: one move plus its §5.3 posting, 1300 against 5000 at standard cost."""
+    reason_text = required_text(reason, "reason")
+    quantity = Decimal(quantity)
+    if not quantity.is_finite() or quantity == 0:
+        raise DomainError(ErrorCode.INVALID, "quantity must be a non-zero number.", "quantity")
+    if quantity != quantity.quantize(QUANTUM):
+        raise DomainError(ErrorCode.INVALID, "quantity has more than 4 decimals.", "quantity")
+    async with in_transaction():
+        product = await Product.get_or_none(id=product_id)
+        if product is None:
+            raise not_found("Product", product_id, "product_id")
+        if product.kind != ProductKind.STOCKED:
+            raise DomainError(ErrorCode.INVALID, "Only STOCKED products carry stock.", "product_id")
+        warehouse = await get_warehouse(warehouse_id, field="warehouse_id")
+        move = await move_stock(
+            product_id=product.id,
+            warehouse_id=warehouse.id,
+            quantity=quantity,
+            reason=reason_text,
+            source="ADJUSTMENT",
+            reference=f"{product.sku}@{warehouse.code}",
+        )
+        value = cents(abs(quantity) * Decimal(product.standard_cost))
+        if value:
+            gain = quantity > 0
+            await post_journal_entry(
+                entry_date=today(),
+                memo=f"Stock adjustment {product.sku} {quantity.normalize():f}: {reason_text}",
+                source="STOCK_ADJUSTMENT",
+                reference=f"MOVE-{move.id}",
+                postings=[
+                    Posting(
+                        INVENTORY, debit=value if gain else ZERO, credit=ZERO if gain else value
+                    ),
+                    Posting(
+                        COST_OF_GOODS_SOLD,
+                        debit=ZERO if gain else value,
+                        credit=value if gain else ZERO,
+                    ),
+                ],
+            )
+    return move
+
+
+async def create_warehouse(code: str | None, name: str | None) -> Warehouse:
+    clean_code = required_text(code, "code", 32).upper()
+    clean_name = required_text(name, "name")
+    async with in_transaction():
+        if await Warehouse.filter(code=clean_code).exists():
+            raise DomainError(
+                ErrorCode.DUPLICATE, f"A warehouse with code {clean_code} exists.", "code"
+            )
+        try:
+            async with in_transaction():
+                return await Warehouse.create(code=clean_code, name=clean_name)
+        except IntegrityError:
+            raise DomainError(
+                ErrorCode.DUPLICATE, f"A warehouse with code {clean_code} exists.", "code"
+            ) from None
+
+
+def list_warehouses() -> QuerySet[Warehouse]:
+    return Warehouse.all()
+
+
+@dataclass(frozen=True)
+class StockLevelFilter:
+    product_ids: Sequence[int] | None = None
+    warehouse_ids: Sequence[int] | None = None
+
+
+def list_stock_levels(flt: StockLevelFilter | None = None) -> QuerySet[StockLevel]:
+    flt = flt or StockLevelFilter()
+    qs = StockLevel.all()
+    if flt.product_ids is not None:
+        qs = qs.filter(product_id__in=list(flt.product_ids))
+    if flt.warehouse_ids is not None:
+        qs = qs.filter(warehouse_id__in=list(flt.warehouse_ids))
+    return qs
+
+
+@dataclass(frozen=True)
+class StockMoveFilter:
+    product_ids: Sequence[int] | None = None
+    warehouse_ids: Sequence[int] | None = None
+    source: str | None = None
+    reference: str | None = None
+    from_date: date | None = None
+    to_date: date | None = None
+
+
+def list_stock_moves(flt: StockMoveFilter | None = None) -> QuerySet[StockMove]:
+    flt = flt or StockMoveFilter()
+    qs = StockMove.all()
+    if flt.product_ids is not None:
+        qs = qs.filter(product_id__in=list(flt.product_ids))
+    if flt.warehouse_ids is not None:
+        qs = qs.filter(warehouse_id__in=list(flt.warehouse_ids))
+    if flt.source:
+        qs = qs.filter(source=flt.source)
+    if flt.reference:
+        qs = qs.filter(reference=flt.reference)
+    if flt.from_date:
+        qs = qs.filter(created_at__gte=_start_of(flt.from_date))
+    if flt.to_date:
+        qs = qs.filter(created_at__lt=_start_of(flt.to_date) + timedelta(days=1))
+    return qs
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)

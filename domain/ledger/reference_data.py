@@ -1,0 +1,28 @@
+"""The chart of accounts of contract §5.3, seeded on migrate and before every test."""
+
+from __future__ import annotations
+
+from domain.ledger.models import LedgerAccount, LedgerAccountType
+
+CHART_OF_ACCOUNTS: tuple[tuple[str, str, LedgerAccountType], ...] = (
+    ("1000", "Cash", LedgerAccountType.ASSET),
+    ("1200", "Accounts Receivable", LedgerAccountType.ASSET),
+    ("1300", "Inventory", LedgerAccountType.ASSET),
+    ("2000", "Accounts Payable", LedgerAccountType.LIABILITY),
+    ("2100", "Customer Credits", LedgerAccountType.LIABILITY),
+    ("2200", "Sales Tax Payable", LedgerAccountType.LIABILITY),
+    ("3000", "Equity", LedgerAccountType.EQUITY),
+    ("4000", "Sales Revenue", LedgerAccountType.REVENUE),
+    ("5000", "Cost of Goods Sold", LedgerAccountType.EXPENSE),
+)
+
+
+async def seed() -> None:
+    existing = set(await LedgerAccount.all().values_list("code", flat=True))
+    missing = [
+        LedgerAccount(code=code, name=name, type=kind)
+        for code, name, kind in CHART_OF_ACCOUNTS
+        if code not in existing
+    ]
+    if missing:
+        await LedgerAccount.bulk_create(missing, ignore_conflicts=True)

@@ -1,0 +1,109 @@
+"""Developer tool: writes (or checks) the aerich migrations of both dialects from the models.
+
+Each dialect gets its own scratch database: the committed migrations are applied to it, then
+aerich writes the difference to the models as a new migration (the first run writes the
+initial one). `python -m domain.makemigrations [name]` writes; `--check` fails when the
+models have drifted from the committed migrations (a test runs it)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import asyncpg
+from aerich import Command
+from tortoise import Tortoise
+
+from domain.db import tortoise_config
+from domain.migrate import MIGRATIONS, migrate
+
+ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
+
+
+@asynccontextmanager
+async def scratch_database(dialect_name: str) -> AsyncIterator[str]:
+    if dialect_name == "sqlite":
+        with tempfile.TemporaryDirectory() as scratch:
+            yield f"sqlite://{Path(scratch) / 'scratch.sqlite3'}"
+        return
+    name = f"tandem_migrations_{uuid.uuid4().hex[:8]}"
+    admin = await asyncpg.connect(ADMIN_URL)
+    await admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        await Tortoise.close_connections()
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        await admin.close()
+
+
+async def write_migration(dialect_name: str, name: str) -> str | None:
+    async with scratch_database(dialect_name) as url:
+        command = Command(tortoise_config(url), app="models", location=str(MIGRATIONS / dialect_name))
+        try:
+            if await command.init_db(safe=True):
+                return "initial migration"
+            await command.init()
+            return await command.migrate(name, no_input=True) or None
+        finally:
+            await Tortoise.close_connections()
+
+
+async def check_migrations(dialect_name: str, name: str) -> str | None:
+    """Applies the committed migrations twice (idempotence), then asks aerich for the
+    difference to the models in a throwaway copy; any difference is drift."""
+    async with scratch_database(dialect_name) as url:
+        await migrate(url)
+        await Tortoise.close_connections()
+        await migrate(url)
+        with tempfile.TemporaryDirectory() as copy:
+            shutil.copytree(MIGRATIONS / dialect_name, copy, dirs_exist_ok=True)
+            config = tortoise_config(url)
+            command = Command(config, app="models", location=copy)
+            await Tortoise.init(config=config)
+            await command.init()
+            drift = await command.migrate("drift", no_input=True)
+            await Tortoise.close_connections()
+            if drift:
+                diff = next(Path(copy).glob(f"models/*{drift}*"), None)
+                return diff.read_text() if diff else drift
+    return None
+
+
+ACTIONS: dict[str, Callable[[str, str], Awaitable[str | None]]] = {
+    "write": write_migration,
+    "check": check_migrations,
+}
+
+
+def main(argv: list[str]) -> int:
+    """One process per dialect: tortoise caches dialect-specific query builders on the models."""
+    action = "check" if "--check" in argv else "write"
+    args = [a for a in argv if a != "--check"]
+    name = args[0] if args else "update"
+    if len(args) == 2:
+        outcome = asyncio.run(ACTIONS[action](args[1], name))
+        if action == "check":
+            print(f"{args[1]}: {'models drifted from the migrations' if outcome else 'in sync'}")
+            if outcome:
+                print(outcome)
+            return 1 if outcome else 0
+        print(f"{args[1]}: {outcome or 'no change'}")
+        return 0
+    failed = 0
+    for dialect_name in ("sqlite", "postgres"):
+        command = [sys.executable, "-m", "domain.makemigrations", name, dialect_name]
+        failed |= subprocess.run(command + (["--check"] if action == "check" else [])).returncode
+    return failed
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

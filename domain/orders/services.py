@@ -1,0 +1,582 @@
+"""Sales-order use cases: create, update, confirm (credit + reservation), ship, cancel (§5.2)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from domain.accounts.models import Account
+from domain.accounts.services import mark_customer
+from domain.billing.pricing import PricedLine, totals
+from domain.billing.receivables import account_balance
+from domain.catalog.models import Product, ProductKind
+from domain.clock import today, utcnow
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.events import record_event
+from domain.inventory.models import StockLevel
+from domain.inventory.services import (
+    apply_move,
+    change_reserved,
+    default_warehouse,
+    get_warehouse,
+    lock_levels,
+)
+from domain.ledger.services import COST_OF_GOODS_SOLD, INVENTORY, Posting, post_journal_entry
+from domain.money import ZERO, cents
+from domain.numbering.services import next_number
+from domain.orders.models import (
+    DeliveryStatus,
+    InvoicePolicy,
+    InvoiceStatus,
+    OrderStatus,
+    PaymentStatus,
+    SalesOrder,
+    SalesOrderLine,
+    Shipment,
+    ShipmentLine,
+)
+from domain.orders.status import (
+    SHIPPABLE,
+    cancellable,
+    delivery_status,
+    require_transition,
+    status_after_shipment,
+)
+from domain.validation import optional_text
+
+QUANTUM = Decimal("0.0001")
+# Orders whose uninvoiced value counts against the credit limit (§5.2).
+OPEN_FOR_CREDIT = (OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED)
+
+
+@dataclass(frozen=True)
+class OrderLineDraft:
+    product_id: int
+    quantity: Decimal
+    unit_price: Decimal | None = None  # None → the product's list price
+    discount_percent: Decimal = ZERO
+    tax_rate: Decimal | None = None  # None → the product's tax rate
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class ShipLineDraft:
+    line_id: int
+    quantity: Decimal
+
+
+def _check_decimal(
+    value: Decimal | None,
+    path: tuple[str, ...],
+    *,
+    positive: bool = False,
+    at_most: Decimal | None = None,
+) -> None:
+    if value is None:
+        return
+    name = path[-1]
+    if not value.is_finite():
+        raise DomainError(ErrorCode.INVALID, f"{name} must be a number.", path)
+    if positive and value <= 0:
+        raise DomainError(ErrorCode.INVALID, f"{name} must be greater than zero.", path)
+    if value < 0:
+        raise DomainError(ErrorCode.INVALID, f"{name} must not be negative.", path)
+    if at_most is not None and value > at_most:
+        raise DomainError(ErrorCode.INVALID, f"{name} must be at most {at_most}.", path)
+    if value.quantize(QUANTUM) != value:
+        raise DomainError(ErrorCode.INVALID, f"{name} has more than 4 decimals.", path)
+
+
+def _validate_drafts(drafts: Sequence[OrderLineDraft]) -> None:
+    for index, draft in enumerate(drafts):
+        path = ("lines", str(index))
+        _check_decimal(Decimal(draft.quantity), (*path, "quantity"), positive=True)
+        _check_decimal(draft.unit_price, (*path, "unit_price"))
+        _check_decimal(
+            Decimal(draft.discount_percent), (*path, "discount_percent"), at_most=Decimal(100)
+        )
+        _check_decimal(draft.tax_rate, (*path, "tax_rate"), at_most=Decimal(100))
+        optional_text(draft.description, "description")
+
+
+async def _build_lines(order: SalesOrder, drafts: Sequence[OrderLineDraft]) -> list[SalesOrderLine]:
+    """Prices and stores the drafts as the order's lines, and sets the order's totals."""
+    product_ids = {draft.product_id for draft in drafts}
+    products = {p.id: p for p in await Product.filter(id__in=list(product_ids))}
+    lines: list[SalesOrderLine] = []
+    for index, draft in enumerate(drafts):
+        product = products.get(draft.product_id)
+        if product is None:
+            raise not_found("Product", draft.product_id, ("lines", str(index), "product_id"))
+        if product.archived_at is not None:
+            raise DomainError(
+                ErrorCode.INVALID,
+                f"Product {product.sku} is archived.",
+                ("lines", str(index), "product_id"),
+            )
+        priced = PricedLine(
+            quantity=Decimal(draft.quantity),
+            unit_price=Decimal(
+                product.list_price if draft.unit_price is None else draft.unit_price
+            ),
+            discount_percent=Decimal(draft.discount_percent),
+            tax_rate=Decimal(product.tax_rate if draft.tax_rate is None else draft.tax_rate),
+        )
+        lines.append(
+            SalesOrderLine(
+                order_id=order.id,
+                position=index + 1,
+                product_id=product.id,
+                description=optional_text(draft.description, "description") or product.name,
+                quantity=priced.quantity,
+                unit_price=priced.unit_price,
+                discount_percent=priced.discount_percent,
+                tax_rate=priced.tax_rate,
+                net_amount=priced.net,
+                tax_amount=priced.tax,
+            )
+        )
+    if lines:
+        await SalesOrderLine.bulk_create(lines)
+    order_totals = totals(_priced(line) for line in lines)
+    order.subtotal = order_totals.subtotal
+    order.tax_total = order_totals.tax_total
+    order.total = order_totals.total
+    return lines
+
+
+def _priced(line: SalesOrderLine, quantity: Decimal | None = None) -> PricedLine:
+    return PricedLine(
+        quantity=Decimal(line.quantity if quantity is None else quantity),
+        unit_price=Decimal(line.unit_price),
+        discount_percent=Decimal(line.discount_percent),
+        tax_rate=Decimal(line.tax_rate),
+    )
+
+
+async def _open_account(account_id: int, field: str = "account_id") -> Account:
+    account = await Account.get_or_none(id=account_id)
+    if account is None:
+        raise not_found("Account", account_id, field)
+    if account.archived_at is not None:
+        raise DomainError(ErrorCode.INVALID, "The account is archived.", field)
+    return account
+
+
+def _payload(order: SalesOrder, **extra: Any) -> dict[str, Any]:
+    return {
+        "id": order.id,
+        "number": order.number,
+        "account_id": order.account_id,
+        "status": order.status,
+        "delivery_status": order.delivery_status,
+        "currency": order.currency,
+        "subtotal": order.subtotal,
+        "tax_total": order.tax_total,
+        "total": order.total,
+        **extra,
+    }
+
+
+async def create_sales_order(
+    account_id: int,
+    lines: Sequence[OrderLineDraft],
+    *,
+    requested_date: date | None = None,
+    invoice_policy: InvoicePolicy = InvoicePolicy.ON_DELIVERY,
+    notes: str | None = None,
+) -> SalesOrder:
+    """A DRAFT order numbered SO-YYYY-NNNNNN, lines priced by §5.4 (nests in a caller's
+    transaction as a savepoint, e.g. the won-deal handover)."""
+    _validate_drafts(lines)
+    clean_notes = optional_text(notes, "notes", 10_000)
+    async with in_transaction():
+        account = await _open_account(account_id)
+        order = await SalesOrder.create(
+            number=await next_number("SO", today().year),
+            account_id=account.id,
+            status=OrderStatus.DRAFT,
+            invoice_policy=InvoicePolicy(invoice_policy),
+            requested_date=requested_date,
+            currency=account.currency,
+            notes=clean_notes,
+        )
+        stored = await _build_lines(order, lines)
+        await order.save(update_fields=["subtotal", "tax_total", "total", "updated_at"])
+        await record_event("sales_order.created", _payload(order, line_count=len(stored)))
+    return order
+
+
+async def _lock_order(order_id: int) -> SalesOrder:
+    order = await SalesOrder.filter(id=order_id).select_for_update().first()
+    if order is None:
+        raise not_found("Sales order", order_id, "id")
+    return order
+
+
+ORDER_FIELDS = ("account_id", "requested_date", "invoice_policy", "notes")
+
+
+async def update_sales_order(
+    order_id: int,
+    changes: Mapping[str, Any],
+    lines: Sequence[OrderLineDraft] | None = None,
+) -> SalesOrder:
+    """DRAFT only; `lines`, when given, replace all the order's lines."""
+    unknown = set(changes) - set(ORDER_FIELDS)
+    if unknown:
+        raise DomainError(ErrorCode.INVALID, f"Unknown fields: {sorted(unknown)}.")
+    if lines is not None:
+        _validate_drafts(lines)
+    clean = dict(changes)
+    if "notes" in clean:
+        clean["notes"] = optional_text(clean["notes"], "notes", 10_000)
+    if "invoice_policy" in clean:
+        if clean["invoice_policy"] is None:
+            raise DomainError(ErrorCode.REQUIRED, "invoicePolicy is required.", "invoice_policy")
+        clean["invoice_policy"] = InvoicePolicy(clean["invoice_policy"])
+    async with in_transaction():
+        order = await _lock_order(order_id)
+        if order.status != OrderStatus.DRAFT:
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION,
+                f"Only DRAFT orders can be edited; this one is {order.status.value}.",
+                "id",
+            )
+        if "account_id" in clean:
+            if clean["account_id"] is None:
+                raise DomainError(ErrorCode.REQUIRED, "accountId is required.", "account_id")
+            account = await _open_account(clean["account_id"])
+            clean["currency"] = account.currency
+        for key, value in clean.items():
+            setattr(order, key, value)
+        if lines is not None:
+            await SalesOrderLine.filter(order_id=order.id).delete()
+            await _build_lines(order, lines)
+        await order.save()
+    return order
+
+
+async def _uninvoiced_value_of_other_orders(account_id: int, order_id: int) -> Decimal:
+    rows = await SalesOrderLine.filter(
+        order__account_id=account_id, order__status__in=list(OPEN_FOR_CREDIT)
+    ).exclude(order_id=order_id)
+    value = ZERO
+    for line in rows:
+        remaining = Decimal(line.quantity) - Decimal(line.quantity_invoiced)
+        if remaining > 0:
+            priced = _priced(line, remaining)
+            value += priced.net + priced.tax
+    return value
+
+
+async def _check_credit(account: Account, order: SalesOrder) -> None:
+    """§5.2: balance + uninvoiced value of the other open orders + this total ≤ creditLimit."""
+    if account.credit_limit is None:
+        return
+    exposure = (
+        await account_balance(account.id)
+        + await _uninvoiced_value_of_other_orders(account.id, order.id)
+        + Decimal(order.total)
+    )
+    if exposure > Decimal(account.credit_limit):
+        raise DomainError(
+            ErrorCode.CREDIT_LIMIT_EXCEEDED,
+            f"Confirming would bring {account.name}'s exposure to {cents(exposure)} "
+            f"{account.currency}, over the credit limit of {cents(account.credit_limit)}.",
+            "id",
+        )
+
+
+async def _stocked_product_ids(lines: Sequence[SalesOrderLine]) -> set[int]:
+    ids = {line.product_id for line in lines}
+    rows = await Product.filter(id__in=list(ids), kind=ProductKind.STOCKED).only("id")
+    return {row.id for row in rows}
+
+
+async def confirm_sales_order(order_id: int) -> SalesOrder:
+    """Credit check, then reserves what MAIN has available per line (the rest is backorder);
+    the account becomes CUSTOMER."""
+    async with in_transaction():
+        order = await _lock_order(order_id)
+        require_transition(order.status, OrderStatus.CONFIRMED, "confirmed")
+        lines = list(await SalesOrderLine.filter(order_id=order.id).order_by("position", "id"))
+        if not lines:
+            raise DomainError(ErrorCode.INVALID, "An order needs lines to be confirmed.", "lines")
+        # Locked so that two orders of one account cannot both pass the credit check.
+        account = await Account.filter(id=order.account_id).select_for_update().get()
+        await _check_credit(account, order)
+        main = await default_warehouse()
+        stocked = await _stocked_product_ids(lines)
+        levels = await lock_levels(
+            (line.product_id, main.id) for line in lines if line.product_id in stocked
+        )
+        backorder: dict[int, Decimal] = {}
+        for line in lines:
+            level = levels.get((line.product_id, main.id))
+            if level is None:
+                continue
+            reserve = max(ZERO, min(Decimal(line.quantity), level.available))
+            await change_reserved(level, reserve)
+            if reserve:
+                line.quantity_reserved = reserve
+                await line.save(update_fields=["quantity_reserved"])
+            if reserve < line.quantity:
+                backorder[line.id] = Decimal(line.quantity) - reserve
+        order.status = OrderStatus.CONFIRMED
+        order.confirmed_at = utcnow()
+        await order.save(update_fields=["status", "confirmed_at", "updated_at"])
+        await mark_customer(account)
+        await record_event(
+            "sales_order.confirmed",
+            _payload(
+                order,
+                lines=[
+                    {
+                        "id": line.id,
+                        "product_id": line.product_id,
+                        "quantity": line.quantity,
+                        "quantity_reserved": line.quantity_reserved,
+                        "backordered": backorder.get(line.id, ZERO),
+                    }
+                    for line in lines
+                ],
+            ),
+        )
+    return order
+
+
+def _validate_ship_lines(drafts: Sequence[ShipLineDraft]) -> None:
+    if not drafts:
+        raise DomainError(ErrorCode.REQUIRED, "A shipment needs at least one line.", "lines")
+    seen: set[int] = set()
+    for index, draft in enumerate(drafts):
+        path = ("lines", str(index))
+        _check_decimal(Decimal(draft.quantity), (*path, "quantity"), positive=True)
+        if draft.line_id in seen:
+            raise DomainError(ErrorCode.INVALID, "A line is listed twice.", (*path, "line_id"))
+        seen.add(draft.line_id)
+
+
+async def ship_sales_order(
+    order_id: int, warehouse_id: int, drafts: Sequence[ShipLineDraft]
+) -> Shipment:
+    """Moves stock out (consuming the line's reservation first), records the shipment and
+    posts COGS Dr 5000 / Cr 1300 at standard cost × quantity (§5.2, §5.3).
+
+    Never more than ordered − shipped (INVALID), never below zero on hand, and never into
+    stock that other orders have reserved (INSUFFICIENT_STOCK)."""
+    _validate_ship_lines(drafts)
+    async with in_transaction():
+        order = await _lock_order(order_id)
+        if order.status not in SHIPPABLE:
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION,
+                f"A {order.status.value} order cannot be shipped.",
+                "id",
+            )
+        warehouse = await get_warehouse(warehouse_id, field="warehouse_id")
+        main = await default_warehouse()
+        lines = {line.id: line for line in await SalesOrderLine.filter(order_id=order.id)}
+        for index, draft in enumerate(drafts):
+            line = lines.get(draft.line_id)
+            path = ("lines", str(index))
+            if line is None:
+                raise not_found("Sales order line", draft.line_id, (*path, "line_id"))
+            open_quantity = Decimal(line.quantity) - Decimal(line.quantity_shipped)
+            if Decimal(draft.quantity) > open_quantity:
+                raise DomainError(
+                    ErrorCode.INVALID,
+                    f"Line {line.position} has {open_quantity.normalize():f} left to ship.",
+                    (*path, "quantity"),
+                )
+        products = {
+            p.id: p
+            for p in await Product.filter(id__in=list({line.product_id for line in lines.values()}))
+        }
+        shipped_stock = [
+            (index, draft, lines[draft.line_id])
+            for index, draft in enumerate(drafts)
+            if products[lines[draft.line_id].product_id].kind == ProductKind.STOCKED
+        ]
+        keys = {(line.product_id, warehouse.id) for _, _, line in shipped_stock}
+        keys |= {(line.product_id, main.id) for _, _, line in shipped_stock}
+        levels = await lock_levels(keys)
+        number = await next_number("SH", today().year)
+        shipment = await Shipment.create(
+            number=number, order_id=order.id, warehouse_id=warehouse.id, shipped_on=today()
+        )
+        cost = ZERO
+        shipment_lines: list[ShipmentLine] = []
+        for index, draft in enumerate(drafts):
+            line = lines[draft.line_id]
+            product = products[line.product_id]
+            quantity = Decimal(draft.quantity)
+            move_id: int | None = None
+            if product.kind == ProductKind.STOCKED:
+                move_id = await _ship_stock(
+                    line, quantity, levels, warehouse.id, main.id, number, ("lines", str(index))
+                )
+                cost += quantity * Decimal(product.standard_cost)
+            line.quantity_shipped = Decimal(line.quantity_shipped) + quantity
+            await line.save(update_fields=["quantity_shipped", "quantity_reserved"])
+            shipment_lines.append(
+                ShipmentLine(
+                    shipment_id=shipment.id,
+                    order_line_id=line.id,
+                    product_id=product.id,
+                    quantity=quantity,
+                    unit_cost=product.standard_cost,
+                    stock_move_id=move_id,
+                )
+            )
+        await ShipmentLine.bulk_create(shipment_lines)
+        shipment.cost_total = cents(cost)
+        await shipment.save(update_fields=["cost_total"])
+        if shipment.cost_total:
+            await post_journal_entry(
+                entry_date=shipment.shipped_on,
+                memo=f"Cost of goods shipped {number} for {order.number}",
+                source="SHIPMENT",
+                reference=number,
+                postings=[
+                    Posting(COST_OF_GOODS_SOLD, debit=shipment.cost_total),
+                    Posting(INVENTORY, credit=shipment.cost_total),
+                ],
+            )
+        order.delivery_status = delivery_status(
+            (Decimal(line.quantity), Decimal(line.quantity_shipped)) for line in lines.values()
+        )
+        order.status = status_after_shipment(
+            order.delivery_status,
+            InvoiceStatus(order.invoice_status),
+            PaymentStatus(order.payment_status),
+        )
+        await order.save(update_fields=["status", "delivery_status", "updated_at"])
+        await record_event(
+            "sales_order.shipped",
+            _payload(
+                order,
+                shipment={
+                    "id": shipment.id,
+                    "number": number,
+                    "warehouse_id": warehouse.id,
+                    "lines": [
+                        {
+                            "line_id": sl.order_line_id,
+                            "product_id": sl.product_id,
+                            "quantity": sl.quantity,
+                        }
+                        for sl in shipment_lines
+                    ],
+                },
+            ),
+        )
+    return shipment
+
+
+async def _ship_stock(
+    line: SalesOrderLine,
+    quantity: Decimal,
+    levels: Mapping[tuple[int, int], StockLevel],
+    warehouse_id: int,
+    main_id: int,
+    reference: str,
+    path: tuple[str, ...],
+) -> int:
+    """Takes `quantity` of the line's product out of the warehouse, consuming the line's own
+    reservation first; returns the stock move's id."""
+    level = levels[(line.product_id, warehouse_id)]
+    own_reservation = Decimal(line.quantity_reserved) if warehouse_id == main_id else ZERO
+    consumed = min(quantity, own_reservation)
+    reserved_by_others = max(ZERO, Decimal(level.reserved) - own_reservation)
+    on_hand = Decimal(level.on_hand)
+    if on_hand - quantity < reserved_by_others:
+        free = max(ZERO, on_hand - reserved_by_others)
+        raise DomainError(
+            ErrorCode.INSUFFICIENT_STOCK,
+            f"Only {free.normalize():f} of the product can be shipped from this warehouse.",
+            (*path, "quantity"),
+        )
+    move = await apply_move(
+        level, -quantity, reason=f"Shipment {reference}", source="SHIPMENT", reference=reference
+    )
+    await change_reserved(level, -consumed)
+    line.quantity_reserved = Decimal(line.quantity_reserved) - consumed
+    # A reservation beyond what is still to ship (shipped from another warehouse) is freed.
+    excess = line.quantity_reserved - (
+        Decimal(line.quantity) - Decimal(line.quantity_shipped) - quantity
+    )
+    if excess > 0:
+        await change_reserved(levels[(line.product_id, main_id)], -excess)
+        line.quantity_reserved -= excess
+    return move.id
+
+
+async def cancel_sales_order(order_id: int) -> SalesOrder:
+    """Only before any shipment (§5.2); frees the order's reservations."""
+    async with in_transaction():
+        order = await _lock_order(order_id)
+        lines = list(await SalesOrderLine.filter(order_id=order.id))
+        shipped = any(Decimal(line.quantity_shipped) > 0 for line in lines)
+        invoiced = any(Decimal(line.quantity_invoiced) > 0 for line in lines)
+        if not cancellable(order.status, shipped, invoiced):
+            reason = "has shipments" if shipped else "is invoiced" if invoiced else "is final"
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION,
+                f"A {order.status.value} order that {reason} cannot be cancelled.",
+                "id",
+            )
+        reserved = [line for line in lines if Decimal(line.quantity_reserved) > 0]
+        if reserved:
+            main = await default_warehouse()
+            levels = await lock_levels((line.product_id, main.id) for line in reserved)
+            for line in reserved:
+                await change_reserved(
+                    levels[(line.product_id, main.id)], -Decimal(line.quantity_reserved)
+                )
+                line.quantity_reserved = ZERO
+                await line.save(update_fields=["quantity_reserved"])
+        order.status = OrderStatus.CANCELLED
+        order.cancelled_at = utcnow()
+        await order.save(update_fields=["status", "cancelled_at", "updated_at"])
+        await record_event("sales_order.cancelled", _payload(order))
+    return order
+
+
+async def get_sales_order(order_id: int) -> SalesOrder:
+    order = await SalesOrder.get_or_none(id=order_id)
+    if order is None:
+        raise not_found("Sales order", order_id, "id")
+    return order
+
+
+@dataclass(frozen=True)
+class SalesOrderFilter:
+    account_id: int | None = None
+    status: Sequence[OrderStatus] | None = None
+    delivery_status: DeliveryStatus | None = None
+    invoice_status: InvoiceStatus | None = None
+    search: str | None = None
+
+
+def list_sales_orders(flt: SalesOrderFilter | None = None) -> QuerySet[SalesOrder]:
+    flt = flt or SalesOrderFilter()
+    qs = SalesOrder.all()
+    if flt.account_id is not None:
+        qs = qs.filter(account_id=flt.account_id)
+    if flt.status:
+        qs = qs.filter(status__in=list(flt.status))
+    if flt.delivery_status:
+        qs = qs.filter(delivery_status=flt.delivery_status)
+    if flt.invoice_status:
+        qs = qs.filter(invoice_status=flt.invoice_status)
+    if flt.search:
+        qs = qs.filter(number__icontains=flt.search.strip())
+    return qs

@@ -1,0 +1,221 @@
+"""Purchase order use cases: create, receive into stock with its posting, and the list (§5.1)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from domain.accounts.models import Account
+from domain.catalog.models import Product, ProductKind
+from domain.clock import today, utcnow
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.inventory.services import default_warehouse, lock_levels, move_stock
+from domain.ledger.services import ACCOUNTS_PAYABLE, INVENTORY, Posting, post_journal_entry
+from domain.money import ZERO, cents
+from domain.numbering.services import next_number
+from domain.purchasing.models import PurchaseOrder, PurchaseOrderLine, PurchaseOrderStatus
+from domain.settings import get_settings
+from domain.validation import optional_text
+
+_FOUR_DECIMALS = Decimal("0.0001")
+
+
+@dataclass(frozen=True)
+class PurchaseLineDraft:
+    product_id: int
+    quantity: Decimal
+    unit_cost: Decimal | None = None  # None → the product's standard cost
+    expected_date: date | None = None  # None → today + the product's lead time
+
+
+@dataclass(frozen=True)
+class ReceiptLine:
+    line_id: int
+    quantity: Decimal
+
+
+def four_decimals(value: Decimal, field: str | tuple[str, ...]) -> Decimal:
+    """Quantities and unit costs are stored to 4 decimals; more would be silently cut."""
+    value = Decimal(value)
+    if not value.is_finite() or value.quantize(_FOUR_DECIMALS) != value:
+        raise DomainError(ErrorCode.INVALID, "At most 4 decimals are allowed.", field)
+    return value
+
+
+def _positive_quantity(value: Decimal, field: tuple[str, ...]) -> Decimal:
+    quantity = four_decimals(value, field)
+    if quantity <= 0:
+        raise DomainError(ErrorCode.INVALID, "quantity must be greater than zero.", field)
+    return quantity
+
+
+async def get_purchase_order(order_id: int, *, field: str = "id") -> PurchaseOrder:
+    order = await PurchaseOrder.get_or_none(id=order_id)
+    if order is None:
+        raise not_found("PurchaseOrder", order_id, field)
+    return order
+
+
+async def create_purchase_order(
+    supplier_id: int, lines: Sequence[PurchaseLineDraft], *, notes: str | None = None
+) -> PurchaseOrder:
+    """An OPEN purchase order numbered `PO-000001`; its lines are MRP's scheduled receipts."""
+    if not lines:
+        raise DomainError(ErrorCode.REQUIRED, "A purchase order needs at least one line.", "lines")
+    checked = []
+    for index, draft in enumerate(lines):
+        at = ("lines", str(index))
+        quantity = _positive_quantity(draft.quantity, (*at, "quantity"))
+        unit_cost = draft.unit_cost
+        if unit_cost is not None:
+            unit_cost = four_decimals(unit_cost, (*at, "unit_cost"))
+            if unit_cost < 0:
+                raise DomainError(
+                    ErrorCode.INVALID, "unitCost must not be negative.", (*at, "unit_cost")
+                )
+        checked.append((draft, quantity, unit_cost))
+    clean_notes = optional_text(notes, "notes", 2000)
+    async with in_transaction():
+        supplier = await Account.get_or_none(id=supplier_id)
+        if supplier is None:
+            raise not_found("Account", supplier_id, "supplier_id")
+        if supplier.archived_at is not None:
+            raise DomainError(
+                ErrorCode.INVALID, "An archived account cannot be a supplier.", "supplier_id"
+            )
+        product_ids = {draft.product_id for draft in lines}
+        products = {p.id: p for p in await Product.filter(id__in=product_ids)}
+        rows = []
+        for index, (draft, quantity, unit_cost) in enumerate(checked):
+            product = products.get(draft.product_id)
+            if product is None:
+                raise not_found("Product", draft.product_id, ("lines", str(index), "product_id"))
+            if product.kind != ProductKind.STOCKED:
+                raise DomainError(
+                    ErrorCode.INVALID,
+                    f"{product.sku} is not a STOCKED product and cannot be received.",
+                    ("lines", str(index), "product_id"),
+                )
+            rows.append(
+                PurchaseOrderLine(
+                    position=index + 1,
+                    product_id=product.id,
+                    quantity=quantity,
+                    quantity_received=ZERO,
+                    unit_cost=product.standard_cost if unit_cost is None else unit_cost,
+                    expected_date=draft.expected_date
+                    or today() + timedelta(days=product.lead_time_days),
+                )
+            )
+        order = await PurchaseOrder.create(
+            number=await next_number("PO"),
+            supplier_id=supplier.id,
+            currency=supplier.currency or get_settings().currency,
+            notes=clean_notes,
+        )
+        for row in rows:
+            row.order_id = order.id
+        await PurchaseOrderLine.bulk_create(rows)
+    return order
+
+
+async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) -> PurchaseOrder:
+    """Receives into the MAIN warehouse and posts Dr 1300 / Cr 2000 at unit cost × quantity
+    (per line, half-up to cents); RECEIVED once every line is fully received. Receiving more
+    than is still open on a line → INVALID, nothing received."""
+    if not lines:
+        raise DomainError(ErrorCode.REQUIRED, "Say which lines are received.", "lines")
+    quantities = [
+        _positive_quantity(line.quantity, ("lines", str(index), "quantity"))
+        for index, line in enumerate(lines)
+    ]
+    async with in_transaction():
+        found = await PurchaseOrder.filter(id=order_id).select_for_update()
+        if not found:
+            raise not_found("PurchaseOrder", order_id)
+        order = found[0]
+        if order.status != PurchaseOrderStatus.OPEN:
+            raise DomainError(
+                ErrorCode.INVALID_TRANSITION,
+                f"{order.number} is {order.status.value}; only OPEN orders are received.",
+                "id",
+            )
+        order_lines = {line.id: line for line in await PurchaseOrderLine.filter(order_id=order.id)}
+        received: dict[int, Decimal] = {}
+        for index, (line, quantity) in enumerate(zip(lines, quantities, strict=True)):
+            at = ("lines", str(index))
+            order_line = order_lines.get(line.line_id)
+            if order_line is None:
+                raise not_found(f"A line of {order.number}", line.line_id, (*at, "line_id"))
+            if line.line_id in received:
+                raise DomainError(
+                    ErrorCode.DUPLICATE, "The line is listed twice.", (*at, "line_id")
+                )
+            still_open = Decimal(order_line.quantity) - Decimal(order_line.quantity_received)
+            if quantity > still_open:
+                raise DomainError(
+                    ErrorCode.INVALID,
+                    f"Only {still_open.normalize():f} of line {order_line.position} is still "
+                    f"open; cannot receive {quantity.normalize():f}.",
+                    (*at, "quantity"),
+                )
+            received[line.line_id] = quantity
+        warehouse = await default_warehouse()
+        await lock_levels((order_lines[i].product_id, warehouse.id) for i in received)
+        value = ZERO
+        for line_id, quantity in sorted(received.items()):
+            order_line = order_lines[line_id]
+            await move_stock(
+                product_id=order_line.product_id,
+                warehouse_id=warehouse.id,
+                quantity=quantity,
+                reason=f"Receipt of {order.number} line {order_line.position}",
+                source="PO_RECEIPT",
+                reference=order.number,
+            )
+            value += cents(quantity * Decimal(order_line.unit_cost))
+            order_line.quantity_received = Decimal(order_line.quantity_received) + quantity
+            await order_line.save(update_fields=["quantity_received"])
+        if value:
+            await post_journal_entry(
+                entry_date=today(),
+                memo=f"Receipt of {order.number}",
+                source="PO_RECEIPT",
+                reference=order.number,
+                postings=[
+                    Posting(INVENTORY, debit=value),
+                    Posting(ACCOUNTS_PAYABLE, credit=value),
+                ],
+            )
+        if all(
+            Decimal(line.quantity_received) >= Decimal(line.quantity)
+            for line in order_lines.values()
+        ):
+            order.status = PurchaseOrderStatus.RECEIVED
+            order.received_at = utcnow()
+            await order.save(update_fields=["status", "received_at", "updated_at"])
+    return order
+
+
+@dataclass(frozen=True)
+class PurchaseOrderFilter:
+    status: PurchaseOrderStatus | None = None
+    supplier_id: int | None = None
+    product_id: int | None = None
+
+
+def list_purchase_orders(flt: PurchaseOrderFilter | None = None) -> QuerySet[PurchaseOrder]:
+    flt = flt or PurchaseOrderFilter()
+    queryset = PurchaseOrder.all()
+    if flt.status is not None:
+        queryset = queryset.filter(status=flt.status)
+    if flt.supplier_id is not None:
+        queryset = queryset.filter(supplier_id=flt.supplier_id)
+    if flt.product_id is not None:
+        queryset = queryset.filter(lines__product_id=flt.product_id).distinct()
+    return queryset

@@ -1,0 +1,1 @@
+"""Webhooks: subscriptions, the outbox dispatcher and Standard Webhooks delivery (§8)."""
