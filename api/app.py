@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
+import re
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -15,7 +16,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
-from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.types.unset import UNSET, UnsetType
 
@@ -25,6 +25,7 @@ from api.auth import AuthMiddleware
 from api.context import Context
 from api.events.auth import websocket_principal
 from api.events.wake import WakeOutboxDispatcher
+from api.http_conformance import GraphQLOverHTTP
 from api.logs import request_id_var
 from api.queue import JobQueue
 from api.schema import build_schema
@@ -34,7 +35,7 @@ from domain.settings import Settings, get_settings
 log = logging.getLogger("tandem.http")
 
 
-class TandemGraphQL(GraphQL):
+class TandemGraphQL(GraphQLOverHTTP):
     def __init__(self, settings: Settings, **kwargs: Any) -> None:
         super().__init__(build_schema(settings), graphql_ide="graphiql", **kwargs)
         self.settings = settings
@@ -60,6 +61,10 @@ class TandemGraphQL(GraphQL):
         return UNSET
 
 
+# An incoming id is echoed into logs and headers, so only a plain token is accepted.
+SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+
+
 class RequestIdMiddleware:
     """Gives every request an id (or keeps a sane incoming X-Request-Id), logs and counts it."""
 
@@ -71,9 +76,7 @@ class RequestIdMiddleware:
             await self.app(scope, receive, send)
             return
         incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
-        request_id = (
-            incoming if 8 <= len(incoming) <= 64 and incoming.isalnum() else uuid.uuid4().hex
-        )
+        request_id = incoming if SANE_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
         token = request_id_var.set(request_id)
         started = time.perf_counter()

@@ -56,7 +56,7 @@ class EmbeddedRedis:
     def stop(self) -> None:
         if self._server is not None:
             with contextlib.suppress(Exception):
-                self._server.shutdown(save=False, now=True)
+                self._server.shutdown(nosave=True)
             with contextlib.suppress(Exception):
                 self._server._cleanup()
             self._server = None

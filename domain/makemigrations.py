@@ -14,9 +14,10 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import asyncpg
 from aerich import Command
@@ -47,7 +48,8 @@ async def scratch_database(dialect_name: str) -> AsyncIterator[str]:
 
 async def write_migration(dialect_name: str, name: str) -> str | None:
     async with scratch_database(dialect_name) as url:
-        command = Command(tortoise_config(url), app="models", location=str(MIGRATIONS / dialect_name))
+        location = str(MIGRATIONS / dialect_name)
+        command = Command(tortoise_config(url), app="models", location=location)
         try:
             if await command.init_db(safe=True):
                 return "initial migration"
@@ -73,12 +75,16 @@ async def check_migrations(dialect_name: str, name: str) -> str | None:
             drift = await command.migrate("drift", no_input=True)
             await Tortoise.close_connections()
             if drift:
-                diff = next(Path(copy).glob(f"models/*{drift}*"), None)
-                return diff.read_text() if diff else drift
+                return _read_new_migration(Path(copy), drift)
     return None
 
 
-ACTIONS: dict[str, Callable[[str, str], Awaitable[str | None]]] = {
+def _read_new_migration(location: Path, name: str) -> str:
+    found = next(location.glob(f"models/*{name}*"), None)
+    return found.read_text() if found else name
+
+
+ACTIONS: dict[str, Callable[[str, str], Coroutine[Any, Any, str | None]]] = {
     "write": write_migration,
     "check": check_migrations,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from aerich import Command
+from aerich.models import Aerich
 from tortoise import Tortoise
 
 from domain.db import area_modules, dialect, seed_reference_data, tortoise_config
@@ -38,7 +39,7 @@ async def migrate(database_url: str) -> list[str]:
         try:
             # A fresh database: aerich applies every committed migration in order.
             await command.init_db(safe=True)
-            applied = ["all"]
+            applied = [row.version for row in await Aerich.filter(app="models").order_by("id")]
         except FileExistsError:
             await command.init()
             applied = await command.upgrade(run_in_transaction=True)

@@ -14,6 +14,7 @@ from tortoise.transactions import in_transaction
 from domain.accounts.models import Account, Contact, Lifecycle
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.money import round_half_up
 from domain.events import record_event
 from domain.service.models import SlaPolicy
 from domain.settings import get_settings
@@ -78,7 +79,9 @@ def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
             clean[key] = int(value)
         elif key == "credit_limit":
             non_negative(value, key)
-            clean[key] = None if value is None else Decimal(value).quantize(Decimal("0.01"))
+            if value is not None and Decimal(value) != round_half_up(Decimal(value)):
+                raise DomainError(ErrorCode.INVALID, "creditLimit has at most 2 decimals.", key)
+            clean[key] = None if value is None else round_half_up(Decimal(value))
         elif key == "sla_policy_id":
             clean[key] = None if value is None else int(value)
         else:

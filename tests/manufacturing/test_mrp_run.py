@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from mfg_factories import gid, make_sales_order
 
 from domain.inventory.services import default_warehouse

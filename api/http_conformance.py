@@ -1,0 +1,219 @@
+"""GraphQL over HTTP as the spec says it: media types, status codes and request validation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+from cross_web import HTTPException
+from graphql import GraphQLError
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Receive, Scope, Send
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
+from strawberry.types.graphql import OperationType
+
+GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
+JSON = "application/json"
+# Until the spec's watershed, a client that accepts anything gets the legacy application/json.
+_MEDIA_RANGES = {
+    GRAPHQL_RESPONSE_JSON: GRAPHQL_RESPONSE_JSON,
+    JSON: JSON,
+    "application/*": JSON,
+    "*/*": JSON,
+}
+_CONTENT_TYPES = {
+    GRAPHQL_RESPONSE_JSON: f"{GRAPHQL_RESPONSE_JSON}; charset=utf-8",
+    JSON: f"{JSON}; charset=utf-8",
+}
+# HTTP only carries queries and mutations; subscriptions use the WebSocket on the same path.
+_OPERATIONS_BY_METHOD = {
+    "GET": frozenset({OperationType.QUERY}),
+    "POST": frozenset({OperationType.QUERY, OperationType.MUTATION}),
+}
+
+
+def negotiate(accept: str | None) -> str | None:
+    """The response media type for an `Accept` header, or None when we serve nothing it
+    accepts. Highest q wins; on equal q the range listed first wins; no header means JSON."""
+    if not accept or not accept.strip():
+        return JSON
+    best: tuple[float, str] | None = None
+    for part in accept.split(","):
+        media_range, *params = (piece.strip() for piece in part.split(";"))
+        media_type = _MEDIA_RANGES.get(media_range.lower())
+        if media_type is None:
+            continue
+        quality, charset = 1.0, "utf-8"
+        for param in params:
+            name, _, value = param.partition("=")
+            name, value = name.strip().lower(), value.strip().strip('"').lower()
+            if name == "q":
+                try:
+                    quality = float(value)
+                except ValueError:
+                    quality = 0.0
+            elif name == "charset":
+                charset = value
+        if quality <= 0 or charset not in {"utf-8", "utf8"}:
+            continue
+        if best is None or quality > best[0]:
+            best = (quality, media_type)
+    return best[1] if best else None
+
+
+def is_request_error(result: ExecutionResult) -> bool:
+    """Parsing, validation or variable coercion failed: nothing ran, so no `data` at all.
+
+    Field errors always carry a path; these never do."""
+    return (
+        result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
+    )
+
+
+def error_body(message: str, code: str) -> dict[str, Any]:
+    return {"errors": [{"message": message, "extensions": {"code": code}}]}
+
+
+def json_response(
+    body: Any, status_code: int, media_type: str, headers: dict[str, str] | None = None
+) -> Response:
+    return Response(
+        orjson.dumps(body),
+        status_code=status_code,
+        headers={**(headers or {}), "content-type": _CONTENT_TYPES[media_type]},
+    )
+
+
+_HTTP_ERROR_CODES = {
+    400: "BAD_REQUEST",
+    405: "METHOD_NOT_ALLOWED",
+    406: "NOT_ACCEPTABLE",
+    415: "UNSUPPORTED_MEDIA_TYPE",
+}
+
+
+def http_error(
+    status_code: int, message: str, media_type: str, headers: dict[str, str] | None = None
+) -> Response:
+    code = _HTTP_ERROR_CODES.get(status_code, "BAD_REQUEST")
+    return json_response(error_body(message, code), status_code, media_type, headers)
+
+
+class GraphQLOverHTTP(GraphQL):
+    """strawberry's ASGI view, answering plain HTTP requests per the GraphQL-over-HTTP spec.
+
+    application/graphql-response+json: 400 for a malformed request and for parse, validation
+    and variable errors (and then no `data`), 200 once execution started.
+    application/json (legacy): 200 for any GraphQL response, 400 for a malformed request only.
+    Mutations over GET: 405. Batches (a JSON array body) are refused: one operation per
+    request keeps the depth, alias and token limits meaningful.
+    """
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        response = await self.handle_http(Request(scope, receive))
+        await response(scope, receive, send)
+
+    def parse_json(self, data: str | bytes) -> Any:
+        try:
+            return self.decode_json(data)
+        except (ValueError, RecursionError) as exc:  # also invalid UTF-8 and absurd nesting
+            raise HTTPException(400, "Unable to parse request body as JSON.") from exc
+
+    async def handle_http(self, request: Request) -> Response:
+        adapter = self.request_adapter_class(request)
+        if request.method not in _OPERATIONS_BY_METHOD:
+            return http_error(
+                405, "GraphQL is served over GET and POST.", JSON, {"allow": "GET, POST"}
+            )
+        if self.graphql_ide and self.should_render_graphql_ide(adapter):
+            return await self.render_graphql_ide(request)
+        media_type = negotiate(request.headers.get("accept"))
+        if media_type is None:
+            return http_error(
+                406,
+                f"This endpoint answers {GRAPHQL_RESPONSE_JSON} or {JSON}.",
+                JSON,
+                {"accept": f"{GRAPHQL_RESPONSE_JSON}, {JSON}"},
+            )
+        try:
+            request_data = await self.request_data(adapter)
+        except HTTPException as exc:
+            return http_error(exc.status_code, exc.reason, media_type)
+        return await self._execute(request, request_data, media_type)
+
+    async def request_data(self, adapter: Any) -> GraphQLRequestData:
+        """The GraphQL-over-HTTP request parameters, or an HTTPException saying what is wrong."""
+        if adapter.method == "GET":
+            params: Any = self.parse_query_params(adapter.query_params)
+        else:
+            content_type, options = parse_content_type(adapter.content_type or "")
+            if content_type != JSON or options.get("charset", "utf-8").lower() not in {
+                "utf-8",
+                "utf8",
+            }:
+                raise HTTPException(415, f"POST a {JSON} body (UTF-8).")
+            params = self.parse_json(await adapter.get_body())
+        if isinstance(params, list):
+            raise HTTPException(400, "Batched operations are not accepted: send one per request.")
+        if not isinstance(params, dict):
+            raise HTTPException(400, "The request body must be a JSON object.")
+        query = params.get("query")
+        if not isinstance(query, str) or not query.strip():
+            raise HTTPException(400, "The `query` parameter must be a non-empty string.")
+        operation_name = params.get("operationName")
+        if not isinstance(operation_name, str | None):
+            raise HTTPException(400, "The `operationName` parameter must be a string or null.")
+        for name in ("variables", "extensions"):
+            if not isinstance(params.get(name), dict | None):
+                raise HTTPException(400, f"The `{name}` parameter must be an object or null.")
+        return GraphQLRequestData(
+            query=query,
+            variables=params.get("variables"),
+            operation_name=operation_name,
+            extensions=params.get("extensions"),
+        )
+
+    async def _execute(
+        self, request: Request, data: GraphQLRequestData, media_type: str
+    ) -> Response:
+        sub_response = await self.get_sub_response(request)
+        context = await self.get_context(request, response=sub_response)
+        try:
+            result = await self.schema.execute(
+                data.query,
+                variable_values=data.variables,
+                context_value=context,
+                root_value=await self.get_root_value(request),
+                operation_name=data.operation_name,
+                allowed_operation_types=_OPERATIONS_BY_METHOD[request.method],
+                operation_extensions=data.extensions,
+            )
+        except InvalidOperationTypeError as exc:
+            if exc.operation_type is OperationType.MUTATION:
+                return http_error(
+                    405, "Mutations are only accepted over POST.", media_type, {"allow": "POST"}
+                )
+            result = ExecutionResult(
+                data=None,
+                errors=[GraphQLError("Subscriptions are served over WebSocket on this path.")],
+            )
+        except CannotGetOperationTypeError as exc:
+            result = ExecutionResult(data=None, errors=[GraphQLError(exc.as_http_error_reason())])
+        body: dict[str, Any] = dict(await self.process_result(request, result))
+        status_code = 200
+        if media_type == GRAPHQL_RESPONSE_JSON and is_request_error(result):
+            status_code = 400
+            body.pop("data", None)
+        response = json_response(body, sub_response.status_code or status_code, media_type)
+        response.headers.update(
+            {k: v for k, v in sub_response.headers.items() if k.lower() != "content-type"}
+        )
+        return response

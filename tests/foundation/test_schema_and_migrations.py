@@ -1,0 +1,88 @@
+"""The committed SDL and migrations match the code; `tandem migrate` is idempotent."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import asyncpg
+import pytest
+
+from api.schema import export_sdl
+
+ROOT = Path(__file__).resolve().parents[2]
+TANDEM = [sys.executable, "-m", "api.cli"]
+
+
+def test_schema_graphql_equals_the_exported_schema() -> None:
+    committed = (ROOT / "schema.graphql").read_text()
+
+    assert committed == export_sdl(), "schema.graphql is stale: run `make schema`"
+
+
+def test_tandem_schema_export_prints_the_schema() -> None:
+    printed = subprocess.run(
+        [*TANDEM, "schema", "export"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+
+    assert printed.stdout == export_sdl()
+
+
+@pytest.fixture
+def fresh_database_url(tmp_path: Path) -> Iterator[str]:
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        yield f"sqlite://{tmp_path / 'fresh.sqlite3'}"
+        return
+    import asyncio
+
+    name = f"tandem_fresh_{uuid.uuid4().hex[:8]}"
+
+    async def admin(statement: str) -> None:
+        connection = await asyncpg.connect(base)
+        try:
+            await connection.execute(statement)
+        finally:
+            await connection.close()
+
+    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
+    yield base.rsplit("/", 1)[0] + f"/{name}"
+    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def run_tandem(*args: str, database_url: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATABASE_URL": database_url, "TANDEM_VAR_DIR": str(tmp_path / "var")}
+    return subprocess.run(
+        [*TANDEM, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_tandem_migrate_twice_applies_everything_once(
+    fresh_database_url: str, tmp_path: Path
+) -> None:
+    first = run_tandem("migrate", database_url=fresh_database_url, tmp_path=tmp_path)
+    second = run_tandem("migrate", database_url=fresh_database_url, tmp_path=tmp_path)
+
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("applied 1 migration(s): 0_")
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.strip() == "applied 0 migration(s)"
+
+
+def test_the_models_have_not_drifted_from_the_committed_migrations() -> None:
+    dialect = "postgres" if os.environ.get("TEST_DATABASE_URL") else "sqlite"
+
+    checked = subprocess.run(
+        [sys.executable, "-m", "domain.makemigrations", "drift", dialect, "--check"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.strip() == f"{dialect}: in sync"
