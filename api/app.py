@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import time
 import re
+import time
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any

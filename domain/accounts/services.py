@@ -14,8 +14,8 @@ from tortoise.transactions import in_transaction
 from domain.accounts.models import Account, Contact, Lifecycle
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
-from domain.money import round_half_up
 from domain.events import record_event
+from domain.money import round_half_up
 from domain.service.models import SlaPolicy
 from domain.settings import get_settings
 from domain.validation import (

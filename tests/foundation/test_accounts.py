@@ -147,7 +147,7 @@ async def test_a_failure_after_the_event_rolls_back_the_change_and_the_event(
     database: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def record_then_fail(event_type: str, payload: Any) -> Event:
-        event = await original(event_type, payload)
+        await original(event_type, payload)
         raise RuntimeError("the disk is full")
 
     original = services.record_event

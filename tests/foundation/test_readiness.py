@@ -64,9 +64,11 @@ async def test_metrics_count_requests_per_graphql_operation(
     response = await client.get("/metrics", headers={"Authorization": f"Bearer {token}"})
 
     assert response.status_code == 200
-    lines = [l for l in response.text.splitlines() if 'operation="AccountsForMetrics"' in l]
-    assert [l.rsplit(" ", 1)[1] for l in lines if l.startswith(COUNTER)] == ["2.0"]
-    assert [l.rsplit(" ", 1)[1] for l in lines if l.startswith(DURATION_COUNT)] == ["2.0"]
+    lines = [
+        line for line in response.text.splitlines() if 'operation="AccountsForMetrics"' in line
+    ]
+    assert [line.rsplit(" ", 1)[1] for line in lines if line.startswith(COUNTER)] == ["2.0"]
+    assert [line.rsplit(" ", 1)[1] for line in lines if line.startswith(DURATION_COUNT)] == ["2.0"]
 
 
 async def test_metrics_need_a_token(client: httpx.AsyncClient) -> None:

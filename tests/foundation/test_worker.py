@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from domain.accounts.models import Account
 from domain.jobs.models import JobRun
 
 REFRESH = """
