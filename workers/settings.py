@@ -34,10 +34,11 @@ def cron_jobs() -> list[Any]:
 
 
 async def startup(ctx: dict[str, Any]) -> None:
-    # Tests run the worker inside a process whose ORM is already initialised.
+    # Tests run the worker inside a process whose ORM is already initialised. The global
+    # fallback lets arq's signal handler task (shutdown) reach the ORM too.
     ctx["owns_db"] = not Tortoise.is_inited()
     if ctx["owns_db"]:
-        await init_db(get_settings().database_url)
+        await init_db(get_settings().database_url, global_fallback=True)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
