@@ -13,19 +13,22 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-import uuid
 from datetime import date
 from decimal import Decimal
-from urllib.parse import urlsplit, urlunsplit
-
-import asyncpg
 
 from domain.accounts.models import Account
 from domain.billing.invoicing import execute_invoice_run, invoice_run_params
 from domain.billing.models import Invoice
 from domain.billing.pricing import PricedLine, totals
 from domain.catalog.models import Product, ProductKind
-from domain.db import close_db, init_db, seed_reference_data
+from domain.db import (
+    close_db,
+    create_database,
+    drop_database,
+    init_db,
+    postgres_admin_url,
+    seed_reference_data,
+)
 from domain.jobs.models import JobKind
 from domain.jobs.services import execute_job_run, queue_job_run
 from domain.ledger.services import trial_balance
@@ -43,37 +46,6 @@ ACCOUNTS = 100
 ISSUE_DATE = date(2026, 6, 1)
 # (quantity, discount %) per line; prices and tax rates come from the three products.
 LINES = [(Decimal("3"), Decimal("10")), (Decimal("1"), Decimal("0")), (Decimal("7"), Decimal("5"))]
-
-
-def base_url() -> str:
-    for name in ("BENCH_DATABASE_URL", "DATABASE_URL", "TEST_DATABASE_URL"):
-        url = os.environ.get(name, "")
-        if url.startswith("postgres"):
-            return url
-    return "postgres://postgres@127.0.0.1:5432/postgres"
-
-
-def asyncpg_dsn(url: str) -> str:
-    return "postgresql://" + url.split("://", 1)[1]
-
-
-async def create_database(url: str) -> str:
-    name = f"tandem_bench_invoicing_{uuid.uuid4().hex[:8]}"
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-async def drop_database(url: str, bench_url: str) -> None:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        name = urlsplit(bench_url).path.lstrip("/")
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
 
 
 async def load_shipped_orders() -> list[int]:
@@ -152,8 +124,8 @@ async def load_shipped_orders() -> list[int]:
 
 
 async def main() -> None:
-    url = base_url()
-    bench_url = await create_database(url)
+    url = postgres_admin_url()
+    bench_url = await create_database(url, "tandem_bench_invoicing")
     try:
         await init_db(bench_url)
         await create_schema_without_migrations(bench_url)

@@ -13,21 +13,25 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import os
 import random
 import sys
 import time
-import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from domain.accounts.models import Account
 from domain.catalog.models import Procurement, Product
-from domain.db import close_db, init_db, seed_reference_data
+from domain.db import (
+    close_db,
+    create_database,
+    drop_database,
+    init_db,
+    postgres_admin_url,
+    seed_reference_data,
+)
 from domain.inventory.models import StockLevel
 from domain.inventory.services import default_warehouse
 from domain.jobs.models import JobKind
@@ -67,28 +71,6 @@ class StatementCounter(logging.Handler):
         text = record.args[0] if isinstance(record.args, tuple) and record.args else record.msg
         if str(text).lstrip().upper().startswith(self.VERBS):
             self.count += 1
-
-
-def admin_url() -> str:
-    for name in ("BENCH_DATABASE_URL", "TEST_DATABASE_URL", "DATABASE_URL"):
-        value = os.environ.get(name, "")
-        if value.startswith("postgres"):
-            return value
-    return "postgres://postgres@127.0.0.1:5432/test"
-
-
-def _asyncpg_dsn(url: str) -> str:
-    return "postgresql://" + url.split("://", 1)[1]
-
-
-async def _admin(url: str, statement: str) -> None:
-    import asyncpg
-
-    connection = await asyncpg.connect(_asyncpg_dsn(url))
-    try:
-        await connection.execute(statement)
-    finally:
-        await connection.close()
 
 
 def generate(rng: random.Random) -> tuple[list[list[int]], dict[int, list[tuple[int, str, str]]]]:
@@ -258,10 +240,8 @@ async def load_catalogue(rng: random.Random) -> dict[str, int]:
 
 
 async def bench(seed: int) -> None:
-    base = admin_url()
-    name = f"tandem_bench_mrp_{uuid.uuid4().hex[:8]}"
-    url = urlunsplit(urlsplit(base)._replace(path=f"/{name}"))
-    await _admin(base, f'CREATE DATABASE "{name}"')
+    base = postgres_admin_url()
+    url = await create_database(base, "tandem_bench_mrp")
     try:
         await init_db(url)
         await create_schema_without_migrations(url)
@@ -300,7 +280,7 @@ async def bench(seed: int) -> None:
         print(f"SQL statements for the run: {counter.count}")
     finally:
         await close_db()
-        await _admin(base, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await drop_database(base, url)
 
 
 def main() -> None:

@@ -13,14 +13,12 @@ import asyncio
 import os
 import random
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
 from domain.accounts.models import Account
-from domain.db import close_db, init_db
+from domain.db import close_db, create_database, drop_database, init_db, postgres_admin_url
 from domain.migrate import create_schema_without_migrations
 from domain.service.escalation import escalate_overdue_cases, escalation_candidates
 from domain.service.services import (
@@ -50,35 +48,8 @@ TARGETS = {
 PRIORITY_MIX = [Priority.LOW] * 3 + [Priority.NORMAL] * 5 + [Priority.HIGH] + [Priority.URGENT]
 
 
-def base_url() -> str:
-    for name in ("BENCH_DATABASE_URL", "DATABASE_URL", "TEST_DATABASE_URL"):
-        url = os.environ.get(name, "")
-        if url.startswith("postgres"):
-            return url
-    return "postgres://postgres@127.0.0.1:5432/postgres"
-
-
 def asyncpg_dsn(url: str) -> str:
     return "postgresql://" + url.split("://", 1)[1]
-
-
-async def create_database(url: str) -> str:
-    name = f"tandem_bench_sla_{uuid.uuid4().hex[:8]}"
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-async def drop_database(url: str, bench_url: str) -> None:
-    conn = await asyncpg.connect(asyncpg_dsn(url))
-    try:
-        name = urlsplit(bench_url).path.lstrip("/")
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
 
 
 def case_rows(account_id: int, policy_id: int, terms_of: dict[Priority, SlaTerms]) -> list[tuple]:
@@ -156,8 +127,8 @@ COLUMNS = [
 
 
 async def main() -> None:
-    url = base_url()
-    bench_url = await create_database(url)
+    url = postgres_admin_url()
+    bench_url = await create_database(url, "tandem_bench_sla")
     try:
         await init_db(bench_url)
         await create_schema_without_migrations(bench_url)

@@ -18,15 +18,13 @@ import time
 import uuid
 from dataclasses import replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import asyncpg
 from arq.worker import Worker
 from tortoise.transactions import in_transaction
 
 from api.embedded_redis import EmbeddedRedis
 from api.queue import JobQueue, redis_settings
-from domain.db import close_db, dialect, init_db
+from domain.db import close_db, create_database, dialect, drop_database, init_db
 from domain.events import record_event
 from domain.migrate import create_schema_without_migrations
 from domain.settings import load_settings, override_settings
@@ -81,33 +79,13 @@ def postgres_base() -> str | None:
     return None
 
 
-def asyncpg_dsn(url: str) -> str:
-    return "postgresql://" + url.split("://", 1)[1]
-
-
-async def create_database(base: str) -> str:
-    name = f"tandem_bench_webhooks_{uuid.uuid4().hex[:8]}"
-    conn = await asyncpg.connect(asyncpg_dsn(base))
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    return urlunsplit(urlsplit(base)._replace(path=f"/{name}"))
-
-
-async def drop_database(base: str, url: str) -> None:
-    conn = await asyncpg.connect(asyncpg_dsn(base))
-    try:
-        await conn.execute(
-            f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)'
-        )
-    finally:
-        await conn.close()
-
-
 async def run(var_dir: Path, redis_url: str) -> None:
     base = postgres_base()
-    database_url = await create_database(base) if base else f"sqlite://{var_dir / 'bench.sqlite3'}"
+    database_url = (
+        await create_database(base, "tandem_bench_webhooks")
+        if base
+        else f"sqlite://{var_dir / 'bench.sqlite3'}"
+    )
     settings = replace(
         load_settings(),
         database_url=database_url,

@@ -8,25 +8,20 @@ models have drifted from the committed migrations (a test runs it)."""
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import uuid
 from collections.abc import AsyncIterator, Callable, Coroutine
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-import asyncpg
 from aerich import Command
 from tortoise import Tortoise
 
-from domain.db import tortoise_config
+from domain.db import postgres_admin_url, throwaway_database, tortoise_config
 from domain.migrate import MIGRATIONS, migrate
-
-ADMIN_URL = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/test")
 
 
 @asynccontextmanager
@@ -35,15 +30,11 @@ async def scratch_database(dialect_name: str) -> AsyncIterator[str]:
         with tempfile.TemporaryDirectory() as scratch:
             yield f"sqlite://{Path(scratch) / 'scratch.sqlite3'}"
         return
-    name = f"tandem_migrations_{uuid.uuid4().hex[:8]}"
-    admin = await asyncpg.connect(ADMIN_URL)
-    await admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield ADMIN_URL.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        await Tortoise.close_connections()
-        await admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        await admin.close()
+    async with throwaway_database(postgres_admin_url(), "tandem_migrations") as url:
+        try:
+            yield url
+        finally:
+            await Tortoise.close_connections()
 
 
 async def write_migration(dialect_name: str, name: str) -> str | None:

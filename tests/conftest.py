@@ -12,7 +12,6 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 import pytest
@@ -23,40 +22,19 @@ from api.app import create_app
 from api.embedded_redis import EmbeddedRedis
 from api.queue import JobQueue, redis_settings
 from domain.auth.services import create_token
-from domain.db import close_db, dialect, init_db, seed_reference_data
+from domain.db import (
+    close_db,
+    create_database,
+    dialect,
+    drop_database,
+    init_db,
+    seed_reference_data,
+)
 from domain.migrate import create_schema_without_migrations
 from domain.settings import Settings, load_settings, override_settings
 from workers.settings import worker_settings
 
 SESSION_TAG = uuid.uuid4().hex[:10]
-
-
-async def _create_postgres_database(base_url: str) -> str:
-    import asyncpg
-
-    name = f"tandem_test_{SESSION_TAG}"
-    conn = await asyncpg.connect(_asyncpg_dsn(base_url))
-    try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-    parts = urlsplit(base_url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-async def _drop_postgres_database(base_url: str, test_url: str) -> None:
-    import asyncpg
-
-    name = urlsplit(test_url).path.lstrip("/")
-    conn = await asyncpg.connect(_asyncpg_dsn(base_url))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await conn.close()
-
-
-def _asyncpg_dsn(url: str) -> str:
-    return "postgresql://" + url.split("://", 1)[1]
 
 
 @pytest.fixture(scope="session")
@@ -80,7 +58,9 @@ def redis_url(tmp_var: Path) -> Iterator[str]:
 async def settings(tmp_var: Path, redis_url: str) -> AsyncIterator[Settings]:
     base = os.environ.get("TEST_DATABASE_URL")
     database_url = (
-        await _create_postgres_database(base) if base else f"sqlite://{tmp_var / 'test.sqlite3'}"
+        await create_database(base, "tandem_test")
+        if base
+        else f"sqlite://{tmp_var / 'test.sqlite3'}"
     )
     test_settings = replace(
         load_settings(),
@@ -94,7 +74,7 @@ async def settings(tmp_var: Path, redis_url: str) -> AsyncIterator[Settings]:
     override_settings(test_settings)
     yield test_settings
     if base:
-        await _drop_postgres_database(base, database_url)
+        await drop_database(base, database_url)
 
 
 @pytest.fixture(scope="session")

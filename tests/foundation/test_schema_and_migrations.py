@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-import asyncpg
 import pytest
 
 from api.schema import export_sdl
+from domain.db import create_database, drop_database
 
 ROOT = Path(__file__).resolve().parents[2]
 TANDEM = [sys.executable, "-m", "api.cli"]
@@ -38,20 +38,9 @@ def fresh_database_url(tmp_path: Path) -> Iterator[str]:
     if not base:
         yield f"sqlite://{tmp_path / 'fresh.sqlite3'}"
         return
-    import asyncio
-
-    name = f"tandem_fresh_{uuid.uuid4().hex[:8]}"
-
-    async def admin(statement: str) -> None:
-        connection = await asyncpg.connect(base)
-        try:
-            await connection.execute(statement)
-        finally:
-            await connection.close()
-
-    asyncio.run(admin(f'CREATE DATABASE "{name}"'))
-    yield base.rsplit("/", 1)[0] + f"/{name}"
-    asyncio.run(admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    url = asyncio.run(create_database(base, "tandem_fresh"))
+    yield url
+    asyncio.run(drop_database(base, url))
 
 
 def run_tandem(*args: str, database_url: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
