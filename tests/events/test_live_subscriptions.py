@@ -1,23 +1,39 @@
-"""GraphQL subscriptions over graphql-transport-ws with a real websocket client: events
-committed by another process, JobRun changes, and refused connections."""
+"""GraphQL subscriptions over graphql-transport-ws with a real websocket client: an invoice
+posted by the worker process, JobRun changes, and refused connections."""
 
 from __future__ import annotations
 
 import asyncio
 import json
-import sys
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from decimal import Decimal
 from typing import Any
 
+import httpx
 import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from api.queue import JobQueue
+from api.relay import encode_id
+from domain.accounts.models import Account
+from domain.accounts.services import create_account
+from domain.billing.models import Invoice
+from domain.catalog.models import ProductKind
+from domain.catalog.services import create_product
+from domain.inventory.services import adjust_stock, default_warehouse
+from domain.orders.models import SalesOrder, SalesOrderLine
+from domain.orders.services import (
+    OrderLineDraft,
+    ShipLineDraft,
+    confirm_sales_order,
+    create_sales_order,
+    ship_sales_order,
+)
 from domain.settings import Settings, get_settings
 from tests.events.conftest import ServeApi, subscribers
-from tests.webhooks.support import eventually, isolated_queue, process_env, worker_process
+from tests.webhooks.support import eventually, isolated_queue, worker_process
 
 PROTOCOL = "graphql-transport-ws"
 EVENTS = """subscription ($types: [String!]) {
@@ -25,27 +41,48 @@ EVENTS = """subscription ($types: [String!]) {
 JOB_RUN = """subscription ($id: ID!) {
   jobRunUpdated(id: $id) { id status progress error finishedAt } }"""
 
-RECORD_INVOICE_POSTED = """
-import asyncio, os
-from tortoise.transactions import in_transaction
-from api.queue import JobQueue
-from domain.db import close_db, init_db
-from domain.events import record_event
+INVOICE_RUN_START = """mutation ($ids: [ID!]) {
+  invoiceRunStart(input: {salesOrderIds: $ids, issueDate: "2026-04-01"}) {
+    jobRun { id status } errors { code message } } }"""
 
-async def main():
-    await init_db(os.environ["DATABASE_URL"])
-    async with in_transaction():
-        await record_event("case.created", {"number": "C-1"})
-    async with in_transaction():
-        await record_event("invoice.posted", {"number": "INV-2025-000001", "total": "107.00"})
-    await close_db()
-    # What a job's end does after it recorded events: wake the dispatcher.
-    queue = await JobQueue.connect(os.environ["REDIS_URL"], os.environ["TANDEM_QUEUE_NAME"])
-    await queue.enqueue("dispatch_outbox", job_id="outbox:dispatch")
-    await queue.close()
 
-asyncio.run(main())
-"""
+async def shipped_order(account: Account) -> SalesOrder:
+    """Two widgets at 50.00 with 7 % tax, taken from MAIN's stock and shipped."""
+    widget = await create_product(
+        {
+            "sku": "WIDGET",
+            "name": "Widget",
+            "kind": ProductKind.STOCKED,
+            "list_price": Decimal("50.00"),
+            "standard_cost": Decimal("20.00"),
+            "tax_rate": Decimal("7"),
+        }
+    )
+    main = await default_warehouse()
+    await adjust_stock(
+        product_id=widget.id, warehouse_id=main.id, quantity=Decimal("5"), reason="Opening stock"
+    )
+    order = await create_sales_order(
+        account.id, [OrderLineDraft(product_id=widget.id, quantity=Decimal("2"))]
+    )
+    await confirm_sales_order(order.id)
+    line = await SalesOrderLine.get(order_id=order.id)
+    await ship_sales_order(order.id, main.id, [ShipLineDraft(line.id, line.quantity)])
+    return order
+
+
+async def post_graphql(
+    url: str, token: str, query: str, variables: dict[str, Any]
+) -> dict[str, Any]:
+    """A plain HTTP request to the served API (the same server the websocket talks to)."""
+    async with httpx.AsyncClient() as http:
+        response = await http.post(
+            url.replace("ws://", "http://", 1),
+            json={"query": query, "variables": variables},
+            headers={"Authorization": f"Bearer {token}"},
+        )
+    assert response.status_code == 200, response.text
+    return response.json()  # type: ignore[no-any-return]
 
 
 @asynccontextmanager
@@ -72,33 +109,46 @@ async def subscribe(ws: ClientConnection, query: str, variables: dict[str, Any])
     )
 
 
-async def test_an_event_committed_by_another_process_reaches_a_subscriber(
+async def test_an_invoice_run_in_the_worker_process_reaches_a_subscriber(
     settings: Settings, serve_api: ServeApi, make_token: Any
 ) -> None:
-    token = await make_token("INTEGRATION")
+    acme = await create_account({"name": "Acme", "payment_terms_days": 30, "currency": "USD"})
+    order = await shipped_order(acme)
+    listener = await make_token("INTEGRATION")
+    finance = await make_token("FINANCE")
     async with (
         isolated_queue(settings) as queue,
         serve_api(queue) as url,
-        graphql_ws(url, {"Authorization": f"Bearer {token}"}) as ws,
+        graphql_ws(url, {"Authorization": f"Bearer {listener}"}) as ws,
     ):
         await subscribe(ws, EVENTS, {"types": ["invoice.*"]})
         await eventually(lambda: _listening(queue, "events"))
 
         with worker_process(get_settings()):
-            recorder = await asyncio.create_subprocess_exec(
-                sys.executable,
-                "-c",
-                RECORD_INVOICE_POSTED,
-                env=process_env(get_settings()),
+            started = await post_graphql(
+                url, finance, INVOICE_RUN_START, {"ids": [encode_id("SalesOrder", order.id)]}
             )
-            assert await recorder.wait() == 0
+            assert started["data"]["invoiceRunStart"]["errors"] == []
+            assert started["data"]["invoiceRunStart"]["jobRun"]["status"] == "QUEUED"
             message = await receive(ws, within=60)
 
     assert message["type"] == "next"
     event = message["payload"]["data"]["events"]
     assert event["type"] == "invoice.posted"
-    assert event["payload"] == {"number": "INV-2025-000001", "total": "107.00"}
     assert event["id"].startswith("evt_")
+    invoice = await Invoice.get(sales_order_id=order.id)
+    assert event["payload"] == {
+        "id": invoice.id,
+        "number": "INV-2026-000001",
+        "account_id": acme.id,
+        "sales_order_id": order.id,
+        "issue_date": "2026-04-01",
+        "due_date": "2026-05-01",
+        "currency": "USD",
+        "subtotal": "100.00",
+        "tax_total": "7.00",
+        "total": "107.00",
+    }
 
 
 async def test_job_run_updated_streams_a_job_from_queued_to_succeeded(
