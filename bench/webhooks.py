@@ -12,12 +12,17 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import tempfile
 import threading
 import time
 import uuid
 from dataclasses import replace
 from pathlib import Path
+
+# `python bench/webhooks.py` puts bench/ first on the path, where bench/api.py would shadow
+# the api package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from arq.worker import Worker
 from tortoise.transactions import in_transaction

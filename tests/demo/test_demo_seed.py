@@ -1,0 +1,85 @@
+"""`tandem seed --demo`: the demo company is complete, balanced, deterministic and loaded once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from domain.accounts.models import Account
+from domain.billing.models import Payment
+from domain.demo import seed_demo
+from domain.ledger.services import trial_balance
+from domain.orders.models import SalesOrderLine
+from domain.outbox.models import Event
+
+EXPECTED = {
+    "accounts": 50,
+    "contacts": 200,
+    "leads": 10,
+    "opportunities": 100,
+    "opportunities_open": 56,
+    "opportunities_won": 20,
+    "opportunities_lost": 24,
+    "activities": 100,
+    "products": 40,
+    "bills_of_materials": 14,
+    "stock_adjustments": 32,
+    "purchase_orders": 10,
+    "purchase_orders_received": 6,
+    "work_orders": 15,
+    "work_orders_completed": 11,
+    "sales_orders": 60,
+    "sales_orders_draft": 8,
+    "sales_orders_confirmed": 10,
+    "sales_orders_partially_shipped": 8,
+    "sales_orders_shipped": 16,
+    "sales_orders_closed": 12,
+    "sales_orders_cancelled": 6,
+    "shipments": 36,
+    "invoices": 28,
+    "payments": 18,
+    "business_calendars": 2,
+    "sla_policies": 2,
+    "cases": 80,
+    "cases_new": 14,
+    "cases_open": 20,
+    "cases_waiting_on_customer": 12,
+    "cases_resolved": 18,
+    "cases_closed": 16,
+    "cases_escalated": 28,
+    "journal_entries": 113,
+}
+
+
+async def test_demo_company_is_complete_balanced_and_loaded_once(
+    database: str, count_queries: Callable[[], Any]
+) -> None:
+    summary = await seed_demo()
+
+    assert {key: summary[key] for key in EXPECTED} == EXPECTED
+    assert summary["events"] == await Event.all().count() > 0
+
+    rows = await trial_balance()
+    assert sum((row.balance for row in rows), Decimal(0)) == 0
+    revenue = next(row for row in rows if row.ledger_account.code == "4000")
+    assert revenue.credit == Decimal("148509.60")
+    credits = next(row for row in rows if row.ledger_account.code == "2100")
+    assert credits.credit == Decimal("500.00")  # the one overpayment
+    assert await Payment.filter(unapplied_amount__gt=0).count() == 1
+
+    backordered = [
+        line
+        for line in await SalesOrderLine.filter(order__status="CONFIRMED")
+        if line.quantity_reserved < line.quantity
+    ]
+    assert len(backordered) >= 5
+    assert await Account.filter(sla_policy__name="Premium 24/7").count() == 8
+
+    events_before = await Event.all().count()
+    with count_queries() as queries:
+        again = await seed_demo()
+    assert again == summary
+    assert await Event.all().count() == events_before
+    writes = [q for q in queries.statements if q.upper().startswith(("INSERT", "UPDATE"))]
+    assert writes == []
