@@ -142,7 +142,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if manage_resources:
-            await init_db(settings.database_url)
+            await init_db(settings.database_url, global_fallback=True)
             if settings.redis_url:
                 app.state.queue = await JobQueue.connect(settings.redis_url, settings.queue_name)
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Iterator
 
@@ -21,47 +22,67 @@ def _is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError | DomainError)
 
 
+def mask_errors(errors: list[GraphQLError], request_id: str | None) -> list[GraphQLError]:
+    """A DomainError becomes its message and code; an error no rule raised on purpose becomes
+    a generic message with the request id, its original logged with the traceback under the
+    same id. Idempotent: what it returns has no original error left to mask."""
+    processed: list[GraphQLError] = []
+    for error in errors:
+        original = error.original_error
+        if isinstance(original, DomainError):
+            processed.append(
+                GraphQLError(
+                    original.message,
+                    nodes=error.nodes,
+                    path=error.path,
+                    extensions={"code": original.code.value},
+                )
+            )
+        elif original is not None and _is_unexpected(error):
+            log.error(
+                "unexpected error in %s",
+                ".".join(str(p) for p in error.path or []) or "the operation",
+                exc_info=(type(original), original, original.__traceback__),
+                extra={"request_id": request_id},
+            )
+            processed.append(
+                GraphQLError(
+                    MASKED_MESSAGE,
+                    nodes=error.nodes,
+                    path=error.path,
+                    extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
+                )
+            )
+        else:
+            processed.append(error)
+    return processed
+
+
 class MaskUnexpectedErrors(SchemaExtension):
-    """Replaces errors that no rule raised on purpose with a generic message and the request
-    id, and logs the original with its traceback under the same id."""
+    """Masks the operation's errors (see `mask_errors`)."""
 
     def on_operation(self) -> Iterator[None]:
         yield
         result = self.execution_context.result
-        if not result or not getattr(result, "errors", None):
+        errors = getattr(result, "errors", None)
+        if result is None or not errors:
             return
         context = self.execution_context.context
-        request_id = getattr(context, "request_id", None)
-        processed: list[GraphQLError] = []
-        for error in result.errors:
-            original = error.original_error
-            if isinstance(original, DomainError):
-                processed.append(
-                    GraphQLError(
-                        original.message,
-                        nodes=error.nodes,
-                        path=error.path,
-                        extensions={"code": original.code.value},
-                    )
-                )
-            elif _is_unexpected(error):
-                log.error(
-                    "unexpected error in %s",
-                    ".".join(str(p) for p in error.path or []),
-                    exc_info=(type(original), original, original.__traceback__),  # type: ignore[arg-type]
-                    extra={"request_id": request_id},
-                )
-                processed.append(
-                    GraphQLError(
-                        MASKED_MESSAGE,
-                        nodes=error.nodes,
-                        path=error.path,
-                        extensions={"code": "INTERNAL_SERVER_ERROR", "requestId": request_id},
-                    )
-                )
-            else:
-                processed.append(error)
-        result.errors = processed
+        result.errors = mask_errors(errors, getattr(context, "request_id", None))
+
+
+# With introspection off, "Did you mean 'name'?" would still spell the schema out.
+_SUGGESTION = re.compile(r"\s*Did you mean [^?]*\?")
+
+
+class HideSuggestions(SchemaExtension):
+    """Drops the "Did you mean …?" hints from every error message."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        for error in getattr(result, "errors", None) or ():
+            error.message = _SUGGESTION.sub("", error.message)
 
 
 class OperationMetrics(SchemaExtension):

@@ -17,6 +17,8 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from api.extensions import mask_errors
+
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
 JSON = "application/json"
 # Until the spec's watershed, a client that accepts anything gets the legacy application/json.
@@ -70,9 +72,8 @@ def is_request_error(result: ExecutionResult) -> bool:
     """Parsing, validation or variable coercion failed: nothing ran, so no `data` at all.
 
     Field errors always carry a path; these never do."""
-    return (
-        result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
-    )
+    errors = result.errors or []
+    return result.data is None and bool(errors) and all(e.path is None for e in errors)
 
 
 def error_body(message: str, code: str) -> dict[str, Any]:
@@ -89,10 +90,28 @@ def json_response(
     )
 
 
+# Like Apollo Router's default: far above any real operation, far below a memory problem.
+MAX_BODY_BYTES = 2_000_000
+
+
+async def read_body(request: Request) -> bytes:
+    """The request body, refused with 413 as soon as it is known to exceed MAX_BODY_BYTES."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        raise HTTPException(413, f"The request body exceeds {MAX_BODY_BYTES} bytes.")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_BODY_BYTES:
+            raise HTTPException(413, f"The request body exceeds {MAX_BODY_BYTES} bytes.")
+    return bytes(body)
+
+
 _HTTP_ERROR_CODES = {
     400: "BAD_REQUEST",
     405: "METHOD_NOT_ALLOWED",
     406: "NOT_ACCEPTABLE",
+    413: "PAYLOAD_TOO_LARGE",
     415: "UNSUPPORTED_MEDIA_TYPE",
 }
 
@@ -110,8 +129,9 @@ class GraphQLOverHTTP(GraphQL):
     application/graphql-response+json: 400 for a malformed request and for parse, validation
     and variable errors (and then no `data`), 200 once execution started.
     application/json (legacy): 200 for any GraphQL response, 400 for a malformed request only.
-    Mutations over GET: 405. Batches (a JSON array body) are refused: one operation per
-    request keeps the depth, alias and token limits meaningful.
+    Mutations over GET: 405; an Accept it cannot satisfy: 406; a body over 2 MB: 413; a POST
+    that is not JSON: 415. Batches (a JSON array body) are refused: one operation per request
+    keeps the depth, alias and token limits meaningful.
     """
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -144,12 +164,12 @@ class GraphQLOverHTTP(GraphQL):
                 {"accept": f"{GRAPHQL_RESPONSE_JSON}, {JSON}"},
             )
         try:
-            request_data = await self.request_data(adapter)
+            request_data = await self.request_data(request, adapter)
         except HTTPException as exc:
             return http_error(exc.status_code, exc.reason, media_type)
         return await self._execute(request, request_data, media_type)
 
-    async def request_data(self, adapter: Any) -> GraphQLRequestData:
+    async def request_data(self, request: Request, adapter: Any) -> GraphQLRequestData:
         """The GraphQL-over-HTTP request parameters, or an HTTPException saying what is wrong."""
         if adapter.method == "GET":
             params: Any = self.parse_query_params(adapter.query_params)
@@ -160,7 +180,7 @@ class GraphQLOverHTTP(GraphQL):
                 "utf8",
             }:
                 raise HTTPException(415, f"POST a {JSON} body (UTF-8).")
-            params = self.parse_json(await adapter.get_body())
+            params = self.parse_json(await read_body(request))
         if isinstance(params, list):
             raise HTTPException(400, "Batched operations are not accepted: send one per request.")
         if not isinstance(params, dict):
@@ -207,6 +227,9 @@ class GraphQLOverHTTP(GraphQL):
             )
         except CannotGetOperationTypeError as exc:
             result = ExecutionResult(data=None, errors=[GraphQLError(exc.as_http_error_reason())])
+        if result.errors:
+            # The extension masks errors; an exception escaping the extensions skips it.
+            result.errors = mask_errors(result.errors, getattr(context, "request_id", None))
         body: dict[str, Any] = dict(await self.process_result(request, result))
         status_code = 200
         if media_type == GRAPHQL_RESPONSE_JSON and is_request_error(result):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from typing import Any
 
@@ -9,24 +10,26 @@ import strawberry
 from strawberry import relay
 from strawberry.extensions import (
     DisableIntrospection,
-    MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     SchemaExtension,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import Info
 
 from api.areas import area_modules
-from api.extensions import MaskUnexpectedErrors, OperationMetrics
+from api.errors import user_input_error
+from api.extensions import HideSuggestions, MaskUnexpectedErrors, OperationMetrics
+from api.query_limits import LimitedValidation
+from api.relay import MAX_PAGE_SIZE
 from domain.settings import Settings, get_settings
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
+# The same response name at most this often in one selection set (see api/query_limits.py).
+MAX_REPEATS = 50
 
 
 def _area_roots(kind: str) -> list[type]:
@@ -42,7 +45,10 @@ class NodeQuery:
 
     @strawberry.field(description="Objects by global ids, in order; null for unknown ids.")
     async def nodes(self, info: Info, ids: list[relay.GlobalID]) -> list[relay.Node | None]:
-        return [await _resolve_node(info, gid) for gid in ids]
+        # Bounded like a page: each id costs a lookup. Gathered, so the loaders batch per type.
+        if len(ids) > MAX_PAGE_SIZE:
+            raise user_input_error(f"`ids` takes at most {MAX_PAGE_SIZE} ids.")
+        return list(await asyncio.gather(*(_resolve_node(info, gid) for gid in ids)))
 
 
 async def _resolve_node(info: Info, gid: relay.GlobalID) -> Any:
@@ -60,13 +66,13 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         MaskUnexpectedErrors,
         OperationMetrics,
         lambda: ParserCache(maxsize=512),
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
-        lambda: ValidationCache(maxsize=512),
+        lambda: LimitedValidation(
+            max_depth=MAX_DEPTH, max_aliases=MAX_ALIASES, max_repeats=MAX_REPEATS, maxsize=512
+        ),
     ]
     if not settings.introspection:
-        extensions.append(DisableIntrospection)
+        extensions += [DisableIntrospection, HideSuggestions]
     query = merge_types("Query", (NodeQuery, *_area_roots("Query")))
     mutations = _area_roots("Mutation")
     subscriptions = _area_roots("Subscription")

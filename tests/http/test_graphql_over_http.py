@@ -14,7 +14,6 @@ from domain.accounts.models import Account
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 TYPENAME = {"query": "{ __typename }"}
-UNKNOWN_FIELD = {"query": "{ notAField }"}
 CREATE = {"query": 'mutation { accountCreate(input: {name: "Acme"}) { errors { code } } }'}
 
 
@@ -240,3 +239,22 @@ async def test_the_unauthenticated_answer_is_still_401(client: httpx.AsyncClient
     response = await client.post("/graphql", json=TYPENAME, headers={"Accept": GRAPHQL_RESPONSE})
 
     assert response.status_code == 401
+
+
+async def test_a_body_over_two_megabytes_is_refused_with_413(post: Any) -> None:
+    padding = "x" * 2_000_000
+    body = {"query": "query Q($pad: String) { __typename }", "variables": {"pad": padding}}
+
+    response = await post(body, accept=GRAPHQL_RESPONSE)
+
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
+
+
+async def test_a_body_just_under_the_limit_is_served(post: Any) -> None:
+    padding = "x" * 1_900_000
+    body = {"query": "query Q($pad: String!) { __type(name: $pad) { name } }"}
+
+    response = await post({**body, "variables": {"pad": padding}})
+
+    assert (response.status_code, response.json()) == (200, {"data": {"__type": None}})
