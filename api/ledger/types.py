@@ -15,8 +15,9 @@ from domain.auth.models import Role
 from domain.ledger import models
 from domain.settings import get_settings
 
-# The books are finance's; operations reads them for inventory and cost of goods sold.
-LEDGER_ROLES = frozenset({Role.ADMIN, Role.FINANCE, Role.OPERATIONS, Role.READONLY})
+# The books are finance's; operations reads them for inventory and cost of goods sold. Revenue
+# next to COGS is a margin figure, which §2 keeps from every other role (READONLY included).
+LEDGER_ROLES = frozenset({Role.ADMIN, Role.FINANCE, Role.OPERATIONS})
 READ_LEDGER = allow(*LEDGER_ROLES)
 
 JournalSource = strawberry.enum(models.JournalSource, name="JournalSource")

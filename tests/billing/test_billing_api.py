@@ -140,7 +140,7 @@ async def test_invoice_journal_entry_and_trial_balance_for_finance(billing, gql)
     balance = await gql(
         '{ trialBalance(asOf: "2026-05-04") { ledgerAccount { code } debit { amount }'
         " credit { amount } balance { amount } } }",
-        role="READONLY",
+        role="OPERATIONS",
     )
     rows = {row["ledgerAccount"]["code"]: row for row in balance["data"]["trialBalance"]}
     assert rows["1200"]["balance"] == {"amount": "110.00"}
