@@ -15,6 +15,7 @@ from domain.activities.models import Activity, ActivityKind
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.pipeline.models import Opportunity
+from domain.querying import filter_given
 from domain.service.models import Case
 from domain.validation import optional_text, required_text
 
@@ -124,12 +125,12 @@ class ActivityFilter:
 def list_activities(flt: ActivityFilter | None = None) -> QuerySet[Activity]:
     flt = flt or ActivityFilter()
     qs = Activity.all()
-    if flt.account_id is not None:
-        qs = qs.filter(account_id=flt.account_id)
-    if flt.opportunity_id is not None:
-        qs = qs.filter(opportunity_id=flt.opportunity_id)
-    if flt.case_id is not None:
-        qs = qs.filter(case_id=flt.case_id)
+    qs = filter_given(
+        qs,
+        account_id=flt.account_id,
+        opportunity_id=flt.opportunity_id,
+        case_id=flt.case_id,
+    )
     if flt.kind:
         qs = qs.filter(kind=flt.kind)
     if flt.completed is not None:

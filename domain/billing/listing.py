@@ -8,6 +8,7 @@ from datetime import date
 from tortoise.queryset import QuerySet
 
 from domain.billing.models import CreditNote, Invoice, InvoiceStatus, Payment
+from domain.querying import filter_given
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,14 @@ def list_invoices(flt: InvoiceFilter | None = None) -> QuerySet[Invoice]:
     """Issue dates inclusive; `overdue_on`: still owing and past the due date on that day."""
     flt = flt or InvoiceFilter()
     queryset = Invoice.all()
-    if flt.account_id is not None:
-        queryset = queryset.filter(account_id=flt.account_id)
-    if flt.sales_order_id is not None:
-        queryset = queryset.filter(sales_order_id=flt.sales_order_id)
-    if flt.status is not None:
-        queryset = queryset.filter(status=flt.status)
-    if flt.issued_from is not None:
-        queryset = queryset.filter(issue_date__gte=flt.issued_from)
-    if flt.issued_to is not None:
-        queryset = queryset.filter(issue_date__lte=flt.issued_to)
+    queryset = filter_given(
+        queryset,
+        account_id=flt.account_id,
+        sales_order_id=flt.sales_order_id,
+        status=flt.status,
+        issue_date__gte=flt.issued_from,
+        issue_date__lte=flt.issued_to,
+    )
     if flt.overdue_on is not None:
         queryset = queryset.filter(amount_due__gt=0, due_date__lt=flt.overdue_on)
     return queryset
@@ -49,12 +48,12 @@ class PaymentFilter:
 def list_payments(flt: PaymentFilter | None = None) -> QuerySet[Payment]:
     flt = flt or PaymentFilter()
     queryset = Payment.all()
-    if flt.account_id is not None:
-        queryset = queryset.filter(account_id=flt.account_id)
-    if flt.date_from is not None:
-        queryset = queryset.filter(date__gte=flt.date_from)
-    if flt.date_to is not None:
-        queryset = queryset.filter(date__lte=flt.date_to)
+    queryset = filter_given(
+        queryset,
+        account_id=flt.account_id,
+        date__gte=flt.date_from,
+        date__lte=flt.date_to,
+    )
     return queryset
 
 

@@ -31,6 +31,7 @@ from domain.money import ZERO
 from domain.numbering.services import next_number
 from domain.purchasing.models import PurchaseOrder
 from domain.purchasing.services import PurchaseLineDraft, create_purchase_order, four_decimals
+from domain.querying import filter_given
 
 # Serialises bomSet on PostgreSQL: two concurrent edits could otherwise each pass the cycle
 # check and together close a cycle (SQLite serialises writers by itself).
@@ -279,10 +280,11 @@ class WorkOrderFilter:
 def list_work_orders(flt: WorkOrderFilter | None = None) -> QuerySet[WorkOrder]:
     flt = flt or WorkOrderFilter()
     queryset = WorkOrder.all()
-    if flt.status is not None:
-        queryset = queryset.filter(status=flt.status)
-    if flt.product_id is not None:
-        queryset = queryset.filter(product_id=flt.product_id)
+    queryset = filter_given(
+        queryset,
+        status=flt.status,
+        product_id=flt.product_id,
+    )
     return queryset
 
 
@@ -349,14 +351,13 @@ class PlannedOrderFilter:
 def list_planned_orders(flt: PlannedOrderFilter | None = None) -> QuerySet[PlannedOrder]:
     flt = flt or PlannedOrderFilter()
     queryset = PlannedOrder.all()
-    if flt.run_id is not None:
-        queryset = queryset.filter(run_id=flt.run_id)
-    if flt.product_id is not None:
-        queryset = queryset.filter(product_id=flt.product_id)
-    if flt.kind is not None:
-        queryset = queryset.filter(kind=flt.kind)
-    if flt.late is not None:
-        queryset = queryset.filter(late=flt.late)
+    queryset = filter_given(
+        queryset,
+        run_id=flt.run_id,
+        product_id=flt.product_id,
+        kind=flt.kind,
+        late=flt.late,
+    )
     if flt.firmed is not None:
         queryset = queryset.filter(firmed_at__isnull=not flt.firmed)
     return queryset

@@ -19,6 +19,7 @@ from domain.ledger.services import ACCOUNTS_PAYABLE, INVENTORY, Posting, post_jo
 from domain.money import ZERO, cents
 from domain.numbering.services import next_number
 from domain.purchasing.models import PurchaseOrder, PurchaseOrderLine, PurchaseOrderStatus
+from domain.querying import filter_given
 from domain.settings import get_settings
 from domain.validation import optional_text
 
@@ -212,10 +213,11 @@ class PurchaseOrderFilter:
 def list_purchase_orders(flt: PurchaseOrderFilter | None = None) -> QuerySet[PurchaseOrder]:
     flt = flt or PurchaseOrderFilter()
     queryset = PurchaseOrder.all()
-    if flt.status is not None:
-        queryset = queryset.filter(status=flt.status)
-    if flt.supplier_id is not None:
-        queryset = queryset.filter(supplier_id=flt.supplier_id)
+    queryset = filter_given(
+        queryset,
+        status=flt.status,
+        supplier_id=flt.supplier_id,
+    )
     if flt.product_id is not None:
         queryset = queryset.filter(lines__product_id=flt.product_id).distinct()
     return queryset

@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.querying import filter_given
 from domain.settings import get_settings
 from domain.validation import optional_text
 from domain.webhooks.addresses import parse_url, public_addresses
@@ -182,10 +183,10 @@ def list_subscriptions(active: bool | None = None) -> QuerySet[WebhookSubscripti
 def list_deliveries(flt: DeliveryFilter | None = None) -> QuerySet[WebhookDelivery]:
     flt = flt or DeliveryFilter()
     qs = WebhookDelivery.all()
-    if flt.subscription_id is not None:
-        qs = qs.filter(subscription_id=flt.subscription_id)
-    if flt.event_uid is not None:
-        qs = qs.filter(event__uid=flt.event_uid)
-    if flt.status is not None:
-        qs = qs.filter(status=flt.status)
+    qs = filter_given(
+        qs,
+        subscription_id=flt.subscription_id,
+        event__uid=flt.event_uid,
+        status=flt.status,
+    )
     return qs
