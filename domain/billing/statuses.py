@@ -15,6 +15,7 @@ from domain.orders.models import (
     SalesOrderLine,
 )
 from domain.orders.models import InvoiceStatus as OrderInvoiceStatus
+from domain.orders.status import closed_when_settled
 
 # Orders the invoice run looks at (§5.4 "every selected confirmed order").
 INVOICEABLE_ORDER_STATUSES = (
@@ -83,13 +84,7 @@ async def refresh_order_billing_status(
     )
     invoiced = order_invoice_status(lines)
     paid = order_payment_status(invoiced, invoices)
-    status = order.status
-    if (
-        status == OrderStatus.SHIPPED
-        and invoiced == OrderInvoiceStatus.INVOICED
-        and paid == PaymentStatus.PAID
-    ):
-        status = OrderStatus.CLOSED
+    status = closed_when_settled(OrderStatus(order.status), invoiced, paid)
     changes = {
         name: value
         for name, value in (

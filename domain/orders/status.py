@@ -62,9 +62,20 @@ def status_after_shipment(
     already fully invoiced and paid (an ON_ORDER order paid up front)."""
     if delivery != DeliveryStatus.SHIPPED:
         return OrderStatus.PARTIALLY_SHIPPED
-    if invoice == InvoiceStatus.INVOICED and payment == PaymentStatus.PAID:
+    return closed_when_settled(OrderStatus.SHIPPED, invoice, payment)
+
+
+def closed_when_settled(
+    status: OrderStatus, invoice: InvoiceStatus, payment: PaymentStatus
+) -> OrderStatus:
+    """The one rule for CLOSED (§5.2): fully shipped, invoiced and paid."""
+    if (
+        status == OrderStatus.SHIPPED
+        and invoice == InvoiceStatus.INVOICED
+        and payment == PaymentStatus.PAID
+    ):
         return OrderStatus.CLOSED
-    return OrderStatus.SHIPPED
+    return status
 
 
 def cancellable(status: OrderStatus, shipped_anything: bool, invoiced_anything: bool) -> bool:
