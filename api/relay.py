@@ -148,6 +148,47 @@ def _page_size(value: int | None, name: str) -> None:
         raise user_input_error(f"`{name}` must be between 0 and {MAX_PAGE_SIZE}.")
 
 
+def _window(
+    first: int | None, after: str | None, last: int | None, before: str | None, total: int | None
+) -> tuple[int, int]:
+    """The [start, stop) offsets of a page; `total` is needed only for `last` without `before`."""
+    _page_size(first, "first")
+    _page_size(last, "last")
+    if first is None and last is None:
+        first = DEFAULT_PAGE_SIZE
+    start = _offset(after) + 1 if after else 0
+    end = _offset(before) if before else None
+    if total is not None:
+        end = total if end is None else min(end, total)
+    stop = end
+    if first is not None:
+        stop = start + first if end is None else min(start + first, end)
+    assert stop is not None
+    if last is not None:
+        start = max(start, stop - last)
+    return start, stop
+
+
+def _connection(
+    rows: Sequence[Any],
+    start: int,
+    convert: Callable[[Any], T],
+    has_next: bool,
+    count_rows: Callable[[], Awaitable[int]],
+) -> Connection[T]:
+    edges = [Edge(cursor=_cursor(start + i), node=convert(row)) for i, row in enumerate(rows)]
+    return Connection(
+        edges=edges,
+        page_info=PageInfo(
+            has_next_page=has_next,
+            has_previous_page=start > 0,
+            start_cursor=edges[0].cursor if edges else None,
+            end_cursor=edges[-1].cursor if edges else None,
+        ),
+        count_rows=count_rows,
+    )
+
+
 async def paginate(
     queryset: QuerySet[Any],
     convert: Callable[[Any], T],
@@ -159,44 +200,44 @@ async def paginate(
     order_by: Sequence[str] = ("id",),
 ) -> Connection[T]:
     """One page of `queryset` as a Relay connection (offset cursors, stable `id` tiebreak)."""
-    _page_size(first, "first")
+    needs_total = last is not None and not before
+    _page_size(first, "first")  # refused page sizes cost no query
     _page_size(last, "last")
-    if first is None and last is None:
-        first = DEFAULT_PAGE_SIZE
-    start = _offset(after) + 1 if after else 0
-    end = _offset(before) if before else None
+    start, stop = _window(
+        first, after, last, before, await queryset.count() if needs_total else None
+    )
     ordering = [*order_by, *(["id"] if "id" not in order_by and "-id" not in order_by else [])]
-    rows_qs = queryset.order_by(*ordering)
-    if last is not None and end is None:
-        end = await queryset.count()
-    stop = end
-    if first is not None:
-        stop = start + first if end is None else min(start + first, end)
-    assert stop is not None
-    if last is not None:
-        start = max(start, stop - last)
     limit = max(0, stop - start)
-    rows = await rows_qs.offset(start).limit(limit + 1) if limit else []
+    rows = await queryset.order_by(*ordering).offset(start).limit(limit + 1) if limit else []
     has_next = len(rows) > limit
     if not limit:
         has_next = await queryset.offset(start).limit(1).exists()
-    edges = [
-        Edge(cursor=_cursor(start + i), node=convert(row)) for i, row in enumerate(rows[:limit])
-    ]
 
     async def count_rows() -> int:
         return await queryset.count()
 
-    return Connection(
-        edges=edges,
-        page_info=PageInfo(
-            has_next_page=has_next,
-            has_previous_page=start > 0,
-            start_cursor=edges[0].cursor if edges else None,
-            end_cursor=edges[-1].cursor if edges else None,
-        ),
-        count_rows=count_rows,
-    )
+    return _connection(rows[:limit], start, convert, has_next, count_rows)
+
+
+def connection_from_rows(
+    rows: Sequence[Any],
+    convert: Callable[[Any], T],
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Connection[T]:
+    """`paginate`'s cursors and page rules over rows a dataloader already fetched, so nested
+    lists cost no query per row."""
+    total = len(rows)
+    start, stop = _window(first, after, last, before, total)
+
+    async def count_rows() -> int:
+        return total
+
+    # As `paginate`: an empty window has a next page when a row exists at its start.
+    return _connection(rows[start:stop], start, convert, max(start, stop) < total, count_rows)
 
 
 def order_fields(field: str, direction: Any) -> tuple[str, ...]:

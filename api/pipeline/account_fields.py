@@ -9,9 +9,8 @@ from strawberry.types import Info
 
 from api.activities.loaders import ActivitiesByAccountIdLoader
 from api.pipeline.enums import OpportunityStatus
-from api.pipeline.lists import connection_from_rows
 from api.pipeline.loaders import OpenPipelineByAccountIdLoader, OpportunitiesByAccountIdLoader
-from api.relay import Connection
+from api.relay import Connection, connection_from_rows
 from api.scalars import Money, money
 
 if TYPE_CHECKING:

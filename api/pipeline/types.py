@@ -17,12 +17,11 @@ from api.catalog.types import plain_decimal, unit_money
 from api.errors import UserError, payload_type
 from api.loaders import by_id_loader
 from api.pipeline.enums import LeadStatus, OpportunityStage, OpportunityStatus
-from api.pipeline.lists import connection_from_rows
 from api.pipeline.loaders import (
     OpportunityByIdLoader,
     OpportunityLinesByOpportunityIdLoader,
 )
-from api.relay import Connection, ModelNode
+from api.relay import Connection, ModelNode, connection_from_rows
 from api.scalars import Money, OrderDirection, money
 from domain.orders.models import SalesOrder as SalesOrderModel
 from domain.pipeline import models
