@@ -19,7 +19,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check api domain workers tests bench
+	$(BIN)/ruff check adapters api domain workers tests bench
 	$(BIN)/mypy domain
 
 bench: $(STAMP)
@@ -30,7 +30,7 @@ schema: $(STAMP)
 
 # Regenerates the migrations of both dialects from the models (developers only).
 migrations: $(STAMP)
-	$(BIN)/python -m domain.makemigrations
+	$(BIN)/python -m adapters.makemigrations
 
 clean:
 	rm -rf $(VENV) var

@@ -19,6 +19,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.types.unset import UNSET, UnsetType
 
+from adapters.database import close_db, init_db, ping_db
+from adapters.queue import JobQueue
 from api import metrics
 from api.areas import area_modules
 from api.auth import AuthMiddleware
@@ -27,9 +29,7 @@ from api.events.auth import websocket_principal
 from api.events.wake import WakeOutboxDispatcher
 from api.http_conformance import GraphQLOverHTTP
 from api.logs import request_id_var
-from api.queue import JobQueue
 from api.schema import build_schema
-from domain.db import close_db, init_db, ping_db
 from domain.settings import Settings, get_settings
 
 log = logging.getLogger("tandem.http")

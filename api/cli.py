@@ -12,7 +12,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 
-from api.embedded_redis import EmbeddedRedis
+from adapters.embedded_redis import EmbeddedRedis
 from api.logs import configure_logging
 from domain.settings import Settings, get_settings, override_settings
 
@@ -33,13 +33,13 @@ def _prepare_var(settings: Settings) -> None:
 
 
 async def _migrate(settings: Settings) -> list[str]:
-    from domain.migrate import migrate
+    from adapters.migrate import migrate
 
     return await migrate(settings.database_url)
 
 
 async def _in_db(settings: Settings, coro_factory: object) -> object:
-    from domain.db import close_db, init_db
+    from adapters.database import close_db, init_db
 
     await init_db(settings.database_url)
     try:
@@ -123,7 +123,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 def cmd_worker(args: argparse.Namespace) -> int:
     from arq.worker import Worker
 
-    from api.queue import redis_settings
+    from adapters.queue import redis_settings
     from workers.settings import worker_settings
 
     settings, embedded = _with_redis(get_settings())

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from adapters.queue import JobQueue
 from api.loaders import Loaders
-from api.queue import JobQueue
 from domain.auth.models import ApiToken
 from domain.settings import Settings
 

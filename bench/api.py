@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # package: the project root goes in front of it.
 sys.path.insert(0, str(ROOT))
 
+from adapters.database import create_database, drop_database, postgres_admin_url  # noqa: E402
 from api.bench.http import ACCOUNT_360_QUERY  # noqa: E402
-from domain.db import create_database, drop_database, postgres_admin_url  # noqa: E402
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 ACCOUNTS_QUERY = "{ accounts(first: 100, orderBy: {field: NAME}) { edges { node { id } } } }"

@@ -16,23 +16,17 @@ import time
 from datetime import date
 from decimal import Decimal
 
+from adapters.database import close_db, create_database, drop_database, init_db, postgres_admin_url
+from adapters.migrate import create_schema_without_migrations
 from domain.accounts.models import Account
 from domain.billing.invoicing import execute_invoice_run, invoice_run_params
 from domain.billing.models import Invoice
 from domain.billing.pricing import PricedLine, totals
 from domain.catalog.models import Product, ProductKind
-from domain.db import (
-    close_db,
-    create_database,
-    drop_database,
-    init_db,
-    postgres_admin_url,
-    seed_reference_data,
-)
+from domain.db import seed_reference_data
 from domain.jobs.models import JobKind
 from domain.jobs.services import execute_job_run, queue_job_run
 from domain.ledger.services import trial_balance
-from domain.migrate import create_schema_without_migrations
 from domain.orders.models import (
     DeliveryStatus,
     OrderStatus,

@@ -22,16 +22,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from adapters.database import close_db, create_database, drop_database, init_db, postgres_admin_url
+from adapters.migrate import create_schema_without_migrations
 from domain.accounts.models import Account
 from domain.catalog.models import Procurement, Product
-from domain.db import (
-    close_db,
-    create_database,
-    drop_database,
-    init_db,
-    postgres_admin_url,
-    seed_reference_data,
-)
+from domain.db import seed_reference_data
 from domain.inventory.models import StockLevel
 from domain.inventory.services import default_warehouse
 from domain.jobs.models import JobKind
@@ -43,7 +38,6 @@ from domain.manufacturing.models import (
     WorkOrder,
 )
 from domain.manufacturing.mrp import MrpTimings, run_mrp
-from domain.migrate import create_schema_without_migrations
 from domain.orders.models import OrderStatus, SalesOrder, SalesOrderLine
 from domain.purchasing.models import PurchaseOrder, PurchaseOrderLine
 

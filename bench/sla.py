@@ -17,9 +17,9 @@ from datetime import UTC, datetime, timedelta
 
 import asyncpg
 
+from adapters.database import close_db, create_database, drop_database, init_db, postgres_admin_url
+from adapters.migrate import create_schema_without_migrations
 from domain.accounts.models import Account
-from domain.db import close_db, create_database, drop_database, init_db, postgres_admin_url
-from domain.migrate import create_schema_without_migrations
 from domain.service.escalation import escalate_overdue_cases, escalation_candidates
 from domain.service.services import (
     SlaTargetDraft,

@@ -27,11 +27,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from arq.worker import Worker
 from tortoise.transactions import in_transaction
 
-from api.embedded_redis import EmbeddedRedis
-from api.queue import JobQueue, redis_settings
-from domain.db import close_db, create_database, dialect, drop_database, init_db
+from adapters.database import close_db, create_database, drop_database, init_db
+from adapters.embedded_redis import EmbeddedRedis
+from adapters.migrate import create_schema_without_migrations
+from adapters.queue import JobQueue, redis_settings
+from domain.db import dialect
 from domain.events import record_event
-from domain.migrate import create_schema_without_migrations
 from domain.settings import load_settings, override_settings
 from domain.webhooks.models import DeliveryStatus, WebhookDelivery
 from domain.webhooks.services import create_subscription

@@ -18,19 +18,13 @@ import pytest
 from arq.worker import Worker
 from tortoise import Tortoise, connections
 
+from adapters.database import close_db, create_database, drop_database, init_db
+from adapters.embedded_redis import EmbeddedRedis
+from adapters.migrate import create_schema_without_migrations
+from adapters.queue import JobQueue, redis_settings
 from api.app import create_app
-from api.embedded_redis import EmbeddedRedis
-from api.queue import JobQueue, redis_settings
 from domain.auth.services import create_token
-from domain.db import (
-    close_db,
-    create_database,
-    dialect,
-    drop_database,
-    init_db,
-    seed_reference_data,
-)
-from domain.migrate import create_schema_without_migrations
+from domain.db import dialect, seed_reference_data
 from domain.settings import Settings, load_settings, override_settings
 from workers.settings import worker_settings
 

@@ -37,7 +37,7 @@ CRON_SECONDS = set(range(0, 60, 5))
 
 
 def _full_id(job_id: str) -> str:
-    # The same namespacing as api.queue.JobQueue, so the API and the workers agree on ids.
+    # The same namespacing as adapters.queue.JobQueue, so the API and the workers agree on ids.
     return f"{get_settings().queue_name}:{job_id}"
 
 

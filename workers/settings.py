@@ -10,7 +10,7 @@ from arq.connections import RedisSettings
 from tortoise import Tortoise
 
 import workers
-from domain.db import close_db, init_db
+from adapters.database import close_db, init_db
 from domain.settings import get_settings
 from workers.outbox import job_ended, job_started
 

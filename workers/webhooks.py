@@ -6,6 +6,7 @@ from typing import Any
 
 from arq.worker import func
 
+from adapters.http_delivery import post_message
 from domain.webhooks.delivery import attempt_delivery
 from workers.outbox import schedule_attempts
 
@@ -13,7 +14,7 @@ from workers.outbox import schedule_attempts
 async def deliver_webhook(ctx: dict[str, Any], delivery_id: int, attempt: int) -> str:
     """Makes the attempt and enqueues the next one when the schedule says so; a re-run of an
     attempt already recorded (arq may run a job twice) does nothing."""
-    outcome = await attempt_delivery(delivery_id, attempt)
+    outcome = await attempt_delivery(delivery_id, attempt, post_message)
     if outcome is None:
         return "skipped"
     if outcome.next_attempt is not None:

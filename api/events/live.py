@@ -11,7 +11,7 @@ from graphql import GraphQLError
 from redis.asyncio.client import PubSub
 from strawberry.types import Info
 
-from api.queue import JobQueue
+from adapters.queue import JobQueue
 from domain.webhooks.broadcast import channel, decode
 
 log = logging.getLogger("tandem.live")

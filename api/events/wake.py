@@ -6,7 +6,7 @@ import logging
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from api.queue import JobQueue
+from adapters.queue import JobQueue
 from domain.events import track_recorded_events
 from domain.webhooks.dispatch import DISPATCH_FUNCTION, DISPATCH_JOB_ID
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 import uvicorn
 
+from adapters.queue import JobQueue
 from api.app import create_app
-from api.queue import JobQueue
 from domain.settings import Settings
 
 ServeApi = Callable[[JobQueue], contextlib.AbstractAsyncContextManager[str]]

@@ -15,7 +15,7 @@ import pytest
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
-from api.queue import JobQueue
+from adapters.queue import JobQueue
 from api.relay import encode_id
 from domain.accounts.models import Account
 from domain.accounts.services import create_account

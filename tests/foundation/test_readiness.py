@@ -9,9 +9,9 @@ from typing import Any
 import httpx
 import pytest
 
+from adapters.embedded_redis import EmbeddedRedis
+from adapters.queue import JobQueue
 from api.app import create_app
-from api.embedded_redis import EmbeddedRedis
-from api.queue import JobQueue
 from domain.settings import Settings
 
 COUNTER = "tandem_graphql_operations_total{"

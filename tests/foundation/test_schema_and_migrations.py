@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from adapters.database import create_database, drop_database
 from api.schema import export_sdl
-from domain.db import create_database, drop_database
 
 ROOT = Path(__file__).resolve().parents[2]
 TANDEM = [sys.executable, "-m", "api.cli"]
@@ -66,7 +66,7 @@ def test_the_models_have_not_drifted_from_the_committed_migrations() -> None:
     dialect = "postgres" if os.environ.get("TEST_DATABASE_URL") else "sqlite"
 
     checked = subprocess.run(
-        [sys.executable, "-m", "domain.makemigrations", "drift", dialect, "--check"],
+        [sys.executable, "-m", "adapters.makemigrations", "drift", dialect, "--check"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -13,8 +13,8 @@ import httpx
 import orjson
 import pytest
 
+from adapters.queue import JobQueue
 from api.app import create_app
-from api.queue import JobQueue
 from api.relay import encode_id
 from domain.catalog.models import Product
 from domain.catalog.services import create_product

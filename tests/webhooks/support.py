@@ -17,7 +17,7 @@ from typing import Any
 
 from standardwebhooks.webhooks import Webhook
 
-from api.queue import JobQueue
+from adapters.queue import JobQueue
 from domain.settings import Settings, get_settings, override_settings
 
 REASONS = {200: "OK", 204: "No Content", 410: "Gone", 500: "Internal Server Error"}

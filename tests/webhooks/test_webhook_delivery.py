@@ -10,7 +10,8 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from api.queue import JobQueue
+from adapters.http_delivery import post_message
+from adapters.queue import JobQueue
 from domain.clock import utcnow
 from domain.events import record_event
 from domain.outbox.models import Event
@@ -287,12 +288,14 @@ async def test_an_attempt_is_made_once_however_often_its_job_runs(receiver: Rece
     batch = await dispatch_events()
     [due] = batch.attempts
 
-    outcomes = await asyncio.gather(*(attempt_delivery(due.delivery_id, 1) for _ in range(3)))
+    outcomes = await asyncio.gather(
+        *(attempt_delivery(due.delivery_id, 1, post_message) for _ in range(3))
+    )
 
     assert sorted(o is None for o in outcomes) == [False, True, True]
     assert len(receiver.requests) == 1
     assert await WebhookAttempt.all().count() == 1
-    assert await attempt_delivery(due.delivery_id, 1) is None
+    assert await attempt_delivery(due.delivery_id, 1, post_message) is None
 
 
 async def test_the_api_wakes_the_dispatcher_once_for_a_burst_of_commits(

@@ -2,7 +2,7 @@
 
 Each dialect gets its own scratch database: the committed migrations are applied to it, then
 aerich writes the difference to the models as a new migration (the first run writes the
-initial one). `python -m domain.makemigrations [name]` writes; `--check` fails when the
+initial one). `python -m adapters.makemigrations [name]` writes; `--check` fails when the
 models have drifted from the committed migrations (a test runs it)."""
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from typing import Any
 from aerich import Command
 from tortoise import Tortoise
 
-from domain.db import postgres_admin_url, throwaway_database, tortoise_config
-from domain.migrate import MIGRATIONS, migrate
+from adapters.database import postgres_admin_url, throwaway_database, tortoise_config
+from adapters.migrate import MIGRATIONS, migrate
 
 
 @asynccontextmanager
@@ -97,7 +97,7 @@ def main(argv: list[str]) -> int:
         return 0
     failed = 0
     for dialect_name in ("sqlite", "postgres"):
-        command = [sys.executable, "-m", "domain.makemigrations", name, dialect_name]
+        command = [sys.executable, "-m", "adapters.makemigrations", name, dialect_name]
         failed |= subprocess.run(command + (["--check"] if action == "check" else [])).returncode
     return failed
 

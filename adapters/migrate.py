@@ -8,9 +8,11 @@ from aerich import Command
 from aerich.models import Aerich
 from tortoise import Tortoise
 
-from domain.db import area_modules, dialect, seed_reference_data, tortoise_config
+import domain
+from adapters.database import tortoise_config
+from domain.db import area_modules, dialect, seed_reference_data
 
-MIGRATIONS = Path(__file__).parent / "migrations"
+MIGRATIONS = Path(domain.__file__).parent / "migrations"
 
 
 def migrations_location(database_url: str) -> Path:
