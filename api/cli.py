@@ -121,17 +121,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from arq.worker import Worker
+    from workers.supervisor import check_workers, supervise
 
-    from adapters.queue import redis_settings
-    from workers.settings import worker_settings
-
+    if args.check:
+        healthy = asyncio.run(check_workers(get_settings()))
+        print("ok" if healthy else "no worker sent a heartbeat in the last 30 s")
+        return 0 if healthy else 1
     settings, embedded = _with_redis(get_settings())
     configure_logging(settings.log_level)
-    assert settings.redis_url
     try:
-        worker = Worker(**worker_settings(redis_settings(settings.redis_url), settings.queue_name))
-        worker.run()
+        asyncio.run(supervise(settings))
     finally:
         if embedded:
             embedded.stop()
@@ -220,7 +219,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--port", type=int, default=8000)
     run.set_defaults(func=cmd_run)
 
-    sub.add_parser("worker", help="one arq worker").set_defaults(func=cmd_worker)
+    worker = sub.add_parser("worker", help="one arq worker (with the sweeper)")
+    worker.add_argument(
+        "--check", action="store_true", help="exit 0 when a worker beat in the last 30 s"
+    )
+    worker.set_defaults(func=cmd_worker)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
 
     tokens = sub.add_parser("tokens", help="API tokens").add_subparsers(

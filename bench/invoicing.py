@@ -14,109 +14,22 @@ import asyncio
 import os
 import time
 from datetime import date
-from decimal import Decimal
 
 from adapters.database import close_db, create_database, drop_database, init_db, postgres_admin_url
 from adapters.migrate import create_schema_without_migrations
-from domain.accounts.models import Account
-from domain.billing.invoicing import execute_invoice_run, invoice_run_params
 from domain.billing.models import Invoice
-from domain.billing.pricing import PricedLine, totals
-from domain.catalog.models import Product, ProductKind
 from domain.db import seed_reference_data
+from domain.demo.bulk import load_shipped_orders
+from domain.jobs.kinds import InvoicingParams
 from domain.jobs.models import JobKind
-from domain.jobs.services import execute_job_run, queue_job_run
+from domain.jobs.runner import run_attempt
+from domain.jobs.services import queue_job_run
 from domain.ledger.services import trial_balance
-from domain.orders.models import (
-    DeliveryStatus,
-    OrderStatus,
-    SalesOrder,
-    SalesOrderLine,
-)
 
 ORDERS = int(os.environ.get("BENCH_INVOICING_ORDERS", "2000"))
 RUNS = int(os.environ.get("BENCH_INVOICING_RUNS", "1"))
 ACCOUNTS = 100
 ISSUE_DATE = date(2026, 6, 1)
-# (quantity, discount %) per line; prices and tax rates come from the three products.
-LINES = [(Decimal("3"), Decimal("10")), (Decimal("1"), Decimal("0")), (Decimal("7"), Decimal("5"))]
-
-
-async def load_shipped_orders() -> list[int]:
-    await Account.bulk_create(
-        [Account(name=f"Customer {i:03d}", currency="USD") for i in range(ACCOUNTS)]
-    )
-    account_ids = sorted(await Account.all().values_list("id", flat=True))
-    await Product.bulk_create(
-        [
-            Product(
-                sku="WIDGET",
-                name="Widget",
-                kind=ProductKind.SERVICE,
-                list_price=Decimal("19.99"),
-                tax_rate=Decimal("7"),
-            ),
-            Product(
-                sku="SCREW",
-                name="Screw",
-                kind=ProductKind.SERVICE,
-                list_price=Decimal("0.33"),
-                tax_rate=Decimal("19"),
-            ),
-            Product(
-                sku="HOUR",
-                name="Hour",
-                kind=ProductKind.SERVICE,
-                list_price=Decimal("85.00"),
-                tax_rate=Decimal("20"),
-            ),
-        ]
-    )
-    products = list(await Product.all().order_by("id"))
-    priced = [
-        PricedLine(quantity, product.list_price, discount, product.tax_rate)
-        for (quantity, discount), product in zip(LINES, products, strict=True)
-    ]
-    document = totals(priced)
-    await SalesOrder.bulk_create(
-        [
-            SalesOrder(
-                number=f"SO-BENCH-{i:06d}",
-                account_id=account_ids[i % ACCOUNTS],
-                status=OrderStatus.SHIPPED,
-                delivery_status=DeliveryStatus.SHIPPED,
-                currency="USD",
-                subtotal=document.subtotal,
-                tax_total=document.tax_total,
-                total=document.total,
-            )
-            for i in range(ORDERS)
-        ],
-        batch_size=1000,
-    )
-    order_ids = sorted(await SalesOrder.all().values_list("id", flat=True))
-    await SalesOrderLine.bulk_create(
-        [
-            SalesOrderLine(
-                order_id=order_id,
-                position=position,
-                product_id=product.id,
-                quantity=line.quantity,
-                unit_price=line.unit_price,
-                discount_percent=line.discount_percent,
-                tax_rate=line.tax_rate,
-                net_amount=line.net,
-                tax_amount=line.tax,
-                quantity_shipped=line.quantity,
-            )
-            for order_id in order_ids
-            for position, (line, product) in enumerate(zip(priced, products, strict=True))
-        ],
-        batch_size=1000,
-    )
-    return order_ids
-
-
 async def main() -> None:
     url = postgres_admin_url()
     bench_url = await create_database(url, "tandem_bench_invoicing")
@@ -124,13 +37,11 @@ async def main() -> None:
         await init_db(bench_url)
         await create_schema_without_migrations(bench_url)
         await seed_reference_data()
-        order_ids = await load_shipped_orders()
-        runs = [
-            await queue_job_run(JobKind.INVOICING, invoice_run_params(ISSUE_DATE, order_ids))
-            for _ in range(RUNS)
-        ]
+        order_ids = await load_shipped_orders(ORDERS, ACCOUNTS)
+        params = InvoicingParams(ISSUE_DATE, tuple(order_ids)).to_json()
+        runs = [(await queue_job_run(JobKind.INVOICING, params))[0] for _ in range(RUNS)]
         started = time.perf_counter()
-        await asyncio.gather(*(execute_job_run(run.id, execute_invoice_run) for run in runs))
+        await asyncio.gather(*(run_attempt(run.id, None, None, "bench") for run in runs))
         elapsed = time.perf_counter() - started
         invoices = await Invoice.all().count()
         numbers = await Invoice.all().order_by("number").values_list("number", flat=True)

@@ -7,6 +7,7 @@ from importlib import import_module
 from pathlib import Path
 
 from tortoise import connections
+from tortoise.backends.base.client import BaseDBAsyncClient
 
 import domain
 
@@ -42,3 +43,10 @@ async def seed_reference_data() -> None:
     """Runs every area's idempotent `reference_data.seed()` (e.g. the chart of accounts)."""
     for name in area_modules("reference_data"):
         await import_module(name).seed()
+
+
+async def serialize_on(connection: BaseDBAsyncClient, name: str) -> None:
+    """Inside a transaction: waits until no other transaction holds `name`, and holds it to
+    commit. PostgreSQL takes an advisory lock; SQLite write transactions are serial anyway."""
+    if connection.capabilities.dialect == "postgres":
+        await connection.execute_query("SELECT pg_advisory_xact_lock(hashtext($1))", [name])

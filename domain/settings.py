@@ -16,6 +16,15 @@ def _flag(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _positive_int(name: str, default: int) -> int:
+    raw = (os.environ.get(name) or "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{name} must be a whole number of at least 1, not {raw!r}.")
+    return int(raw)
+
+
 @dataclass(frozen=True)
 class Settings:
     database_url: str
@@ -28,6 +37,8 @@ class Settings:
     var_dir: Path
     queue_name: str
     log_level: str
+    job_lease_seconds: int = 60
+    job_max_attempts: int = 3
 
     @property
     def embedded_redis_socket(self) -> Path:
@@ -48,6 +59,8 @@ def load_settings() -> Settings:
         var_dir=var_dir,
         queue_name=os.environ.get("TANDEM_QUEUE_NAME") or "tandem",
         log_level=(os.environ.get("TANDEM_LOG_LEVEL") or "INFO").upper(),
+        job_lease_seconds=_positive_int("TANDEM_JOB_LEASE_SECONDS", 60),
+        job_max_attempts=_positive_int("TANDEM_JOB_MAX_ATTEMPTS", 3),
     )
 
 

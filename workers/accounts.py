@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from domain.accounts.figures import compute_account_figures
-from domain.jobs.models import JobRun
-from workers.queue import run_tracked
+from workers.queue import run_job
 
 
-async def refresh_account_figures(ctx: dict[str, Any], job_run_id: int) -> str:
-    async def body(run: JobRun) -> dict[str, Any]:
-        return await compute_account_figures(int(run.params["account_id"]))
-
-    return await run_tracked(job_run_id, body)
+async def refresh_account_figures(
+    ctx: dict[str, Any], job_run_id: int, queue_seq: int | None = None
+) -> str:
+    return await run_job(ctx, job_run_id, queue_seq)
 
 
 FUNCTIONS = [refresh_account_figures]
-CRON_JOBS: list[Any] = []

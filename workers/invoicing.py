@@ -4,26 +4,43 @@ from __future__ import annotations
 
 from typing import Any
 
-from arq.cron import cron
+from arq.cron import CronJob, cron
 
-from domain.billing.invoicing import execute_invoice_run, invoice_run_params
+from domain.clock import today
+from domain.jobs.kinds import InvoicingParams, start_job_run
 from domain.jobs.models import JobKind
-from domain.jobs.services import queue_job_run
-from workers.queue import run_tracked
+from domain.settings import Settings
+from workers.queue import job_queue, run_job
 
 
-async def run_invoicing(ctx: dict[str, Any], job_run_id: int) -> str:
-    return await run_tracked(job_run_id, execute_invoice_run)
+async def run_invoicing(ctx: dict[str, Any], job_run_id: int, queue_seq: int | None = None) -> str:
+    return await run_job(ctx, job_run_id, queue_seq)
 
 
-async def run_daily_invoicing(ctx: dict[str, Any]) -> str:
-    """Every invoiceable order, issued today; the run is recorded like a requested one."""
-    run = await queue_job_run(
-        JobKind.INVOICING, invoice_run_params(None, None), requested_by="schedule"
+async def start_daily_invoicing(ctx: dict[str, Any]) -> int:
+    """Every invoiceable order, issued today; a run like a requested one (durable too)."""
+    run = await start_job_run(
+        JobKind.INVOICING,
+        InvoicingParams(today()),
+        job_queue(ctx),
+        requested_by="schedule",
+        flight="INVOICING:schedule",
     )
-    return await run_tracked(run.id, execute_invoice_run)
+    return run.id
 
 
 FUNCTIONS = [run_invoicing]
-# arq gives each scheduled firing a deterministic job id, so two workers never both run it.
-CRON_JOBS = [cron(run_daily_invoicing, hour={2}, minute={0}, second={0}, unique=True)]
+
+
+def cron_jobs(settings: Settings) -> list[CronJob]:
+    # Named per installation: arq derives a scheduled firing's job id from the name.
+    return [
+        cron(
+            start_daily_invoicing,
+            name=f"{settings.queue_name}:daily_invoicing",
+            hour={2},
+            minute={0},
+            second={0},
+            unique=True,
+        )
+    ]

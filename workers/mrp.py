@@ -2,45 +2,40 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from arq import cron
+from arq.cron import CronJob, cron
 
 from domain.clock import today
-from domain.jobs.models import JobKind, JobRun
-from domain.jobs.services import queue_job_run, report_progress
-from domain.manufacturing.mrp import DEFAULT_HORIZON_DAYS, run_mrp
-from workers.queue import run_tracked
+from domain.jobs.kinds import MrpParams, start_job_run
+from domain.jobs.models import JobKind
+from domain.settings import Settings
+from workers.queue import job_queue, run_job
 
 
-async def run_mrp_job(ctx: dict[str, Any], job_run_id: int) -> str:
-    async def body(run: JobRun) -> dict[str, Any]:
-        async def progress(done: int, total: int) -> None:
-            await report_progress(run, done, total)
-
-        params = run.params
-        as_of = date.fromisoformat(params["as_of"]) if params.get("as_of") else today()
-        horizon = int(params.get("horizon_days", DEFAULT_HORIZON_DAYS))
-        mrp_run = await run_mrp(as_of, horizon, job_run_id=run.id, progress=progress)
-        return {
-            "mrp_run_id": mrp_run.id,
-            "items_planned": mrp_run.items_planned,
-            "exceptions": len(mrp_run.exceptions),
-        }
-
-    return await run_tracked(job_run_id, body)
+async def run_mrp_job(ctx: dict[str, Any], job_run_id: int, queue_seq: int | None = None) -> str:
+    return await run_job(ctx, job_run_id, queue_seq)
 
 
-async def nightly_mrp(ctx: dict[str, Any]) -> str:
-    """Plans from today over the default horizon, tracked as a JobRun like a started run."""
-    run = await queue_job_run(
-        JobKind.MRP,
-        {"as_of": today(), "horizon_days": DEFAULT_HORIZON_DAYS},
-        requested_by="cron",
+async def start_nightly_mrp(ctx: dict[str, Any]) -> int:
+    """Plans from today over the default horizon; single flight like a started run."""
+    run = await start_job_run(
+        JobKind.MRP, MrpParams(today()), job_queue(ctx), requested_by="schedule"
     )
-    return await run_mrp_job(ctx, run.id)
+    return run.id
 
 
 FUNCTIONS = [run_mrp_job]
-CRON_JOBS = [cron(nightly_mrp, hour={2}, minute={15}, unique=True, run_at_startup=False)]
+
+
+def cron_jobs(settings: Settings) -> list[CronJob]:
+    return [
+        cron(
+            start_nightly_mrp,
+            name=f"{settings.queue_name}:nightly_mrp",
+            hour={2},
+            minute={15},
+            second={0},
+            unique=True,
+        )
+    ]

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from contextvars import ContextVar
 from typing import Any
 
-from arq import cron
 from arq.connections import ArqRedis
 from arq.constants import in_progress_key_prefix
+from arq.cron import CronJob, cron
 from arq.worker import func
 
 from domain.clock import utcnow
@@ -18,7 +18,7 @@ from domain.events import track_recorded_events
 from domain.jobs.models import JobRun
 from domain.jobs.services import on_job_run_change
 from domain.outbox.models import Event
-from domain.settings import get_settings
+from domain.settings import Settings, get_settings
 from domain.webhooks.broadcast import EVENTS, JOB_RUNS, channel, event_message, job_run_message
 from domain.webhooks.dispatch import (
     DELIVER_FUNCTION,
@@ -150,11 +150,7 @@ async def publish_job_run(run: JobRun) -> None:
 on_job_run_change(publish_job_run)
 
 FUNCTIONS = [func(dispatch_outbox, keep_result=0)]
-CRON_JOBS = [
-    cron(
-        dispatch_outbox,
-        second=CRON_SECONDS,
-        run_at_startup=True,
-        keep_result=0,
-    )
-]
+
+
+def cron_jobs(settings: Settings) -> list[CronJob]:
+    return [cron(dispatch_outbox, second=CRON_SECONDS, run_at_startup=True, keep_result=0)]

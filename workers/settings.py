@@ -1,36 +1,34 @@
-"""arq WorkerSettings: every job function and cron job of the `workers.*` modules."""
+"""arq WorkerSettings: every job function and cron job, from the explicit list of job modules."""
 
 from __future__ import annotations
 
-import pkgutil
-from importlib import import_module
 from typing import Any
 
 from arq.connections import RedisSettings
+from arq.cron import CronJob
 from tortoise import Tortoise
 
-import workers
 from adapters.database import close_db, init_db
-from domain.settings import get_settings
+from domain.settings import Settings, get_settings
+from workers import accounts, invoicing, mrp, outbox, sla, webhooks
 from workers.outbox import job_ended, job_started
 
-PLUMBING = {"settings", "queue", "cli"}
-
-
-def _job_modules() -> list[Any]:
-    return [
-        import_module(f"workers.{info.name}")
-        for info in sorted(pkgutil.iter_modules(workers.__path__), key=lambda i: i.name)
-        if info.name not in PLUMBING
-    ]
+JOB_MODULES = (accounts, invoicing, mrp, outbox, sla, webhooks)
+# Long enough for the largest run; a run cut off by arq is handed back and retried.
+JOB_TIMEOUT_SECONDS = 4 * 3600
 
 
 def job_functions() -> list[Any]:
-    return [fn for module in _job_modules() for fn in getattr(module, "FUNCTIONS", [])]
+    return [fn for module in JOB_MODULES for fn in module.FUNCTIONS]
 
 
-def cron_jobs() -> list[Any]:
-    return [job for module in _job_modules() for job in getattr(module, "CRON_JOBS", [])]
+def cron_jobs(settings: Settings) -> list[CronJob]:
+    return [
+        job
+        for module in JOB_MODULES
+        if hasattr(module, "cron_jobs")
+        for job in module.cron_jobs(settings)
+    ]
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -50,7 +48,7 @@ def worker_settings(redis: RedisSettings, queue_name: str, **overrides: Any) -> 
     """Keyword arguments for `arq.worker.Worker` (also used by tests in burst mode)."""
     options: dict[str, Any] = {
         "functions": job_functions(),
-        "cron_jobs": cron_jobs(),
+        "cron_jobs": cron_jobs(get_settings()),
         "redis_settings": redis,
         "queue_name": queue_name,
         "on_startup": startup,
@@ -59,8 +57,9 @@ def worker_settings(redis: RedisSettings, queue_name: str, **overrides: Any) -> 
         "on_job_start": job_started,
         "on_job_end": job_ended,
         "max_tries": 5,
-        "job_timeout": 3600,
-        "keep_result": 3600,
+        "job_timeout": JOB_TIMEOUT_SECONDS,
+        # The JobRun row holds results; a kept arq result would only block its id.
+        "keep_result": 0,
         "handle_signals": True,
     }
     options.update(overrides)

@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from arq import cron
+from arq.cron import CronJob, cron
 
-from domain import clock
-from domain.jobs.models import JobKind, JobRun
-from domain.jobs.services import queue_job_run, report_progress
-from domain.service.escalation import escalate_overdue_cases
-from domain.settings import get_settings
-from workers.queue import run_tracked
+from domain.jobs.kinds import SlaEscalationParams, start_job_run
+from domain.jobs.models import JobKind
+from domain.settings import Settings
+from workers.queue import job_queue, run_job
 
 
-async def _escalate(run: JobRun) -> dict[str, Any]:
-    raw = run.params.get("as_of")
-    as_of = datetime.fromisoformat(raw) if raw else clock.utcnow()
-
-    async def progress(done: int, total: int) -> None:
-        await report_progress(run, done, total)
-
-    summary = await escalate_overdue_cases(as_of, on_progress=progress)
-    return summary.as_dict()
+async def run_sla_escalation(
+    ctx: dict[str, Any], job_run_id: int, queue_seq: int | None = None
+) -> str:
+    """The job `slaEscalationRunStart` enqueues."""
+    return await run_job(ctx, job_run_id, queue_seq)
 
 
-async def run_sla_escalation(ctx: dict[str, Any], job_run_id: int) -> str:
-    """The job `slaEscalationRunStart` enqueues (job id `jobrun:<id>`)."""
-    return await run_tracked(job_run_id, _escalate)
-
-
-async def scan_sla_escalations(ctx: dict[str, Any]) -> str:
-    """The scheduled scan: a JobRun of its own, so scheduled runs show up like started ones."""
-    run = await queue_job_run(JobKind.SLA_ESCALATION, {"as_of": None}, requested_by="cron")
-    return await run_tracked(run.id, _escalate)
+async def start_sla_scan(ctx: dict[str, Any]) -> int:
+    """The scheduled scan: a run like a started one; while one is still QUEUED or RUNNING
+    the next tick joins it instead of piling up."""
+    run = await start_job_run(
+        JobKind.SLA_ESCALATION,
+        SlaEscalationParams(),
+        job_queue(ctx),
+        requested_by="schedule",
+        flight="SLA_ESCALATION:schedule",
+    )
+    return run.id
 
 
 def _largest_divisor_up_to(whole: int, limit: int) -> int:
@@ -62,10 +57,14 @@ def cron_schedule(interval_seconds: int) -> dict[str, set[int] | None]:
 
 
 FUNCTIONS = [run_sla_escalation]
-CRON_JOBS = [
-    cron(
-        scan_sla_escalations,
-        name="sla_escalation_scan",
-        **cron_schedule(get_settings().sla_scan_seconds),  # type: ignore[arg-type]
-    )
-]
+
+
+def cron_jobs(settings: Settings) -> list[CronJob]:
+    return [
+        cron(
+            start_sla_scan,
+            name=f"{settings.queue_name}:sla_escalation_scan",
+            unique=True,
+            **cron_schedule(settings.sla_scan_seconds),  # type: ignore[arg-type]
+        )
+    ]

@@ -28,16 +28,17 @@ from api.billing.types import (
     aging_buckets,
 )
 from api.errors import perform
+from api.jobs.permissions import may_start
 from api.jobs.start import start_job
 from api.jobs.types import JobRun
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
 from domain.billing import listing, receivables
 from domain.billing.credit_notes import CreditLineDraft, create_credit_note
-from domain.billing.invoicing import invoice_run_params
 from domain.billing.models import InvoiceStatus
 from domain.billing.payments import AllocationDraft, record_payment
 from domain.clock import today
 from domain.errors import DomainError, ErrorCode
+from domain.jobs.kinds import InvoicingParams
 from domain.jobs.models import JobKind
 from domain.orders.models import SalesOrder
 
@@ -186,8 +187,10 @@ async def _start_invoice_run(info: Info, input: InvoiceRunStartInput) -> Any:
                     f"Sales order {input.sales_order_ids[index]} does not exist.",
                     ("sales_order_ids", str(index)),
                 )
-    params = invoice_run_params(input.issue_date or today(), order_ids)
-    return await start_job(info, JobKind.INVOICING, "run_invoicing", params)
+    params = InvoicingParams(
+        input.issue_date or today(), None if order_ids is None else tuple(order_ids)
+    )
+    return await start_job(info, JobKind.INVOICING, params)
 
 
 async def _record_payment(input: PaymentRecordInput) -> Any:
@@ -227,7 +230,7 @@ async def _create_credit_note(input: CreditNoteCreateInput) -> Any:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        permission_classes=[WRITE_BILLING],
+        permission_classes=[may_start(JobKind.INVOICING)],
         description="Invoices the selected (or all) orders in a worker (JobRun kind INVOICING).",
     )
     async def invoice_run_start(

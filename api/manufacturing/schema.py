@@ -9,6 +9,7 @@ from strawberry.types import Info
 
 from api.auth import ALL_ROLES, allow
 from api.errors import UserError, payload_type, perform
+from api.jobs.permissions import may_start
 from api.jobs.start import start_job
 from api.jobs.types import JobRun
 from api.manufacturing.types import (
@@ -36,6 +37,7 @@ from api.relay import Connection, decode_id, node_by_global_id, order_fields, pa
 from domain.auth.models import Role
 from domain.clock import today
 from domain.errors import DomainError
+from domain.jobs.kinds import MrpParams
 from domain.jobs.models import JobKind
 from domain.manufacturing import models, services
 from domain.manufacturing.mrp import check_horizon
@@ -178,14 +180,14 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[WRITE],
+        permission_classes=[may_start(JobKind.MRP)],
         description="Plans in a worker; follow the JobRun, then read JobRun.mrpRun.",
     )
     async def mrp_run_start(self, info: Info, input: MrpRunStartInput) -> MrpRunStartPayload:
         async def start() -> object:
             horizon = check_horizon(input.horizon_days)
-            params = {"as_of": input.as_of or today(), "horizon_days": horizon}
-            return await start_job(info, JobKind.MRP, "run_mrp_job", params)
+            params = MrpParams(input.as_of or today(), horizon)
+            return await start_job(info, JobKind.MRP, params)
 
         return await perform(MrpRunStartPayload, "job_run", start, JobRun.from_model)
 

@@ -7,6 +7,7 @@ from strawberry.types import Info
 
 from api.auth import ALL_ROLES, allow
 from api.errors import perform
+from api.jobs.permissions import may_start
 from api.jobs.start import start_job
 from api.jobs.types import JobRun
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
@@ -33,6 +34,7 @@ from api.service.types import (
 )
 from domain.auth.models import Role
 from domain.errors import DomainError, ErrorCode
+from domain.jobs.kinds import SlaEscalationParams
 from domain.jobs.models import JobKind
 from domain.service import services
 from domain.service.services import SlaTargetDraft, WorkingHoursDraft
@@ -43,7 +45,6 @@ WRITE_CASE = allow(Role.ADMIN, Role.SERVICE)
 # Integrations (a support form, an e-mail gateway) open cases but do not work them.
 OPEN_CASE = allow(Role.ADMIN, Role.SERVICE, Role.INTEGRATION)
 
-ESCALATION_JOB = "run_sla_escalation"
 
 
 @strawberry.type
@@ -218,7 +219,7 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[WRITE_CASE],
+        permission_classes=[may_start(JobKind.SLA_ESCALATION)],
         description="Escalates the cases due at asOf (default: now) in a worker (§7).",
     )
     async def sla_escalation_run_start(
@@ -228,7 +229,6 @@ class Mutation:
             as_of = input.as_of
             if as_of is not None and as_of.utcoffset() is None:
                 raise DomainError(ErrorCode.INVALID, "asOf needs a UTC offset.", "as_of")
-            params = {"as_of": as_of.isoformat() if as_of else None}
-            return await start_job(info, JobKind.SLA_ESCALATION, ESCALATION_JOB, params)
+            return await start_job(info, JobKind.SLA_ESCALATION, SlaEscalationParams(as_of))
 
         return await perform(SlaEscalationRunStartPayload, "job_run", start, JobRun.from_model)

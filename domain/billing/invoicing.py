@@ -19,11 +19,7 @@ from domain.billing.statuses import (
     invoiceable_quantity,
     refresh_order_billing_status,
 )
-from domain.clock import today
-from domain.errors import DomainError, ErrorCode
 from domain.events import record_event
-from domain.jobs.models import JobRun
-from domain.jobs.services import report_progress
 from domain.ledger.services import (
     ACCOUNTS_RECEIVABLE,
     SALES_REVENUE,
@@ -236,30 +232,3 @@ async def run_invoicing(
         if progress is not None:
             await progress(done, len(candidates))
     return InvoiceRunResult(orders=len(candidates), invoices=numbers)
-
-
-def invoice_run_params(
-    issue_date: date | None, order_ids: Sequence[int] | None
-) -> dict[str, object]:
-    """The JobRun params of an INVOICING run (None order ids: every invoiceable order)."""
-    return {
-        "issue_date": (issue_date or today()).isoformat(),
-        "sales_order_ids": None if order_ids is None else sorted(set(order_ids)),
-    }
-
-
-async def execute_invoice_run(run: JobRun) -> dict[str, object]:
-    """The body of an INVOICING JobRun, reporting progress per order."""
-    raw_date = run.params.get("issue_date")
-    try:
-        issue_date = date.fromisoformat(raw_date) if raw_date else today()
-    except (TypeError, ValueError):
-        raise DomainError(ErrorCode.INVALID, f"{raw_date!r} is not a date.", "issue_date") from None
-    raw_ids = run.params.get("sales_order_ids")
-    order_ids = None if raw_ids is None else [int(i) for i in raw_ids]
-
-    async def progress(done: int, total: int) -> None:
-        await report_progress(run, done, total)
-
-    result = await run_invoicing(issue_date, order_ids, progress)
-    return result.summary()

@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 
 from domain.catalog.models import Product, ProductKind
 from domain.clock import utcnow
+from domain.db import serialize_on
 from domain.errors import DomainError, ErrorCode
 from domain.events import record_event
 from domain.inventory.services import on_hand_by_product
@@ -272,7 +273,10 @@ async def run_mrp(
         )
         for order in result.planned_orders
     ]
-    async with in_transaction():
+    async with in_transaction() as connection:
+        # Two runs forced at once replace in turn: the later one's delete sees the earlier
+        # one's committed orders, so two plans never mix.
+        await serialize_on(connection, "mrp.plan")
         await PlannedOrder.filter(firmed_at__isnull=True).delete()
         if rows:
             await PlannedOrder.bulk_create(rows)

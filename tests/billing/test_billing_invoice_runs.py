@@ -6,13 +6,13 @@ import asyncio
 from datetime import date
 from decimal import Decimal
 
-from domain.billing.invoicing import invoice_run_params
 from domain.billing.models import Invoice
+from domain.jobs.kinds import InvoicingParams
 from domain.jobs.models import JobKind, JobRun, JobStatus
 from domain.jobs.services import queue_job_run
 from domain.ledger.models import JournalEntry
 from domain.outbox.models import Event
-from workers.invoicing import run_daily_invoicing, run_invoicing
+from workers.invoicing import run_invoicing, start_daily_invoicing
 
 D = Decimal
 
@@ -23,9 +23,9 @@ async def test_two_concurrent_runs_over_the_same_50_orders_invoice_each_once(
     acme = await billing.customer()
     service = await billing.product("9.99", "5")
     orders = [await billing.shipped_order(acme, service) for _ in range(50)]
-    params = invoice_run_params(date(2026, 4, 1), [order.id for order in orders])
-    first = await queue_job_run(JobKind.INVOICING, params)
-    second = await queue_job_run(JobKind.INVOICING, params)
+    params = InvoicingParams(date(2026, 4, 1), tuple(order.id for order in orders)).to_json()
+    first, _ = await queue_job_run(JobKind.INVOICING, params)
+    second, _ = await queue_job_run(JobKind.INVOICING, params)
 
     outcomes = await asyncio.gather(run_invoicing({}, first.id), run_invoicing({}, second.id))
 
@@ -46,7 +46,7 @@ async def test_a_run_reports_its_summary_and_a_second_delivery_does_nothing(bill
     service = await billing.product("10.00")
     shipped = [await billing.shipped_order(acme, service) for _ in range(3)]
     await billing.order(acme, [(service, "1")])
-    run = await queue_job_run(JobKind.INVOICING, invoice_run_params(date(2026, 4, 1), None))
+    run, _ = await queue_job_run(JobKind.INVOICING, InvoicingParams(date(2026, 4, 1)).to_json())
 
     assert await run_invoicing({}, run.id) == "SUCCEEDED"
     assert await run_invoicing({}, run.id) == "skipped"
@@ -63,7 +63,7 @@ async def test_a_run_reports_its_summary_and_a_second_delivery_does_nothing(bill
 
 
 async def test_a_run_with_a_bad_issue_date_fails_with_its_code(billing):
-    run = await queue_job_run(JobKind.INVOICING, {"issue_date": "2026-13-01"})
+    run, _ = await queue_job_run(JobKind.INVOICING, {"issue_date": "2026-13-01"})
     assert await run_invoicing({}, run.id) == "FAILED"
     assert (await JobRun.get(id=run.id)).error == "INVALID: '2026-13-01' is not a date."
 
@@ -74,7 +74,8 @@ async def test_the_daily_run_invoices_every_invoiceable_order_as_its_own_job_run
     await billing.shipped_order(acme, service)
     await billing.shipped_order(acme, service)
 
-    assert await run_daily_invoicing({}) == "SUCCEEDED"
+    run_id = await start_daily_invoicing({})
+    assert await run_invoicing({}, run_id) == "SUCCEEDED"
 
     run = await JobRun.get(kind=JobKind.INVOICING)
     assert (run.requested_by, run.params["sales_order_ids"]) == ("schedule", None)

@@ -238,7 +238,7 @@ async def test_a_runs_sql_statement_count_does_not_grow_with_the_number_of_items
     counts = []
     for start, groups in ((0, 10), (10, 90)):  # 50 items, then 500
         await add_catalogue(start, groups)
-        job_run = await queue_job_run(JobKind.MRP, {})
+        job_run, _ = await queue_job_run(JobKind.MRP, {})
 
         async def progress(done: int, total: int, job_run: Any = job_run) -> None:
             await report_progress(job_run, done, total)

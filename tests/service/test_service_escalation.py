@@ -23,7 +23,8 @@ from domain.service.escalation import escalate_overdue_cases, escalation_candida
 from domain.service.models import Case, CaseEscalation
 from domain.service.services import record_case_response, set_case_priority, set_case_status
 from domain.service.sla_rules import CaseStatus, Priority
-from workers.sla import CRON_JOBS, cron_schedule
+from domain.settings import load_settings
+from workers.sla import cron_jobs, cron_schedule, run_sla_escalation
 
 pytestmark = pytest.mark.usefixtures("database")
 
@@ -235,10 +236,12 @@ async def test_the_scheduled_scan_runs_as_a_job_run_of_its_own(clock: Clock) -> 
     await a_case(await an_account(), monday(9))
     clock.set(monday(10))
 
-    outcome = await CRON_JOBS[0].coroutine({})
+    run_id = await cron_jobs(load_settings())[0].coroutine({})
+    outcome = await run_sla_escalation({}, run_id)
 
     run = await JobRun.get(kind=JobKind.SLA_ESCALATION)
-    assert (outcome, run.status, run.requested_by) == ("SUCCEEDED", JobStatus.SUCCEEDED, "cron")
+    assert (outcome, run.status, run.requested_by) == ("SUCCEEDED", JobStatus.SUCCEEDED, "schedule")
+    assert (run.id, run.flight) == (run_id, None)
     assert run.result is not None and run.result["breach_escalations"] == 1
 
 
@@ -260,7 +263,7 @@ def test_the_scan_schedule_runs_at_least_as_often_as_configured(
 
 
 def test_the_cron_job_follows_the_configured_interval(settings) -> None:
-    job = CRON_JOBS[0]
+    job = cron_jobs(settings)[0]
 
-    assert job.name == "sla_escalation_scan"
+    assert job.name == f"{settings.queue_name}:sla_escalation_scan"
     assert job.second == cron_schedule(settings.sla_scan_seconds)["second"]
