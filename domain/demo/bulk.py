@@ -67,7 +67,8 @@ async def load_shipped_orders(orders: int, accounts: int = 100) -> list[int]:
         ],
         batch_size=1000,
     )
-    order_ids = sorted(int(i) for i in await SalesOrder.all().values_list("id", flat=True))
+    rows = await SalesOrder.all().order_by("id").values("id")
+    order_ids = [int(row["id"]) for row in rows]
     await SalesOrderLine.bulk_create(
         [
             SalesOrderLine(
