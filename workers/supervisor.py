@@ -103,6 +103,7 @@ async def _run_arq_forever(
         stopping.cancel()
         if stop.is_set():
             worker.handle_sig(signal.SIGTERM)  # cancels its jobs: they hand their runs back
+            main.cancel()
             with contextlib.suppress(BaseException):
                 await main
             await _close_quietly(worker)
