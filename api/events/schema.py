@@ -12,7 +12,8 @@ from strawberry.types import Info
 from api.auth import ALL_ROLES, allow
 from api.events.live import listening
 from api.events.types import Event
-from api.jobs.types import JobRun
+from api.jobs.permissions import visible_kinds
+from api.jobs.types import JobRun, principal_role
 from api.relay import decode_id
 from domain.auth.models import Role
 from domain.errors import DomainError, not_found
@@ -57,7 +58,7 @@ class Subscription:
     @strawberry.subscription(
         permission_classes=[JOB_RUNS_READ],
         description="The JobRun as it is now, then after every status or progress change; "
-        "completes once it has SUCCEEDED or FAILED.",
+        "completes once it has SUCCEEDED, FAILED or been CANCELLED.",
     )
     async def job_run_updated(self, info: Info, id: strawberry.ID) -> AsyncGenerator[JobRun, None]:
         try:
@@ -66,7 +67,7 @@ class Subscription:
             raise _refusal(error) from None
         async with listening(info, JOB_RUNS) as messages:
             run = await job_models.JobRun.get_or_none(id=pk)
-            if run is None:
+            if run is None or run.kind not in visible_kinds(principal_role(info)):
                 raise _refusal(not_found("JobRun", id))
             yield JobRun.from_model(run)
             last = _state(run)

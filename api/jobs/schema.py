@@ -9,7 +9,7 @@ from api.auth import ALL_ROLES, allow
 from api.errors import payload_type, perform
 from api.jobs.permissions import may_start, visible_kinds
 from api.jobs.start import start_job
-from api.jobs.types import JobKind, JobRun, JobStatus, _role
+from api.jobs.types import JobKind, JobRun, JobStatus, principal_role
 from api.relay import Connection, decode_id, node_by_global_id, paginate
 from domain.accounts.services import get_account
 from domain.errors import not_found
@@ -45,7 +45,7 @@ class Query:
         last: int | None = None,
         before: str | None = None,
     ) -> Connection[JobRun]:
-        query = models.JobRun.filter(kind__in=visible_kinds(_role(info)))
+        query = models.JobRun.filter(kind__in=visible_kinds(principal_role(info)))
         if filter is not None and filter.kind is not None:
             query = query.filter(kind=filter.kind)
         if filter is not None and filter.status is not None:
@@ -104,7 +104,7 @@ class Mutation:
         async def cancel() -> object:
             job_run_id = decode_id(input.id, "JobRun")
             row = await models.JobRun.get_or_none(id=job_run_id)
-            if row is None or row.kind not in visible_kinds(_role(info)):
+            if row is None or row.kind not in visible_kinds(principal_role(info)):
                 raise not_found("JobRun", input.id, "id")
             return await cancel_job_run(job_run_id)
 

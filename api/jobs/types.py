@@ -20,7 +20,7 @@ JobKind = strawberry.enum(models.JobKind, name="JobKind")
 JobStatus = strawberry.enum(models.JobStatus, name="JobStatus")
 
 
-def _role(info: Info) -> Any:
+def principal_role(info: Info) -> Any:
     principal = principal_of(info)
     return principal.role if principal is not None else None
 
@@ -67,5 +67,5 @@ class JobRun(JobRunManufacturingFields, ModelNode):
     ) -> list[Any]:
         """Runs of kinds the role may not start read as not found."""
         nodes = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
-        kinds = set(visible_kinds(_role(info)))
+        kinds = set(visible_kinds(principal_role(info)))
         return [node if node is not None and node.record.kind in kinds else None for node in nodes]

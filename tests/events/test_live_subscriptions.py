@@ -162,7 +162,7 @@ async def test_job_run_updated_streams_a_job_from_queued_to_succeeded(
         {"id": account_id},
     )
     run = started["data"]["accountFiguresRefresh"]["jobRun"]
-    token = await make_token("READONLY")
+    token = await make_token("SALES")  # a role that may start the kind may follow its runs
     async with serve_api(queue) as url, graphql_ws(url, {"Authorization": f"Bearer {token}"}) as ws:
         await subscribe(ws, JOB_RUN, {"id": run["id"]})
         first = await receive(ws)
