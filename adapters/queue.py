@@ -7,7 +7,7 @@ import asyncio
 from datetime import datetime
 from typing import Any
 
-from arq.connections import ArqRedis, RedisSettings, create_pool
+from arq.connections import ArqRedis, RedisSettings
 from arq.constants import in_progress_key_prefix, job_key_prefix
 
 # A Redis that does not answer must not hold up a request or a sweep for long.
@@ -37,8 +37,12 @@ class JobQueue:
 
     @classmethod
     async def connect(cls, url: str, queue_name: str) -> JobQueue:
-        pool = await create_pool(redis_settings(url), default_queue_name=queue_name)
-        return cls(pool, queue_name)
+        """Connects lazily: a process started while Redis is away still starts (its
+        `/readyz` says 503) and reaches Redis once it answers."""
+        redis = ArqRedis.from_url(
+            url, socket_connect_timeout=REDIS_TIMEOUT_SECONDS, health_check_interval=30
+        )
+        return cls(redis, queue_name)
 
     def full_id(self, job_id: str) -> str:
         # Installations sharing one Redis never collide: ids carry the queue name.
