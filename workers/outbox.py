@@ -13,13 +13,14 @@ from arq.constants import in_progress_key_prefix
 from arq.cron import CronJob, cron
 from arq.worker import func
 
+from adapters import pubsub
 from domain.clock import utcnow
 from domain.events import track_recorded_events
 from domain.jobs.models import JobRun
 from domain.jobs.services import on_job_run_change
 from domain.outbox.models import Event
 from domain.settings import Settings, get_settings
-from domain.webhooks.broadcast import EVENTS, JOB_RUNS, channel, event_message, job_run_message
+from domain.webhooks.broadcast import EVENTS, JOB_RUNS, event_message, job_run_message
 from domain.webhooks.dispatch import (
     DELIVER_FUNCTION,
     DISPATCH_FUNCTION,
@@ -69,11 +70,9 @@ async def schedule_attempts(redis: ArqRedis, attempts: Iterable[DueAttempt]) -> 
 
 
 async def publish_events(redis: ArqRedis, events: Iterable[Event]) -> None:
-    name = channel(get_settings().queue_name, EVENTS)
-    async with redis.pipeline(transaction=False) as pipe:
-        for event in events:
-            pipe.publish(name, event_message(event))
-        await pipe.execute()
+    await pubsub.publish(
+        redis, get_settings().queue_name, EVENTS, [event_message(e) for e in events]
+    )
 
 
 async def _rescue(redis: ArqRedis, overdue: list[DueAttempt]) -> int:
@@ -141,7 +140,7 @@ async def publish_job_run(run: JobRun) -> None:
     if redis is None:
         return
     try:
-        await redis.publish(channel(get_settings().queue_name, JOB_RUNS), job_run_message(run))
+        await pubsub.publish(redis, get_settings().queue_name, JOB_RUNS, [job_run_message(run)])
     except Exception:
         # A live view only: the JobRun row stays the truth, readable with jobRun(id:).
         log.warning("could not publish the change of job run %s", run.id, exc_info=True)
