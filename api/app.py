@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import re
@@ -27,6 +28,7 @@ from api.auth import AuthMiddleware
 from api.context import Context
 from api.events.auth import websocket_principal
 from api.events.wake import WakeOutboxDispatcher
+from api.failures import RETRY_AFTER_SECONDS, JsonFailures
 from api.http_conformance import GraphQLOverHTTP
 from api.logs import request_id_var
 from api.schema import build_schema
@@ -106,10 +108,15 @@ async def healthz(request: Request) -> Response:
     return JSONResponse({"status": "ok"})
 
 
+# A probe must answer even when a connect attempt hangs (a dropped network, a full backlog).
+READY_CHECK_SECONDS = 5.0
+
+
 async def readyz(request: Request) -> Response:
     checks: dict[str, str] = {}
     try:
-        await ping_db()
+        async with asyncio.timeout(READY_CHECK_SECONDS):
+            await ping_db()
         checks["database"] = "ok"
     except Exception as exc:
         checks["database"] = f"down: {type(exc).__name__}"
@@ -117,12 +124,17 @@ async def readyz(request: Request) -> Response:
     try:
         if queue is None:
             raise RuntimeError("not configured")
-        await queue.ping()
+        async with asyncio.timeout(READY_CHECK_SECONDS):
+            await queue.ping()
         checks["redis"] = "ok"
     except Exception as exc:
         checks["redis"] = f"down: {type(exc).__name__}"
     ready = all(v == "ok" for v in checks.values())
-    return JSONResponse({"ready": ready, **checks}, status_code=200 if ready else 503)
+    if ready:
+        return JSONResponse({"ready": True, **checks})
+    log.warning("not ready: %s", ", ".join(f"{k} {v}" for k, v in checks.items()))
+    headers = {"retry-after": str(RETRY_AFTER_SECONDS)}
+    return JSONResponse({"ready": False, **checks}, status_code=503, headers=headers)
 
 
 async def metrics_endpoint(request: Request) -> Response:
@@ -166,6 +178,7 @@ def create_app(
         routes=routes,
         middleware=[
             Middleware(RequestIdMiddleware),
+            Middleware(JsonFailures),
             Middleware(AuthMiddleware),
             Middleware(WakeOutboxDispatcher),
         ],

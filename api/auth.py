@@ -11,6 +11,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.permission import BasePermission
 from strawberry.types import Info
 
+from api.failures import retry_once_on_outage
 from domain.auth.models import ApiToken, Role
 from domain.auth.services import authenticate
 
@@ -49,7 +50,8 @@ class AuthMiddleware:
             return
         headers = Headers(scope=scope)
         raw = bearer_token(headers)
-        principal = await authenticate(raw) if raw else None
+        # An outage that outlasts the retry escapes to JsonFailures: a JSON 503, not a 401.
+        principal = await retry_once_on_outage(lambda: authenticate(raw)) if raw else None
         if principal is None and not _is_graphiql_page(scope, headers):
             await _unauthorized(send)
             return
