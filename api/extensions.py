@@ -1,4 +1,5 @@
-"""Schema extensions: masking of unexpected errors (with request id) and per-operation metrics."""
+"""Schema extensions: masking of unexpected errors (with request id), an `extensions.code` on
+every error (contract §2), and per-operation metrics."""
 
 from __future__ import annotations
 
@@ -7,8 +8,9 @@ import re
 import time
 from collections.abc import Iterator
 
-from graphql import GraphQLError
+from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
+from strawberry.types import StreamExecutionResult
 
 from api.metrics import GRAPHQL_DURATION, GRAPHQL_REQUESTS
 from domain.errors import DomainError
@@ -22,10 +24,33 @@ def _is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError | DomainError)
 
 
+def error_code(error: GraphQLError) -> str:
+    """The code of an error raised without one. Without a path nothing ran: the document did
+    not parse or validate (or named no runnable operation); with one, a field failed — on an
+    argument value it refused (an id that is no global id) or, when graphql-core itself
+    raised it (a null for a non-null field), on a fault of ours."""
+    original = error.original_error
+    if error.path is None:
+        if isinstance(error, GraphQLSyntaxError) and "Document contains more than" in error.message:
+            return "TOO_MANY_TOKENS"
+        return "GRAPHQL_VALIDATION_FAILED"
+    if isinstance(original, GraphQLError):  # strawberry's input coercion errors among them
+        return "BAD_USER_INPUT"
+    return "INTERNAL_SERVER_ERROR"
+
+
+def _with_code(error: GraphQLError) -> GraphQLError:
+    if not (error.extensions or {}).get("code"):
+        # In place: the same (cached) validation error always gets the same code.
+        error.extensions = {**(error.extensions or {}), "code": error_code(error)}
+    return error
+
+
 def mask_errors(errors: list[GraphQLError], request_id: str | None) -> list[GraphQLError]:
     """A DomainError becomes its message and code; an error no rule raised on purpose becomes
     a generic message with the request id, its original logged with the traceback under the
-    same id. Idempotent: what it returns has no original error left to mask."""
+    same id; any other error without a code gets one (`error_code`). Idempotent: what it
+    returns has no original error left to mask."""
     processed: list[GraphQLError] = []
     for error in errors:
         original = error.original_error
@@ -54,7 +79,7 @@ def mask_errors(errors: list[GraphQLError], request_id: str | None) -> list[Grap
                 )
             )
         else:
-            processed.append(error)
+            processed.append(_with_code(error))
     return processed
 
 
@@ -69,6 +94,14 @@ class MaskUnexpectedErrors(SchemaExtension):
             return
         context = self.execution_context.context
         result.errors = mask_errors(errors, getattr(context, "request_id", None))
+
+    def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:
+        # Each result of a stream (a subscription's events) is sent before the operation ends.
+        errors = getattr(result, "errors", None)
+        if errors:
+            context = self.execution_context.context
+            result.errors = mask_errors(errors, getattr(context, "request_id", None))
+        yield
 
 
 # With introspection off, "Did you mean 'name'?" would still spell the schema out.

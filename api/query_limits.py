@@ -11,6 +11,9 @@ graphql-core's OverlappingFieldsCanBeMergedRule compares every pair of fields sh
 response name: 500 copies of one field (about 4 000 tokens) cost it a second of CPU. So a
 selection set may hold the same response name at most MAX_REPEATS times, fragments included;
 a document over any limit never reaches graphql-core's validation.
+
+A document of several operations must name the one to run (GraphQL-over-HTTP: a request
+error); strawberry would otherwise run the first.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ from graphql import (
 from strawberry.extensions import ValidationCache
 
 T = TypeVar("T")
+
+VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
 
 
 class _Measure:
@@ -138,17 +143,29 @@ def limit_errors(
                 name = operation.name.value if operation.name else "anonymous"
                 errors.append(
                     GraphQLError(
-                        f"'{name}' exceeds maximum operation depth of {max_depth}", [operation]
+                        f"'{name}' exceeds maximum operation depth of {max_depth}",
+                        [operation],
+                        extensions={"code": "QUERY_TOO_DEEP"},
                     )
                 )
         aliases = sum(measure.alias_count(op.selection_set) for op in operations)
         if aliases > max_aliases:
             errors.append(
-                GraphQLError(f"{aliases} aliases found. Allowed: {max_aliases}", operations)
+                GraphQLError(
+                    f"{aliases} aliases found. Allowed: {max_aliases}",
+                    operations,
+                    extensions={"code": "TOO_MANY_ALIASES"},
+                )
             )
         errors += _repeats(document, measure, max_repeats)
     except RecursionError:
-        return [GraphQLError("The document is nested too deeply.", operations[:1])]
+        return [
+            GraphQLError(
+                "The document is nested too deeply.",
+                operations[:1],
+                extensions={"code": "QUERY_TOO_DEEP"},
+            )
+        ]
     return errors
 
 
@@ -164,6 +181,7 @@ def _repeats(document: DocumentNode, measure: _Measure, max_repeats: int) -> Ite
                     f"'{name}' is selected {count} times in one selection set "
                     f"(fragments included). Allowed: {max_repeats}",
                     [selection_set],
+                    extensions={"code": VALIDATION_FAILED},
                 )
 
 
@@ -192,8 +210,27 @@ class LimitedValidation(ValidationCache):
             if document is not None
             else []
         )
+        if not errors and document is not None:
+            errors = _operation_name_errors(document, context._provided_operation_name)
         if errors:
             context.pre_execution_errors = list(errors)
             yield
         else:
             yield from super().on_validate()
+
+
+def _operation_name_errors(document: DocumentNode, provided_name: str | None) -> list[GraphQLError]:
+    """Several operations and no `operationName`: which one to run is the client's to say.
+
+    (strawberry's ExecutionContext keeps the requested name only in `_provided_operation_name`;
+    its `operation_name` falls back to the first operation's.)"""
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if provided_name is not None or len(operations) < 2:
+        return []
+    return [
+        GraphQLError(
+            "Must provide operation name if query contains multiple operations.",
+            operations,
+            extensions={"code": VALIDATION_FAILED},
+        )
+    ]
