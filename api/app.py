@@ -18,6 +18,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.exceptions import ConnectionRejectionError
+from strawberry.http import GraphQLHTTPResponse
+from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from adapters.database import close_db, init_db, ping_db
@@ -52,6 +54,14 @@ class TandemGraphQL(GraphQLOverHTTP):
             queue=request.app.state.queue,
             request_id=state.get("request_id") or uuid.uuid4().hex,
         )
+
+    async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
+        """Every response carries its cost (§2): one refused before the schema could cost it
+        (an unknown operationName, a subscription over HTTP) cost nothing."""
+        response = await super().process_result(request, result)
+        cost = {"requested": 0, "limit": self.settings.max_query_cost}
+        response.setdefault("extensions", {}).setdefault("cost", cost)
+        return response
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
         """Subscriptions need a bearer token too: in connection_init or the upgrade request."""

@@ -21,6 +21,7 @@ from strawberry.types import Info
 from api.areas import area_modules
 from api.errors import user_input_error
 from api.extensions import HideSuggestions, MaskUnexpectedErrors, OperationMetrics
+from api.query_cost import QueryCost
 from api.query_limits import LimitedValidation
 from api.relay import MAX_PAGE_SIZE
 from domain.settings import Settings, get_settings
@@ -70,6 +71,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         lambda: LimitedValidation(
             max_depth=MAX_DEPTH, max_aliases=MAX_ALIASES, max_repeats=MAX_REPEATS, maxsize=512
         ),
+        lambda: QueryCost(limit=settings.max_query_cost),  # after validation: costs valid ones
     ]
     if not settings.introspection:
         extensions += [DisableIntrospection, HideSuggestions]

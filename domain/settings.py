@@ -16,12 +16,12 @@ def _flag(name: str, default: bool) -> bool:
     return raw.strip().lower() in {"1", "true", "yes", "on"}
 
 
-def _positive_int(name: str, default: int) -> int:
+def _positive_int(name: str, default: int, *, minimum: int = 1) -> int:
     raw = (os.environ.get(name) or "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or int(raw) < 1:
-        raise ValueError(f"{name} must be a whole number of at least 1, not {raw!r}.")
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < minimum:
+        raise ValueError(f"{name} must be a whole number of at least {minimum}, not {raw!r}.")
     return int(raw)
 
 
@@ -39,6 +39,8 @@ class Settings:
     log_level: str
     job_lease_seconds: int = 60
     job_max_attempts: int = 3
+    rate_limit_per_minute: int = 1200  # per token; 0 = no limit
+    max_query_cost: int = 50000
 
     @property
     def embedded_redis_socket(self) -> Path:
@@ -61,6 +63,8 @@ def load_settings() -> Settings:
         log_level=(os.environ.get("TANDEM_LOG_LEVEL") or "INFO").upper(),
         job_lease_seconds=_positive_int("TANDEM_JOB_LEASE_SECONDS", 60),
         job_max_attempts=_positive_int("TANDEM_JOB_MAX_ATTEMPTS", 3),
+        rate_limit_per_minute=_positive_int("TANDEM_RATE_LIMIT_PER_MINUTE", 1200, minimum=0),
+        max_query_cost=_positive_int("TANDEM_MAX_QUERY_COST", 50000),
     )
 
 

@@ -84,7 +84,10 @@ async def test_a_query_answers_200_in_the_media_type_asked_for(post: Any) -> Non
 
     assert response.status_code == 200
     assert response.headers["content-type"] == f"{GRAPHQL_RESPONSE}; charset=utf-8"
-    assert response.json() == {"data": {"__typename": "Query"}}
+    assert response.json() == {
+        "data": {"__typename": "Query"},
+        "extensions": {"cost": {"requested": 0, "limit": 50000}},
+    }
 
 
 async def test_no_accept_header_means_application_json(post: Any) -> None:
@@ -183,7 +186,10 @@ async def test_null_optional_parameters_are_accepted(post: Any) -> None:
 
     response = await post(body, accept=GRAPHQL_RESPONSE)
 
-    assert (response.status_code, response.json()) == (200, {"data": {"__typename": "Query"}})
+    assert (response.status_code, response.json()) == (
+        200,
+        {"data": {"__typename": "Query"}, "extensions": {"cost": {"requested": 0, "limit": 50000}}},
+    )
 
 
 async def test_a_query_runs_over_get_with_json_variables(get: Any) -> None:
@@ -196,7 +202,10 @@ async def test_a_query_runs_over_get_with_json_variables(get: Any) -> None:
 
     assert (response.status_code, response.json()) == (
         200,
-        {"data": {"__type": {"name": "Account"}}},
+        {
+            "data": {"__type": {"name": "Account"}},
+            "extensions": {"cost": {"requested": 1, "limit": 50000}},
+        },
     )
 
 
@@ -257,4 +266,7 @@ async def test_a_body_just_under_the_limit_is_served(post: Any) -> None:
 
     response = await post({**body, "variables": {"pad": padding}})
 
-    assert (response.status_code, response.json()) == (200, {"data": {"__type": None}})
+    assert (response.status_code, response.json()) == (
+        200,
+        {"data": {"__type": None}, "extensions": {"cost": {"requested": 1, "limit": 50000}}},
+    )

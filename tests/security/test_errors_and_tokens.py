@@ -97,7 +97,10 @@ async def test_an_exception_outside_any_resolver_is_masked_too(
 async def test_a_global_id_of_nothing_reads_as_null(gql: Any, node_id: str) -> None:
     result = await gql(f'{{ node(id: "{node_id}") {{ id }} account(id: "{node_id}") {{ id }} }}')
 
-    assert result == {"data": {"node": None, "account": None}}
+    assert result == {
+        "data": {"node": None, "account": None},
+        "extensions": {"cost": {"requested": 2, "limit": 50000}},
+    }
 
 
 @pytest.mark.parametrize("node_id", ["", "!!!", "bm90IGFuIGlk", "%00"])

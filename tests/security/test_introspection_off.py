@@ -93,10 +93,16 @@ async def test_introspection_queries_are_refused_and_nothing_runs(
 async def test_typename_still_answers_when_introspection_is_off(closed_post: Post) -> None:
     response = await closed_post({"query": "{ __typename }"})
 
-    assert response.json() == {"data": {"__typename": "Query"}}
+    assert response.json() == {
+        "data": {"__typename": "Query"},
+        "extensions": {"cost": {"requested": 0, "limit": 50000}},
+    }
 
 
 async def test_introspection_answers_when_it_is_on(post: Post) -> None:
     response = await post({"query": '{ __type(name: "Account") { name } }'})
 
-    assert response.json() == {"data": {"__type": {"name": "Account"}}}
+    assert response.json() == {
+        "data": {"__type": {"name": "Account"}},
+        "extensions": {"cost": {"requested": 1, "limit": 50000}},
+    }

@@ -148,7 +148,10 @@ async def test_doubling_fragments_without_aliases_run_once_per_field(gql: Any) -
 
     result = await gql(query)
 
-    assert result == {"data": {"__typename": "Query"}}
+    assert result == {
+        "data": {"__typename": "Query"},
+        "extensions": {"cost": {"requested": 0, "limit": 50000}},
+    }
 
 
 async def test_a_chain_of_hundreds_of_fragments_is_refused_cleanly(post: Post) -> None:
@@ -202,7 +205,10 @@ def repeated(count: int, selection: str = "accounts { totalCount }") -> str:
 async def test_a_field_repeated_fifty_times_runs(gql: Any) -> None:
     result = await gql(repeated(50))
 
-    assert result == {"data": {"accounts": {"totalCount": 0}}}
+    assert result == {
+        "data": {"accounts": {"totalCount": 0}},
+        "extensions": {"cost": {"requested": 50, "limit": 50000}},
+    }
 
 
 @pytest.mark.parametrize(
@@ -227,6 +233,7 @@ async def test_a_field_repeated_more_than_fifty_times_is_refused(gql: Any, query
             "message": "'accounts' is selected 51 times in one selection set "
             "(fragments included). Allowed: 50",
             "locations": [{"line": 1, "column": 1}],
+            "extensions": {"code": "GRAPHQL_VALIDATION_FAILED"},
         }
     ]
 
@@ -249,7 +256,10 @@ async def test_nodes_takes_at_most_100_ids(gql: Any) -> None:
         "query Q($ids: [ID!]!) { nodes(ids: $ids) { id } }", {"ids": [unknown] * 101}
     )
 
-    assert allowed == {"data": {"nodes": [None] * 100}}
+    assert allowed == {
+        "data": {"nodes": [None] * 100},
+        "extensions": {"cost": {"requested": 100, "limit": 50000}},
+    }
     assert refused["data"] is None
     assert refused["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
@@ -294,6 +304,11 @@ async def test_an_unknown_fragment_is_a_clean_validation_error(gql: Any) -> None
     assert result == {
         "data": None,
         "errors": [
-            {"message": "Unknown fragment 'Missing'.", "locations": [{"line": 1, "column": 12}]}
+            {
+                "message": "Unknown fragment 'Missing'.",
+                "locations": [{"line": 1, "column": 12}],
+                "extensions": {"code": "GRAPHQL_VALIDATION_FAILED"},
+            }
         ],
+        "extensions": {"cost": {"requested": 0, "limit": 50000}},
     }
