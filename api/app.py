@@ -33,6 +33,7 @@ from api.events.wake import WakeOutboxDispatcher
 from api.failures import RETRY_AFTER_SECONDS, JsonFailures
 from api.http_conformance import GraphQLOverHTTP
 from api.logs import request_id_var
+from api.rate_limit import RateLimitMiddleware
 from api.schema import build_schema
 from domain.settings import Settings, get_settings
 
@@ -190,6 +191,7 @@ def create_app(
             Middleware(RequestIdMiddleware),
             Middleware(JsonFailures),
             Middleware(AuthMiddleware),
+            Middleware(RateLimitMiddleware),
             Middleware(WakeOutboxDispatcher),
         ],
         lifespan=lifespan,

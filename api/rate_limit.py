@@ -1,0 +1,146 @@
+"""The per-token rate limit of contract §2: TANDEM_RATE_LIMIT_PER_MINUTE requests a minute,
+counted in Redis so that every API process shares it; over it, HTTP 429 with Retry-After."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import logging
+import math
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from redis.asyncio import Redis
+from redis.exceptions import RedisError
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from api.auth import PUBLIC_PATHS
+
+log = logging.getLogger("tandem.rate_limit")
+
+# One window per key, opened by its first request and closed WINDOW_SECONDS later (its TTL):
+# a fixed window, so no request is ever counted twice, and no clock is shared but Redis's.
+_HIT = """
+local count = redis.call('INCR', KEYS[1])
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}
+"""
+
+# A Redis that does not answer must not hold a request up: past this, the request goes through.
+REDIS_TIMEOUT_SECONDS = 0.5
+# After a failure Redis is left alone this long (each request would otherwise wait the timeout).
+BACKOFF_SECONDS = 5.0
+WARN_EVERY_SECONDS = 60.0
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    count: int
+    retry_after: int  # seconds until the window closes
+
+
+class RateLimiter:
+    """Counts requests per subject in fixed windows in Redis (keys `<prefix>:rate:<subject>`).
+
+    `hit` answers None when Redis could not be asked: the caller lets the request through
+    (availability over the limit), and a warning is logged at most once a minute."""
+
+    def __init__(self, prefix: str, limit: int, *, window_seconds: float = 60.0) -> None:
+        self.prefix = prefix
+        self.limit = limit
+        self.window_ms = int(window_seconds * 1000)
+        self._skip_until = 0.0
+        self._warned_at: float | None = None
+
+    def key(self, subject: str) -> str:
+        return f"{self.prefix}:rate:{subject}"
+
+    async def hit(self, redis: Redis, subject: str) -> Verdict | None:
+        now = time.monotonic()
+        if now < self._skip_until:
+            return None
+        try:
+            async with asyncio.timeout(REDIS_TIMEOUT_SECONDS):
+                count, ttl_ms = await redis.eval(_HIT, 1, self.key(subject), self.window_ms)
+        except (RedisError, OSError, TimeoutError) as error:
+            self._skip_until = now + BACKOFF_SECONDS
+            if self._warned_at is None or now - self._warned_at >= WARN_EVERY_SECONDS:
+                self._warned_at = now
+                log.warning(
+                    "rate limit not enforced: Redis unreachable (%s: %s)",
+                    type(error).__name__,
+                    error,
+                )
+            return None
+        count = int(count)
+        retry_after = max(1, math.ceil(int(ttl_ms) / 1000))
+        return Verdict(allowed=count <= self.limit, count=count, retry_after=retry_after)
+
+
+def token_subject(principal: Any) -> str:
+    """A stable name for the token in Redis that reveals neither it nor its stored hash."""
+    material = f"{principal.pk}:{getattr(principal, 'token_hash', '')}"
+    return hashlib.sha256(material.encode()).hexdigest()[:32]
+
+
+def rate_limited_body(limit: int, retry_after: int) -> bytes:
+    return orjson.dumps(
+        {
+            "errors": [
+                {
+                    "message": f"More than {limit} requests a minute with this token: "
+                    f"retry in {retry_after} s.",
+                    "extensions": {"code": "RATE_LIMITED", "retryAfter": retry_after},
+                }
+            ]
+        }
+    )
+
+
+class RateLimitMiddleware:
+    """ASGI middleware inside AuthMiddleware: counts each HTTP request of an authenticated
+    token (the principal AuthMiddleware put in `scope["state"]`) and answers 429 over the
+    limit. Unauthenticated requests (/healthz, /readyz, the GraphiQL page) are never counted.
+    The limit and the Redis come from the app's state (settings, queue) on first use."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.limiter: RateLimiter | None = None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        principal = scope.get("state", {}).get("principal")
+        if scope["type"] != "http" or scope["path"] in PUBLIC_PATHS or principal is None:
+            await self.app(scope, receive, send)
+            return
+        state = scope["app"].state
+        limit = state.settings.rate_limit_per_minute
+        if limit <= 0 or state.queue is None:
+            await self.app(scope, receive, send)
+            return
+        if self.limiter is None:
+            self.limiter = RateLimiter(state.settings.queue_name, limit)
+        verdict = await self.limiter.hit(state.queue.redis, token_subject(principal))
+        if verdict is None or verdict.allowed:
+            await self.app(scope, receive, send)
+            return
+        body = rate_limited_body(limit, verdict.retry_after)
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 429,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"retry-after", str(verdict.retry_after).encode()),
+                    (b"cache-control", b"no-store"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
