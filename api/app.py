@@ -60,8 +60,9 @@ class TandemGraphQL(GraphQLOverHTTP):
         """Every response carries its cost (§2): one refused before the schema could cost it
         (an unknown operationName, a subscription over HTTP) cost nothing."""
         response = await super().process_result(request, result)
-        cost = {"requested": 0, "limit": self.settings.max_query_cost}
-        response.setdefault("extensions", {}).setdefault("cost", cost)
+        extensions = dict(response.get("extensions") or {})
+        extensions.setdefault("cost", {"requested": 0, "limit": self.settings.max_query_cost})
+        response["extensions"] = extensions
         return response
 
     async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
-from strawberry.types import StreamExecutionResult
+from strawberry.types import ExecutionResult, StreamExecutionResult
 
 from api.metrics import GRAPHQL_DURATION, GRAPHQL_REQUESTS
 from domain.errors import DomainError
@@ -97,10 +97,9 @@ class MaskUnexpectedErrors(SchemaExtension):
 
     def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:
         # Each result of a stream (a subscription's events) is sent before the operation ends.
-        errors = getattr(result, "errors", None)
-        if errors:
+        if isinstance(result, ExecutionResult) and result.errors:
             context = self.execution_context.context
-            result.errors = mask_errors(errors, getattr(context, "request_id", None))
+            result.errors = mask_errors(result.errors, getattr(context, "request_id", None))
         yield
 
 

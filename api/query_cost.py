@@ -150,7 +150,7 @@ class _Coster:
             return 0
         page = self._page_size(node, definition, named)
         inner = 1 + self.selection_set(node.selection_set, named, page)
-        if not is_list_type(get_nullable_type(definition.type)):  # type: ignore[arg-type]
+        if not is_list_type(get_nullable_type(definition.type)):
             return inner
         count = size if size is not None else self._ids_count(node)
         return count * inner

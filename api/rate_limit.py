@@ -68,7 +68,8 @@ class RateLimiter:
             return None
         try:
             async with asyncio.timeout(REDIS_TIMEOUT_SECONDS):
-                count, ttl_ms = await redis.eval(_HIT, 1, self.key(subject), self.window_ms)
+                reply: Any = redis.eval(_HIT, 1, self.key(subject), str(self.window_ms))
+                count, ttl_ms = await reply
         except (RedisError, OSError, TimeoutError) as error:
             self._skip_until = now + BACKOFF_SECONDS
             if self._warned_at is None or now - self._warned_at >= WARN_EVERY_SECONDS:

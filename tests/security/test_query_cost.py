@@ -197,7 +197,7 @@ async def test_a_mutation_over_the_limit_writes_nothing(
 
     result = await schema.execute(mutation, context_value=context)
 
-    assert result.errors and result.errors[0].extensions["code"] == "QUERY_TOO_COSTLY"
+    assert [(e.extensions or {}).get("code") for e in result.errors or []] == ["QUERY_TOO_COSTLY"]
     assert await Account.all().count() == 0
 
 
@@ -214,11 +214,11 @@ async def test_a_subscription_is_costed_per_event_before_it_listens(
     stream = await schema.subscribe(
         subscription, variable_values={"id": global_id("JobRun", 1)}, context_value=context
     )
-    results = [result async for result in stream]  # type: ignore[union-attr]
+    results = [result async for result in stream]
 
     [result] = results
     assert result.data is None
-    assert [e.extensions["code"] for e in result.errors or []] == ["QUERY_TOO_COSTLY"]
+    assert [(e.extensions or {}).get("code") for e in result.errors or []] == ["QUERY_TOO_COSTLY"]
     assert result.extensions == {"cost": {"requested": 103, "limit": 100}}
 
 
