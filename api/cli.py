@@ -14,7 +14,13 @@ from dataclasses import replace
 
 from adapters.embedded_redis import EmbeddedRedis
 from api.logs import configure_logging
-from domain.settings import Settings, get_settings, override_settings
+from domain.settings import (
+    Settings,
+    SettingError,
+    get_settings,
+    load_settings,
+    override_settings,
+)
 
 
 def _with_redis(settings: Settings) -> tuple[Settings, EmbeddedRedis | None]:
@@ -247,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        load_settings()  # every command checks the whole configuration first
+    except SettingError as error:
+        print(error, file=sys.stderr)
+        return 2
     return int(args.func(args))
 
 
