@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 import strawberry
 from graphql import GraphQLError
 
-from domain.errors import DomainError
+from domain.errors import DomainError, refusals
 from domain.errors import ErrorCode as DomainErrorCode
 
 ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode")
@@ -35,6 +35,11 @@ class UserError:
         return cls(field=field, code=error.code, message=error.message)
 
 
+def user_errors(error: DomainError) -> list[UserError]:
+    """One UserError per refusal: a ValidationErrors reports every invalid field (§2)."""
+    return [UserError.from_domain(refusal) for refusal in refusals(error)]
+
+
 def payload_type(name: str, key: str, node_type: type) -> type:
     """`<MutationName>Payload { <key>: <node_type> errors: [UserError!]! }` (contract §2)."""
     namespace = {
@@ -57,7 +62,7 @@ async def perform(
     try:
         result = await call()
     except DomainError as error:
-        return payload(**{key: None, "errors": [UserError.from_domain(error)]})
+        return payload(**{key: None, "errors": user_errors(error)})
     return payload(**{key: present(result), "errors": []})
 
 

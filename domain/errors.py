@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 
 
@@ -43,6 +44,24 @@ class DomainError(Exception):
 
     def __repr__(self) -> str:
         return f"DomainError({self.code.value}, {self.message!r}, field={self.field})"
+
+
+class ValidationErrors(DomainError):
+    """Several refusals of one input, reported together (contract §2: every invalid field at
+    once). Where one DomainError is expected it reads as its first refusal."""
+
+    def __init__(self, errors: Sequence[DomainError]) -> None:
+        first = errors[0]
+        super().__init__(first.code, first.message, first.field)
+        self.errors = list(errors)
+
+    def __repr__(self) -> str:
+        return f"ValidationErrors({self.errors!r})"
+
+
+def refusals(error: DomainError) -> list[DomainError]:
+    """The single refusals an error stands for: itself, or each of a ValidationErrors."""
+    return list(error.errors) if isinstance(error, ValidationErrors) else [error]
 
 
 def not_found(what: str, ident: object, field: str | tuple[str, ...] | None = None) -> DomainError:

@@ -41,6 +41,7 @@ from domain.errors import DomainError, ErrorCode
 from domain.jobs.kinds import InvoicingParams
 from domain.jobs.models import JobKind
 from domain.orders.models import SalesOrder
+from domain.validation import optional_date
 
 
 def _optional_id(value: strawberry.ID | None, type_name: str, field: str) -> int | None:
@@ -173,6 +174,7 @@ class Query:
 
 
 async def _start_invoice_run(info: Info, input: InvoiceRunStartInput) -> Any:
+    issue_date = optional_date(input.issue_date, "issue_date")
     order_ids = None
     if input.sales_order_ids is not None:
         order_ids = [
@@ -188,7 +190,7 @@ async def _start_invoice_run(info: Info, input: InvoiceRunStartInput) -> Any:
                     ("sales_order_ids", str(index)),
                 )
     params = InvoicingParams(
-        input.issue_date or today(), None if order_ids is None else tuple(order_ids)
+        issue_date or today(), None if order_ids is None else tuple(order_ids)
     )
     return await start_job(info, JobKind.INVOICING, params)
 

@@ -6,7 +6,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.auth import ALL_ROLES, allow
-from api.errors import UserError, perform
+from api.errors import perform, user_errors
 from api.inventory.types import (
     StockAdjustInput,
     StockAdjustPayload,
@@ -152,7 +152,7 @@ class Mutation:
             )
         except DomainError as error:
             return StockAdjustPayload(
-                stock_move=None, stock_level=None, errors=[UserError.from_domain(error)]
+                stock_move=None, stock_level=None, errors=user_errors(error)
             )
         level = await StockLevelRow.get(product_id=move.product_id, warehouse_id=move.warehouse_id)
         return StockAdjustPayload(

@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.auth import ALL_ROLES, allow
-from api.errors import UserError, payload_type, perform
+from api.errors import payload_type, perform, user_errors
 from api.jobs.permissions import may_start
 from api.jobs.start import start_job
 from api.jobs.types import JobRun
@@ -42,6 +42,7 @@ from domain.jobs.models import JobKind
 from domain.manufacturing import models, services
 from domain.manufacturing.mrp import check_horizon
 from domain.purchasing.models import PurchaseOrder as PurchaseOrderRow
+from domain.validation import Checks, optional_date
 
 READ = allow(*ALL_ROLES)
 WRITE = allow(Role.ADMIN, Role.OPERATIONS)
@@ -185,8 +186,11 @@ class Mutation:
     )
     async def mrp_run_start(self, info: Info, input: MrpRunStartInput) -> MrpRunStartPayload:
         async def start() -> object:
-            horizon = check_horizon(input.horizon_days)
-            params = MrpParams(input.as_of or today(), horizon)
+            checks = Checks()
+            as_of = checks(optional_date, input.as_of, "as_of")
+            horizon = checks(check_horizon, input.horizon_days)
+            checks.raise_if_any()
+            params = MrpParams(as_of or today(), horizon)
             return await start_job(info, JobKind.MRP, params)
 
         return await perform(MrpRunStartPayload, "job_run", start, JobRun.from_model)
@@ -207,5 +211,5 @@ class Mutation:
                 decode_id(input.id, "PlannedOrder"), supplier_id=supplier_id
             )
         except DomainError as error:
-            return PlannedOrderFirmPayload(errors=[UserError.from_domain(error)])
+            return PlannedOrderFirmPayload(errors=user_errors(error))
         return _firm_payload(planned, document)

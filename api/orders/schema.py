@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.auth import ALL_ROLES, allow
-from api.errors import UserError, perform
+from api.errors import perform, user_errors
 from api.inputs import provided
 from api.orders.types import (
     SalesOrder,
@@ -190,7 +190,7 @@ class Mutation:
             )
         except DomainError as error:
             return SalesOrderShipPayload(
-                sales_order=None, shipment=None, errors=[UserError.from_domain(error)]
+                sales_order=None, shipment=None, errors=user_errors(error)
             )
         order = await SalesOrderRow.get(id=shipment.order_id)
         return SalesOrderShipPayload(

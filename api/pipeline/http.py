@@ -12,8 +12,9 @@ from starlette.routing import Route
 from api.errors import camel
 from api.relay import encode_id
 from domain.auth.models import Role
-from domain.errors import DomainError, ErrorCode
+from domain.errors import DomainError, ErrorCode, refusals
 from domain.pipeline.services import create_lead
+from domain.validation import Checks
 
 # The camelCase body keys and the domain fields they fill.
 BODY_FIELDS = {
@@ -33,20 +34,39 @@ def _error(status: int, code: str, message: str, field: list[str] | None) -> JSO
     )
 
 
+def _refused(error: DomainError) -> JSONResponse:
+    """Every refusal of the body at once (§2), each naming its camelCase field."""
+    return JSONResponse(
+        {
+            "errors": [
+                {
+                    "field": [camel(part) for part in refusal.field] if refusal.field else ["body"],
+                    "code": refusal.code.value,
+                    "message": refusal.message,
+                }
+                for refusal in refusals(error)
+            ]
+        },
+        status_code=422,
+    )
+
+
 def _fields(body: Any) -> dict[str, Any]:
-    """The lead fields of a JSON body, or a DomainError naming the first bad field."""
+    """The lead fields of a JSON body, or a DomainError naming every bad field."""
     if not isinstance(body, dict):
         raise DomainError(ErrorCode.INVALID, "The body must be a JSON object.")
+    checks = Checks()
     for key in REQUIRED:
         if body.get(key) is None:
-            raise DomainError(ErrorCode.REQUIRED, f"{key} is required.", key)
+            checks.add(DomainError(ErrorCode.REQUIRED, f"{key} is required.", key))
     fields: dict[str, Any] = {}
     # Other keys are ignored: web forms often post extras (consent boxes, tracking tags).
     for key, name in BODY_FIELDS.items():
         value = body.get(key)
         if value is not None and not isinstance(value, str):
-            raise DomainError(ErrorCode.INVALID, f"{key} must be a string.", key)
+            checks.add(DomainError(ErrorCode.INVALID, f"{key} must be a string.", key))
         fields[name] = value
+    checks.raise_if_any()
     return fields
 
 
@@ -63,8 +83,7 @@ async def capture_lead(request: Request) -> JSONResponse:
     try:
         lead = await create_lead(_fields(body), email_required=True)
     except DomainError as error:
-        field = [camel(part) for part in error.field] if error.field else ["body"]
-        return _error(422, error.code.value, error.message, field)
+        return _refused(error)
     return JSONResponse({"id": encode_id("Lead", lead.id)}, status_code=201)
 
 

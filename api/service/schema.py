@@ -33,11 +33,12 @@ from api.service.types import (
     SlaPolicyCreatePayload,
 )
 from domain.auth.models import Role
-from domain.errors import DomainError, ErrorCode
+from domain.errors import DomainError
 from domain.jobs.kinds import SlaEscalationParams
 from domain.jobs.models import JobKind
 from domain.service import services
 from domain.service.services import SlaTargetDraft, WorkingHoursDraft
+from domain.validation import optional_moment
 
 READ = allow(*ALL_ROLES)
 CONFIGURE_SLA = allow(Role.ADMIN)
@@ -226,9 +227,7 @@ class Mutation:
         self, info: Info, input: SlaEscalationRunStartInput
     ) -> SlaEscalationRunStartPayload:
         async def start() -> object:
-            as_of = input.as_of
-            if as_of is not None and as_of.utcoffset() is None:
-                raise DomainError(ErrorCode.INVALID, "asOf needs a UTC offset.", "as_of")
+            as_of = optional_moment(input.as_of, "as_of")
             return await start_job(info, JobKind.SLA_ESCALATION, SlaEscalationParams(as_of))
 
         return await perform(SlaEscalationRunStartPayload, "job_run", start, JobRun.from_model)

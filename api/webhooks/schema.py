@@ -8,7 +8,7 @@ import strawberry
 from strawberry.types import Info
 
 from api.auth import allow
-from api.errors import UserError, payload_type, perform
+from api.errors import payload_type, perform, user_errors
 from api.inputs import provided
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
 from api.webhooks.types import (
@@ -152,7 +152,7 @@ class Mutation:
             )
         except DomainError as error:
             return WebhookSubscriptionCreatePayload(
-                webhook_subscription=None, secret=None, errors=[UserError.from_domain(error)]
+                webhook_subscription=None, secret=None, errors=user_errors(error)
             )
         return WebhookSubscriptionCreatePayload(
             webhook_subscription=WebhookSubscription.from_model(created.subscription),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from tortoise.expressions import Q
@@ -15,16 +14,18 @@ from domain.accounts.models import Account, Contact, Lifecycle
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.events import record_event
-from domain.money import round_half_up
 from domain.service.models import SlaPolicy
 from domain.settings import get_settings
 from domain.validation import (
+    MONEY,
+    Checks,
     currency_code,
-    non_negative,
+    optional_decimal,
     optional_email,
     optional_text,
     optional_url,
     required_text,
+    valid_integer,
 )
 
 ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
@@ -46,46 +47,45 @@ ACCOUNT_FIELDS = [
 CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "title")
 
 
-def _clean_address(value: Mapping[str, Any] | None, field: str) -> dict[str, str] | None:
+def _clean_address(checks: Checks, value: Mapping[str, Any] | None, field: str) -> Any:
     if value is None:
         return None
-    address = {k: optional_text(value.get(k), f"{field}.{k}") for k in ADDRESS_FIELDS}
+    address = {k: checks(optional_text, value.get(k), (field, k)) for k in ADDRESS_FIELDS}
     return {k: v for k, v in address.items() if v is not None} or None
 
 
 def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Validates the given account fields (only those present) and returns them normalised."""
+    """Validates the given account fields (only those present) and returns them normalised;
+    every invalid field is reported at once."""
     unknown = set(changes) - set(ACCOUNT_FIELDS)
     if unknown:
         raise DomainError(ErrorCode.INVALID, f"Unknown fields: {sorted(unknown)}.")
+    checks = Checks()
     clean: dict[str, Any] = {}
     for key, value in changes.items():
         if key == "name":
-            clean[key] = required_text(value, "name")
+            clean[key] = checks(required_text, value, "name")
         elif key == "email":
-            clean[key] = optional_email(value, "email")
+            clean[key] = checks(optional_email, value, "email")
         elif key == "website":
-            clean[key] = optional_url(value, "website")
+            clean[key] = checks(optional_url, value, "website")
         elif key in ("billing_address", "shipping_address"):
-            clean[key] = _clean_address(value, key)
+            clean[key] = _clean_address(checks, value, key)
         elif key == "currency":
-            clean[key] = currency_code(value) or get_settings().currency
+            clean[key] = checks(currency_code, value) or get_settings().currency
         elif key == "payment_terms_days":
-            if value is None:
-                raise DomainError(ErrorCode.REQUIRED, "paymentTermsDays is required.", key)
-            non_negative(value, key)
-            if value > 3650:
-                raise DomainError(ErrorCode.INVALID, "paymentTermsDays is at most 3650.", key)
-            clean[key] = int(value)
+            clean[key] = checks(valid_integer, value, key, maximum=3650)
         elif key == "credit_limit":
-            non_negative(value, key)
-            if value is not None and Decimal(value) != round_half_up(Decimal(value)):
-                raise DomainError(ErrorCode.INVALID, "creditLimit has at most 2 decimals.", key)
-            clean[key] = None if value is None else round_half_up(Decimal(value))
+            clean[key] = checks(optional_decimal, value, key, MONEY)
         elif key == "sla_policy_id":
             clean[key] = None if value is None else int(value)
+        elif key == "phone":
+            clean[key] = checks(optional_text, value, key, 64)
+        elif key == "tier":
+            clean[key] = checks(optional_text, value, key, 32)
         else:
-            clean[key] = optional_text(value, key)
+            clean[key] = checks(optional_text, value, key, 120)
+    checks.raise_if_any()
     return clean
 
 
@@ -193,16 +193,20 @@ def list_accounts(flt: AccountFilter | None = None) -> QuerySet[Account]:
 
 
 def _clean_contact_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
+    checks = Checks()
     clean: dict[str, Any] = {}
     for key, value in changes.items():
         if key in ("first_name", "last_name"):
-            clean[key] = required_text(value, key, 120)
+            clean[key] = checks(required_text, value, key, 120)
         elif key == "email":
-            clean[key] = optional_email(value, "email")
+            clean[key] = checks(optional_email, value, "email")
+        elif key == "phone":
+            clean[key] = checks(optional_text, value, key, 64)
         elif key in CONTACT_FIELDS:
-            clean[key] = optional_text(value, key, 120)
+            clean[key] = checks(optional_text, value, key, 120)
         else:
             raise DomainError(ErrorCode.INVALID, f"Unknown field {key}.", key)
+    checks.raise_if_any()
     return clean
 
 

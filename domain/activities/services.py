@@ -17,21 +17,20 @@ from domain.errors import DomainError, ErrorCode, not_found
 from domain.pipeline.models import Opportunity
 from domain.querying import filter_given
 from domain.service.models import Case
-from domain.validation import optional_text, required_text
+from domain.validation import Checks, optional_moment, optional_text, required_text
 
 ACTIVITY_FIELDS = frozenset(
     {"kind", "subject", "body", "due_at", "completed_at", "account_id", "opportunity_id", "case_id"}
 )
 
 
-def _aware(value: Any, field: str) -> datetime | None:
+def _kind(value: Any) -> ActivityKind:
     if value is None:
-        return None
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise DomainError(
-            ErrorCode.INVALID, f"{field} must be a date-time with a UTC offset.", field
-        )
-    return value
+        raise DomainError(ErrorCode.REQUIRED, "kind is required.", "kind")
+    try:
+        return ActivityKind(value)
+    except ValueError:
+        raise DomainError(ErrorCode.INVALID, f"{value!r} is not a kind.", "kind") from None
 
 
 async def create_activity(fields: Mapping[str, Any]) -> Activity:
@@ -40,16 +39,13 @@ async def create_activity(fields: Mapping[str, Any]) -> Activity:
     unknown = set(fields) - ACTIVITY_FIELDS
     if unknown:
         raise DomainError(ErrorCode.INVALID, f"Unknown fields: {sorted(unknown)}.")
-    if fields.get("kind") is None:
-        raise DomainError(ErrorCode.REQUIRED, "kind is required.", "kind")
-    try:
-        kind = ActivityKind(fields["kind"])
-    except ValueError:
-        raise DomainError(ErrorCode.INVALID, f"{fields['kind']!r} is not a kind.", "kind") from None
-    subject = required_text(fields.get("subject"), "subject")
-    body = optional_text(fields.get("body"), "body", max_length=20_000)
-    due_at = _aware(fields.get("due_at"), "due_at")
-    completed_at = _aware(fields.get("completed_at"), "completed_at")
+    checks = Checks()
+    kind = checks(_kind, fields.get("kind"))
+    subject = checks(required_text, fields.get("subject"), "subject")
+    body = checks(optional_text, fields.get("body"), "body", 20_000, multiline=True)
+    due_at = checks(optional_moment, fields.get("due_at"), "due_at")
+    completed_at = checks(optional_moment, fields.get("completed_at"), "completed_at")
+    checks.raise_if_any()
     account_id = fields.get("account_id")
     opportunity_id = fields.get("opportunity_id")
     case_id = fields.get("case_id")
@@ -94,7 +90,7 @@ async def create_activity(fields: Mapping[str, Any]) -> Activity:
 
 
 async def complete_activity(activity_id: int, at: datetime | None = None) -> Activity:
-    completed_at = _aware(at, "completed_at") or utcnow()
+    completed_at = optional_moment(at, "completed_at") or utcnow()
     async with in_transaction():
         activity = await Activity.filter(id=activity_id).select_for_update().first()
         if activity is None:

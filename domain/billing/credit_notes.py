@@ -27,6 +27,7 @@ from domain.ledger.services import (
 )
 from domain.money import ZERO
 from domain.numbering.services import next_number
+from domain.validation import Checks, optional_date, valid_quantity
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,11 @@ async def create_credit_note(
     invoice already paid) becomes the customer's credit on 2100."""
     if not lines:
         raise DomainError(ErrorCode.REQUIRED, "A credit note needs at least one line.", "lines")
-    issued = issue_date or today()
+    checks = Checks()
+    issued = checks(optional_date, issue_date, "issue_date") or today()
+    for index, draft in enumerate(lines):
+        checks(valid_quantity, draft.quantity, ("lines", str(index), "quantity"), positive=True)
+    checks.raise_if_any()
     async with in_transaction():
         invoice = await Invoice.filter(id=invoice_id).select_for_update().first()
         if invoice is None:
@@ -72,24 +77,23 @@ async def create_credit_note(
         quantities: dict[int, Decimal] = defaultdict(lambda: ZERO)
         for index, draft in enumerate(lines):
             path = ("lines", str(index))
-            quantity = Decimal(draft.quantity)
-            if not quantity.is_finite() or quantity <= 0:
-                raise DomainError(
-                    ErrorCode.INVALID,
-                    "The quantity must be greater than zero.",
-                    (*path, "quantity"),
-                )
             line = invoice_lines.get(draft.invoice_line_id)
             if line is None:
-                raise not_found("Invoice line", draft.invoice_line_id, (*path, "invoice_line_id"))
-            quantities[line.id] += quantity
+                checks.add(
+                    not_found("Invoice line", draft.invoice_line_id, (*path, "invoice_line_id"))
+                )
+                continue
+            quantities[line.id] += Decimal(draft.quantity)
             left = line.quantity - line.quantity_credited
             if quantities[line.id] > left:
-                raise DomainError(
-                    ErrorCode.INVALID,
-                    f"Only {left.normalize():f} of line {line.position + 1} can be credited.",
-                    (*path, "quantity"),
+                checks.add(
+                    DomainError(
+                        ErrorCode.INVALID,
+                        f"Only {left.normalize():f} of line {line.position + 1} can be credited.",
+                        (*path, "quantity"),
+                    )
                 )
+        checks.raise_if_any()
         credited = {
             line_id: credited_amounts(invoice_lines[line_id], quantity)
             for line_id, quantity in quantities.items()

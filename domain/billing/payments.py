@@ -28,9 +28,9 @@ from domain.ledger.services import (
     Posting,
     post_journal_entry,
 )
-from domain.money import ZERO, cents
+from domain.money import ZERO
 from domain.numbering.services import next_number
-from domain.validation import optional_text
+from domain.validation import Checks, optional_text, required_date, valid_money
 
 
 @dataclass(frozen=True)
@@ -45,15 +45,6 @@ class OpenInvoice:
     due_date: date
     issue_date: date
     amount_due: Decimal
-
-
-def _amount(value: Decimal, field: str | tuple[str, ...]) -> Decimal:
-    amount = Decimal(value)
-    if not amount.is_finite() or amount <= 0:
-        raise DomainError(ErrorCode.INVALID, "The amount must be greater than zero.", field)
-    if cents(amount) != amount:
-        raise DomainError(ErrorCode.INVALID, "The amount has more than two decimals.", field)
-    return amount
 
 
 def allocate_oldest_first(amount: Decimal, invoices: Sequence[OpenInvoice]) -> dict[int, Decimal]:
@@ -76,11 +67,12 @@ def check_allocations(
     invoices: dict[int, Invoice],
     account_id: int,
 ) -> dict[int, Decimal]:
-    """Explicit allocations: own open invoices, at most their amount due and the payment."""
+    """Explicit allocations (their amounts already checked): own open invoices, at most their
+    amount due and the payment."""
     allocations: dict[int, Decimal] = defaultdict(lambda: ZERO)
     for index, draft in enumerate(drafts):
         path = ("allocations", str(index))
-        value = _amount(draft.amount, (*path, "amount"))
+        value = Decimal(draft.amount)
         invoice = invoices.get(draft.invoice_id)
         if invoice is None:
             raise not_found("Invoice", draft.invoice_id, (*path, "invoice_id"))
@@ -113,8 +105,13 @@ async def record_payment(
 ) -> Payment:
     """Dr 1000 amount / Cr 1200 applied / Cr 2100 unapplied (§5.3). Without allocations the
     oldest due invoices are paid first; what is left stays as the customer's credit."""
-    amount = _amount(amount, "amount")
-    reference = optional_text(reference, "reference", 120)
+    checks = Checks()
+    amount = checks(valid_money, amount, "amount", positive=True)
+    checks(required_date, payment_date, "date")
+    reference = checks(optional_text, reference, "reference", 120)
+    for index, draft in enumerate(allocations or ()):
+        checks(valid_money, draft.amount, ("allocations", str(index), "amount"), positive=True)
+    checks.raise_if_any()
     async with in_transaction():
         account = await Account.get_or_none(id=account_id)
         if account is None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
@@ -15,7 +16,18 @@ from tortoise.transactions import in_transaction
 from domain.catalog.models import Procurement, Product, ProductKind
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.inventory.models import StockLevel
-from domain.validation import required_text
+from domain.validation import (
+    Checks,
+    label,
+    required_text,
+    valid_integer,
+    valid_money,
+    valid_percent,
+    valid_quantity,
+    valid_unit_price,
+)
+
+E = TypeVar("E", bound=Enum)
 
 PRODUCT_FIELDS = (
     "sku",
@@ -31,62 +43,48 @@ PRODUCT_FIELDS = (
     "min_order_quantity",
     "order_multiple",
 )
-# Decimal fields and the number of decimals their columns keep.
-DECIMAL_PLACES = {
-    "list_price": 2,
-    "standard_cost": 4,
-    "tax_rate": 4,
-    "safety_stock": 4,
-    "min_order_quantity": 4,
-    "order_multiple": 4,
-}
 
 
 def _clean_decimal(key: str, value: Any) -> Decimal:
+    if key == "list_price":
+        return valid_money(value, key)
+    if key == "standard_cost":
+        return valid_unit_price(value, key)
+    if key == "tax_rate":
+        return valid_percent(value, key)
+    return valid_quantity(value, key)
+
+
+def _required_choice(kind: type[E], value: Any, key: str) -> E:
     if value is None:
-        raise DomainError(ErrorCode.REQUIRED, f"{key} is required.", key)
-    amount = Decimal(value)
-    if not amount.is_finite() or amount < 0:
-        raise DomainError(ErrorCode.INVALID, f"{key} must not be negative.", key)
-    if key == "tax_rate" and amount > 100:
-        raise DomainError(ErrorCode.INVALID, "tax_rate must be between 0 and 100.", key)
-    places = DECIMAL_PLACES[key]
-    if amount != amount.quantize(Decimal(1).scaleb(-places)):
-        raise DomainError(ErrorCode.INVALID, f"{key} has more than {places} decimals.", key)
-    if amount >= Decimal(10) ** 12:
-        raise DomainError(ErrorCode.INVALID, f"{key} is too large.", key)
-    return amount
+        raise DomainError(ErrorCode.REQUIRED, f"{label(key)} is required.", key)
+    return kind(value)
 
 
 def clean_product_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
-    """Validates the given product fields (only those present) and returns them normalised."""
+    """Validates the given product fields (only those present) and returns them normalised;
+    every invalid field is reported at once."""
     unknown = set(changes) - set(PRODUCT_FIELDS)
     if unknown:
         raise DomainError(ErrorCode.INVALID, f"Unknown fields: {sorted(unknown)}.")
+    checks = Checks()
     clean: dict[str, Any] = {}
     for key, value in changes.items():
         if key == "sku":
-            clean[key] = required_text(value, "sku", 64)
+            clean[key] = checks(required_text, value, "sku", 64)
         elif key == "name":
-            clean[key] = required_text(value, "name")
+            clean[key] = checks(required_text, value, "name")
         elif key == "uom":
-            clean[key] = required_text(value, "uom", 16)
+            clean[key] = checks(required_text, value, "uom", 16)
         elif key == "kind":
-            if value is None:
-                raise DomainError(ErrorCode.REQUIRED, "kind is required.", key)
-            clean[key] = ProductKind(value)
+            clean[key] = checks(_required_choice, ProductKind, value, key)
         elif key == "procurement":
-            if value is None:
-                raise DomainError(ErrorCode.REQUIRED, "procurement is required.", key)
-            clean[key] = Procurement(value)
+            clean[key] = checks(_required_choice, Procurement, value, key)
         elif key == "lead_time_days":
-            if value is None:
-                raise DomainError(ErrorCode.REQUIRED, "lead_time_days is required.", key)
-            if not 0 <= int(value) <= 3650:
-                raise DomainError(ErrorCode.INVALID, "lead_time_days must be 0–3650.", key)
-            clean[key] = int(value)
+            clean[key] = checks(valid_integer, value, key, maximum=3650)
         else:
-            clean[key] = _clean_decimal(key, value)
+            clean[key] = checks(_clean_decimal, key, value)
+    checks.raise_if_any()
     return clean
 
 

@@ -18,10 +18,15 @@ from domain.errors import DomainError, ErrorCode, not_found
 from domain.inventory.models import StockLevel, StockMove, Warehouse
 from domain.ledger.services import COST_OF_GOODS_SOLD, INVENTORY, Posting, post_journal_entry
 from domain.money import ZERO, cents
-from domain.validation import required_text
+from domain.validation import (
+    Checks,
+    computed_amount,
+    computed_quantity,
+    required_text,
+    valid_quantity,
+)
 
 MAIN_WAREHOUSE_CODE = "MAIN"
-QUANTUM = Decimal("0.0001")
 
 LevelKey = tuple[int, int]  # (product_id, warehouse_id)
 
@@ -104,7 +109,9 @@ async def apply_move(
     """`move_stock` for a level the caller already locked with `lock_levels`."""
     if quantity == 0:
         raise DomainError(ErrorCode.INVALID, "A stock move needs a non-zero quantity.", "quantity")
-    new_on_hand = Decimal(level.on_hand) + quantity
+    new_on_hand = computed_quantity(
+        Decimal(level.on_hand) + quantity, "quantity", "The stock on hand"
+    )
     if new_on_hand < 0:
         raise DomainError(
             ErrorCode.INSUFFICIENT_STOCK,
@@ -129,7 +136,9 @@ async def change_reserved(level: StockLevel, delta: Decimal) -> None:
     """Adds `delta` (signed) to a level already locked by `lock_levels`."""
     if delta == 0:
         return
-    level.reserved = Decimal(level.reserved) + delta
+    level.reserved = computed_quantity(
+        Decimal(level.reserved) + delta, "quantity", "The reserved stock"
+    )
     if level.reserved < 0:
         raise DomainError(ErrorCode.INVALID, "Reserved stock cannot go below zero.")
     await level.save(update_fields=["reserved", "updated_at"])
@@ -148,12 +157,14 @@ async def adjust_stock(
     *, product_id: int, warehouse_id: int, quantity: Decimal, reason: str | None
 ) -> StockMove:
     """`stockAdjust`: one move plus its §5.3 posting, 1300 against 5000 at standard cost."""
-    reason_text = required_text(reason, "reason")
-    quantity = Decimal(quantity)
-    if not quantity.is_finite() or quantity == 0:
-        raise DomainError(ErrorCode.INVALID, "quantity must be a non-zero number.", "quantity")
-    if quantity != quantity.quantize(QUANTUM):
-        raise DomainError(ErrorCode.INVALID, "quantity has more than 4 decimals.", "quantity")
+    checks = Checks()
+    reason_text = checks(required_text, reason, "reason")
+    quantity = checks(valid_quantity, quantity, "quantity", signed=True)
+    if quantity == 0:
+        checks.add(
+            DomainError(ErrorCode.INVALID, "quantity must be a non-zero number.", "quantity")
+        )
+    checks.raise_if_any()
     async with in_transaction():
         product = await Product.get_or_none(id=product_id)
         if product is None:
@@ -169,7 +180,11 @@ async def adjust_stock(
             source="ADJUSTMENT",
             reference=f"{product.sku}@{warehouse.code}",
         )
-        value = cents(abs(quantity) * Decimal(product.standard_cost))
+        value = computed_amount(
+            cents(abs(quantity) * Decimal(product.standard_cost)),
+            "quantity",
+            "The adjustment's value at standard cost",
+        )
         if value:
             gain = quantity > 0
             await post_journal_entry(
@@ -192,8 +207,11 @@ async def adjust_stock(
 
 
 async def create_warehouse(code: str | None, name: str | None) -> Warehouse:
-    clean_code = required_text(code, "code", 32).upper()
-    clean_name = required_text(name, "name")
+    checks = Checks()
+    clean_code = checks(required_text, code, "code", 32)
+    clean_name = checks(required_text, name, "name")
+    checks.raise_if_any()
+    clean_code = clean_code.upper()
     async with in_transaction():
         if await Warehouse.filter(code=clean_code).exists():
             raise DomainError(

@@ -18,6 +18,8 @@ from decimal import (
 )
 from typing import Literal
 
+from domain.validation import PERCENT, QUANTITY, Scale, required_decimal
+
 Procurement = Literal["BUY", "MAKE"]
 DemandSource = Literal["SALES_ORDER_LINE", "WORK_ORDER"]
 ReceiptSource = Literal["PURCHASE_ORDER", "WORK_ORDER"]
@@ -34,12 +36,13 @@ _CONTEXT = Context(
 )
 
 
-def _check_quantity(owner: str, name: str, value: Decimal, *, signed: bool = False) -> None:
+def _check_quantity(
+    owner: str, name: str, value: Decimal, *, signed: bool = False, scale: Scale = QUANTITY
+) -> None:
     # A float would make netting inexact; a negative quantity would corrupt the FIFO ledger.
     if not isinstance(value, Decimal):
         raise TypeError(f"{owner}.{name} must be a Decimal, got {type(value).__name__}")
-    if not value.is_finite() or (not signed and value < 0):
-        raise ValueError(f"{owner}.{name} must be a finite non-negative Decimal, got {value}")
+    required_decimal(value, (owner, name), scale, signed=signed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +80,7 @@ class BomLine:
 
     def __post_init__(self) -> None:
         _check_quantity("BomLine", "quantity_per", self.quantity_per)
-        _check_quantity("BomLine", "scrap_percent", self.scrap_percent)
+        _check_quantity("BomLine", "scrap_percent", self.scrap_percent, scale=PERCENT)
 
     @property
     def factor(self) -> Decimal:

@@ -30,8 +30,9 @@ from domain.manufacturing.planning import BomCycleError
 from domain.money import ZERO
 from domain.numbering.services import next_number
 from domain.purchasing.models import PurchaseOrder
-from domain.purchasing.services import PurchaseLineDraft, create_purchase_order, four_decimals
+from domain.purchasing.services import PurchaseLineDraft, create_purchase_order
 from domain.querying import filter_given
+from domain.validation import HUNDRED, Checks, optional_date, valid_percent, valid_quantity
 
 # Serialises bomSet on PostgreSQL: two concurrent edits could otherwise each pass the cycle
 # check and together close a cycle (SQLite serialises writers by itself).
@@ -46,32 +47,30 @@ class BomLineDraft:
 
 
 def _check_bom_lines(product_id: int, lines: Sequence[BomLineDraft]) -> None:
+    checks = Checks()
     seen: set[int] = set()
     for index, line in enumerate(lines):
         at = ("lines", str(index))
-        if four_decimals(line.quantity_per, (*at, "quantity_per")) <= 0:
-            raise DomainError(
-                ErrorCode.INVALID, "quantityPer must be greater than zero.", (*at, "quantity_per")
-            )
-        scrap = four_decimals(line.scrap_percent, (*at, "scrap_percent"))
-        if not ZERO <= scrap < 100:
-            raise DomainError(
-                ErrorCode.INVALID,
-                "scrapPercent must be at least 0 and below 100.",
-                (*at, "scrap_percent"),
-            )
+        checks(valid_quantity, line.quantity_per, (*at, "quantity_per"), positive=True)
+        checks(valid_percent, line.scrap_percent, (*at, "scrap_percent"), below=HUNDRED)
         if line.component_id == product_id:
-            raise DomainError(
-                ErrorCode.BOM_CYCLE, "A product cannot be a component of itself.",
-                (*at, "component_id"),
-            )  # fmt: skip
-        if line.component_id in seen:
-            raise DomainError(
-                ErrorCode.DUPLICATE,
-                "The component is listed twice; give one line with the total quantity.",
-                (*at, "component_id"),
+            checks.add(
+                DomainError(
+                    ErrorCode.BOM_CYCLE,
+                    "A product cannot be a component of itself.",
+                    (*at, "component_id"),
+                )
+            )
+        elif line.component_id in seen:
+            checks.add(
+                DomainError(
+                    ErrorCode.DUPLICATE,
+                    "The component is listed twice; give one line with the total quantity.",
+                    (*at, "component_id"),
+                )
             )
         seen.add(line.component_id)
+    checks.raise_if_any()
 
 
 async def _lock_boms(connection: Any) -> None:
@@ -147,9 +146,11 @@ async def create_work_order(
 ) -> WorkOrder:
     """A RELEASED work order `WO-000001`; by default it starts today and is due after the
     product's lead time."""
-    quantity = four_decimals(quantity, "quantity")
-    if quantity <= 0:
-        raise DomainError(ErrorCode.INVALID, "quantity must be greater than zero.", "quantity")
+    checks = Checks()
+    quantity = checks(valid_quantity, quantity, "quantity", positive=True)
+    checks(optional_date, start_date, "start_date")
+    checks(optional_date, due_date, "due_date")
+    checks.raise_if_any()
     async with in_transaction():
         product = await Product.get_or_none(id=product_id)
         if product is None:
@@ -204,9 +205,7 @@ async def complete_work_order(work_order_id: int, quantity: Decimal) -> WorkOrde
     """`workOrderComplete`: backflushes components per BOM incl. scrap from MAIN and adds the
     finished goods there; a short component → INSUFFICIENT_STOCK and nothing is written.
     The order is COMPLETED once its whole quantity is done."""
-    quantity = four_decimals(quantity, "quantity")
-    if quantity <= 0:
-        raise DomainError(ErrorCode.INVALID, "quantity must be greater than zero.", "quantity")
+    quantity = valid_quantity(quantity, "quantity", positive=True)
     async with in_transaction():
         found = await WorkOrder.filter(id=work_order_id).select_for_update()
         if not found:

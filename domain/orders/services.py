@@ -48,9 +48,19 @@ from domain.orders.status import (
     require_transition,
     status_after_shipment,
 )
-from domain.validation import optional_text
+from domain.validation import (
+    HUNDRED,
+    PERCENT,
+    UNIT_PRICE,
+    Checks,
+    computed_amount,
+    optional_date,
+    optional_decimal,
+    optional_text,
+    valid_percent,
+    valid_quantity,
+)
 
-QUANTUM = Decimal("0.0001")
 # Orders whose uninvoiced value counts against the credit limit (§5.2).
 OPEN_FOR_CREDIT = (OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED, OrderStatus.SHIPPED)
 
@@ -71,80 +81,72 @@ class ShipLineDraft:
     quantity: Decimal
 
 
-def _check_decimal(
-    value: Decimal | None,
-    path: tuple[str, ...],
-    *,
-    positive: bool = False,
-    at_most: Decimal | None = None,
-) -> None:
-    if value is None:
-        return
-    name = path[-1]
-    if not value.is_finite():
-        raise DomainError(ErrorCode.INVALID, f"{name} must be a number.", path)
-    if positive and value <= 0:
-        raise DomainError(ErrorCode.INVALID, f"{name} must be greater than zero.", path)
-    if value < 0:
-        raise DomainError(ErrorCode.INVALID, f"{name} must not be negative.", path)
-    if at_most is not None and value > at_most:
-        raise DomainError(ErrorCode.INVALID, f"{name} must be at most {at_most}.", path)
-    if value.quantize(QUANTUM) != value:
-        raise DomainError(ErrorCode.INVALID, f"{name} has more than 4 decimals.", path)
-
-
-def _validate_drafts(drafts: Sequence[OrderLineDraft]) -> None:
+def _check_drafts(checks: Checks, drafts: Sequence[OrderLineDraft]) -> None:
     for index, draft in enumerate(drafts):
         path = ("lines", str(index))
-        _check_decimal(Decimal(draft.quantity), (*path, "quantity"), positive=True)
-        _check_decimal(draft.unit_price, (*path, "unit_price"))
-        _check_decimal(
-            Decimal(draft.discount_percent), (*path, "discount_percent"), at_most=Decimal(100)
-        )
-        _check_decimal(draft.tax_rate, (*path, "tax_rate"), at_most=Decimal(100))
-        optional_text(draft.description, "description")
+        checks(valid_quantity, draft.quantity, (*path, "quantity"), positive=True)
+        checks(optional_decimal, draft.unit_price, (*path, "unit_price"), UNIT_PRICE)
+        checks(valid_percent, draft.discount_percent, (*path, "discount_percent"))
+        checks(optional_decimal, draft.tax_rate, (*path, "tax_rate"), PERCENT, maximum=HUNDRED)
+        checks(optional_text, draft.description, (*path, "description"))
+
+
+def _priced_draft(draft: OrderLineDraft, product: Product, path: tuple[str, ...]) -> PricedLine:
+    """The draft priced by §5.4; quantity × unit price must fit an amount (INVALID on the
+    line, checked before any rounding could overflow)."""
+    unit_price = Decimal(product.list_price if draft.unit_price is None else draft.unit_price)
+    computed_amount(Decimal(draft.quantity) * unit_price, path, "quantity × unitPrice")
+    return PricedLine(
+        quantity=Decimal(draft.quantity),
+        unit_price=unit_price,
+        discount_percent=Decimal(draft.discount_percent),
+        tax_rate=Decimal(product.tax_rate if draft.tax_rate is None else draft.tax_rate),
+    )
 
 
 async def _build_lines(order: SalesOrder, drafts: Sequence[OrderLineDraft]) -> list[SalesOrderLine]:
-    """Prices and stores the drafts as the order's lines, and sets the order's totals."""
+    """Prices and stores the drafts as the order's lines, and sets the order's totals; every
+    line's refusal is reported at once, before anything is stored."""
     product_ids = {draft.product_id for draft in drafts}
     products = {p.id: p for p in await Product.filter(id__in=list(product_ids))}
-    lines: list[SalesOrderLine] = []
+    checks = Checks()
+    priced_lines: list[tuple[OrderLineDraft, Product, PricedLine]] = []
     for index, draft in enumerate(drafts):
+        path = ("lines", str(index))
         product = products.get(draft.product_id)
         if product is None:
-            raise not_found("Product", draft.product_id, ("lines", str(index), "product_id"))
+            checks.add(not_found("Product", draft.product_id, (*path, "product_id")))
+            continue
         if product.archived_at is not None:
-            raise DomainError(
-                ErrorCode.INVALID,
-                f"Product {product.sku} is archived.",
-                ("lines", str(index), "product_id"),
+            checks.add(
+                DomainError(
+                    ErrorCode.INVALID, f"Product {product.sku} is archived.", (*path, "product_id")
+                )
             )
-        priced = PricedLine(
-            quantity=Decimal(draft.quantity),
-            unit_price=Decimal(
-                product.list_price if draft.unit_price is None else draft.unit_price
-            ),
-            discount_percent=Decimal(draft.discount_percent),
-            tax_rate=Decimal(product.tax_rate if draft.tax_rate is None else draft.tax_rate),
+            continue
+        priced = checks(_priced_draft, draft, product, path)
+        if priced is not None:
+            priced_lines.append((draft, product, priced))
+    checks.raise_if_any()
+    order_totals = totals(priced for _, _, priced in priced_lines)
+    computed_amount(order_totals.total, "lines", "The order total")
+    lines = [
+        SalesOrderLine(
+            order_id=order.id,
+            position=index + 1,
+            product_id=product.id,
+            description=optional_text(draft.description, "description") or product.name,
+            quantity=priced.quantity,
+            unit_price=priced.unit_price,
+            discount_percent=priced.discount_percent,
+            tax_rate=priced.tax_rate,
+            net_amount=priced.net,
+            tax_amount=priced.tax,
         )
-        lines.append(
-            SalesOrderLine(
-                order_id=order.id,
-                position=index + 1,
-                product_id=product.id,
-                description=optional_text(draft.description, "description") or product.name,
-                quantity=priced.quantity,
-                unit_price=priced.unit_price,
-                discount_percent=priced.discount_percent,
-                tax_rate=priced.tax_rate,
-                net_amount=priced.net,
-                tax_amount=priced.tax,
-            )
-        )
+        for index, (draft, product, priced) in enumerate(priced_lines)
+    ]
     if lines:
         await SalesOrderLine.bulk_create(lines)
-    order_totals = totals(_priced(line) for line in lines)
     order.subtotal = order_totals.subtotal
     order.tax_total = order_totals.tax_total
     order.total = order_totals.total
@@ -194,8 +196,11 @@ async def create_sales_order(
 ) -> SalesOrder:
     """A DRAFT order numbered SO-YYYY-NNNNNN, lines priced by §5.4 (nests in a caller's
     transaction as a savepoint, e.g. the won-deal handover)."""
-    _validate_drafts(lines)
-    clean_notes = optional_text(notes, "notes", 10_000)
+    checks = Checks()
+    _check_drafts(checks, lines)
+    checks(optional_date, requested_date, "requested_date")
+    clean_notes = checks(optional_text, notes, "notes", 10_000, multiline=True)
+    checks.raise_if_any()
     async with in_transaction():
         account = await _open_account(account_id)
         order = await SalesOrder.create(
@@ -232,15 +237,22 @@ async def update_sales_order(
     unknown = set(changes) - set(ORDER_FIELDS)
     if unknown:
         raise DomainError(ErrorCode.INVALID, f"Unknown fields: {sorted(unknown)}.")
+    checks = Checks()
     if lines is not None:
-        _validate_drafts(lines)
+        _check_drafts(checks, lines)
     clean = dict(changes)
     if "notes" in clean:
-        clean["notes"] = optional_text(clean["notes"], "notes", 10_000)
+        clean["notes"] = checks(optional_text, clean["notes"], "notes", 10_000, multiline=True)
+    if "requested_date" in clean:
+        clean["requested_date"] = checks(optional_date, clean["requested_date"], "requested_date")
     if "invoice_policy" in clean:
         if clean["invoice_policy"] is None:
-            raise DomainError(ErrorCode.REQUIRED, "invoicePolicy is required.", "invoice_policy")
-        clean["invoice_policy"] = InvoicePolicy(clean["invoice_policy"])
+            checks.add(
+                DomainError(ErrorCode.REQUIRED, "invoicePolicy is required.", "invoice_policy")
+            )
+        else:
+            clean["invoice_policy"] = InvoicePolicy(clean["invoice_policy"])
+    checks.raise_if_any()
     async with in_transaction():
         order = await _lock_order(order_id)
         if order.status != OrderStatus.DRAFT:
@@ -355,13 +367,17 @@ async def confirm_sales_order(order_id: int) -> SalesOrder:
 def _validate_ship_lines(drafts: Sequence[ShipLineDraft]) -> None:
     if not drafts:
         raise DomainError(ErrorCode.REQUIRED, "A shipment needs at least one line.", "lines")
+    checks = Checks()
     seen: set[int] = set()
     for index, draft in enumerate(drafts):
         path = ("lines", str(index))
-        _check_decimal(Decimal(draft.quantity), (*path, "quantity"), positive=True)
+        checks(valid_quantity, draft.quantity, (*path, "quantity"), positive=True)
         if draft.line_id in seen:
-            raise DomainError(ErrorCode.INVALID, "A line is listed twice.", (*path, "line_id"))
+            checks.add(
+                DomainError(ErrorCode.INVALID, "A line is listed twice.", (*path, "line_id"))
+            )
         seen.add(draft.line_id)
+    checks.raise_if_any()
 
 
 async def ship_sales_order(
@@ -405,6 +421,14 @@ async def ship_sales_order(
             for index, draft in enumerate(drafts)
             if products[lines[draft.line_id].product_id].kind == ProductKind.STOCKED
         ]
+        cost = ZERO
+        for index, draft, line in shipped_stock:
+            cost += computed_amount(
+                Decimal(draft.quantity) * Decimal(products[line.product_id].standard_cost),
+                ("lines", str(index), "quantity"),
+                "The shipped quantity at standard cost",
+            )
+        computed_amount(cost, "lines", "The shipment's cost")
         keys = {(line.product_id, warehouse.id) for _, _, line in shipped_stock}
         keys |= {(line.product_id, main.id) for _, _, line in shipped_stock}
         levels = await lock_levels(keys)
@@ -412,7 +436,6 @@ async def ship_sales_order(
         shipment = await Shipment.create(
             number=number, order_id=order.id, warehouse_id=warehouse.id, shipped_on=today()
         )
-        cost = ZERO
         shipment_lines: list[ShipmentLine] = []
         for index, draft in enumerate(drafts):
             line = lines[draft.line_id]
@@ -423,7 +446,6 @@ async def ship_sales_order(
                 move_id = await _ship_stock(
                     line, quantity, levels, warehouse.id, main.id, number, ("lines", str(index))
                 )
-                cost += quantity * Decimal(product.standard_cost)
             line.quantity_shipped = Decimal(line.quantity_shipped) + quantity
             await line.save(update_fields=["quantity_shipped", "quantity_reserved"])
             shipment_lines.append(

@@ -18,7 +18,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.events import record_event
 from domain.pipeline import stages
-from domain.pipeline.lines import DealLine, check_lines, decimal_value, lines_amount
+from domain.pipeline.lines import DealLine, check_lines, lines_amount
 from domain.pipeline.models import (
     Lead,
     LeadStatus,
@@ -27,7 +27,15 @@ from domain.pipeline.models import (
     OpportunityStatus,
     Stage,
 )
-from domain.validation import optional_email, optional_text, required_text
+from domain.validation import (
+    MONEY,
+    Checks,
+    optional_date,
+    optional_decimal,
+    optional_email,
+    optional_text,
+    required_text,
+)
 
 LEAD_FIELDS = ("company_name", "contact_name", "email", "phone", "source")
 OPPORTUNITY_FIELDS = frozenset(
@@ -38,19 +46,19 @@ OPPORTUNITY_FIELDS = frozenset(
 # Leads
 
 
-def _clean_lead_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
+def _clean_lead_fields(checks: Checks, changes: Mapping[str, Any]) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for key, value in changes.items():
         if key in ("company_name", "contact_name"):
-            clean[key] = required_text(value, key)
+            clean[key] = checks(required_text, value, key)
         elif key == "email":
-            clean[key] = optional_email(value, "email")
+            clean[key] = checks(optional_email, value, "email")
         elif key == "phone":
-            clean[key] = optional_text(value, key, 64)
+            clean[key] = checks(optional_text, value, key, 64)
         elif key == "source":
-            clean[key] = optional_text(value, key, 120)
+            clean[key] = checks(optional_text, value, key, 120)
         elif key != "status":
-            raise DomainError(ErrorCode.INVALID, f"Unknown field {key}.", key)
+            checks.add(DomainError(ErrorCode.INVALID, f"Unknown field {key}.", key))
     return clean
 
 
@@ -76,12 +84,12 @@ async def create_lead(fields: Mapping[str, Any], *, email_required: bool = False
     """A new lead (status NEW); the lead-capture hook requires an email (§4.2)."""
     if "status" in fields:
         raise DomainError(ErrorCode.INVALID, "A new lead always starts as NEW.", "status")
-    clean = _clean_lead_fields(fields)
-    for required in ("company_name", "contact_name"):
-        if required not in clean:
-            raise DomainError(ErrorCode.REQUIRED, f"{required} is required.", required)
-    if email_required and not clean.get("email"):
-        raise DomainError(ErrorCode.REQUIRED, "email is required.", "email")
+    checks = Checks()
+    clean = _clean_lead_fields(checks, {"company_name": None, "contact_name": None, **fields})
+    email_refused = any(error.field == ("email",) for error in checks.errors)
+    if email_required and not clean.get("email") and not email_refused:
+        checks.add(DomainError(ErrorCode.REQUIRED, "email is required.", "email"))
+    checks.raise_if_any()
     async with in_transaction():
         lead = await Lead.create(**clean)
         await record_event("lead.created", _lead_payload(lead))
@@ -90,17 +98,21 @@ async def create_lead(fields: Mapping[str, Any], *, email_required: bool = False
 
 async def update_lead(lead_id: int, changes: Mapping[str, Any]) -> Lead:
     """Edits a lead or qualifies/disqualifies it; CONVERTED is reached only by conversion."""
-    clean = _clean_lead_fields(changes)
+    checks = Checks()
+    clean = _clean_lead_fields(checks, changes)
     status = changes.get("status")
     if "status" in changes:
         if status is None:
-            raise DomainError(ErrorCode.REQUIRED, "status is required.", "status")
-        status = LeadStatus(status)
-        if status is LeadStatus.CONVERTED:
-            raise DomainError(
-                ErrorCode.INVALID_TRANSITION, "Use leadConvert to convert a lead.", "status"
+            checks.add(DomainError(ErrorCode.REQUIRED, "status is required.", "status"))
+        elif LeadStatus(status) is LeadStatus.CONVERTED:
+            checks.add(
+                DomainError(
+                    ErrorCode.INVALID_TRANSITION, "Use leadConvert to convert a lead.", "status"
+                )
             )
-        clean["status"] = status
+        else:
+            clean["status"] = LeadStatus(status)
+    checks.raise_if_any()
     async with in_transaction():
         lead = await Lead.filter(id=lead_id).select_for_update().first()
         if lead is None:
@@ -131,15 +143,19 @@ async def convert_lead(
 ) -> Lead:
     """§4.1: the lead becomes an account (given, found through a contact with the lead's
     email, or new), a contact, and optionally an opportunity; once only."""
-    name = optional_text(opportunity_name, "opportunity_name")
-    if amount is not None:
-        if name is None:
-            raise DomainError(
+    checks = Checks()
+    name = checks(optional_text, opportunity_name, "opportunity_name")
+    name_refused = bool(checks.errors)
+    if amount is not None and name is None and not name_refused:
+        checks.add(
+            DomainError(
                 ErrorCode.REQUIRED,
                 "opportunityName is required with an amount.",
                 "opportunity_name",
             )
-        amount = decimal_value(amount, "amount", places=2)
+        )
+    amount = checks(optional_decimal, amount, "amount", MONEY)
+    checks.raise_if_any()
     async with in_transaction():
         lead = await Lead.filter(id=lead_id).select_for_update().first()
         if lead is None:
@@ -244,29 +260,32 @@ class CleanOpportunity:
 
 
 async def _clean_opportunity_fields(changes: Mapping[str, Any]) -> CleanOpportunity:
+    """The given fields, checked; every invalid field (the lines' too) is reported at once."""
     unknown = set(changes) - OPPORTUNITY_FIELDS
     if unknown:
         raise DomainError(ErrorCode.INVALID, f"Unknown fields: {sorted(unknown)}.")
+    checks = Checks()
     clean: dict[str, Any] = {}
     for key, value in changes.items():
         if key == "name":
-            clean[key] = required_text(value, "name")
+            clean[key] = checks(required_text, value, "name")
         elif key == "account_id":
             if value is None:
-                raise DomainError(ErrorCode.REQUIRED, "accountId is required.", key)
-            clean[key] = int(value)
+                checks.add(DomainError(ErrorCode.REQUIRED, "accountId is required.", key))
+            else:
+                clean[key] = int(value)
         elif key == "amount":
             if value is not None:
-                clean[key] = decimal_value(value, key, places=2)
+                clean[key] = checks(optional_decimal, value, key, MONEY)
         elif key == "expected_close_date":
-            if value is not None and not isinstance(value, date):
-                raise DomainError(ErrorCode.INVALID, "expectedCloseDate must be a date.", key)
-            clean[key] = value
+            clean[key] = checks(optional_date, value, key)
         elif key == "owner":
-            clean[key] = optional_text(value, key, 120)
+            clean[key] = checks(optional_text, value, key, 120)
     lines = None
     if "lines" in changes:
-        lines = await check_lines(changes["lines"] or [])
+        with checks.collecting():
+            lines = await check_lines(changes["lines"] or [])
+    checks.raise_if_any()
     return CleanOpportunity(clean, lines)
 
 
@@ -442,7 +461,7 @@ async def move_opportunity_stage(
 
 
 async def lose_opportunity(opportunity_id: int, reason: str | None) -> Opportunity:
-    text = required_text(reason, "reason", 500)
+    text = required_text(reason, "reason", 500, multiline=True)
     async with in_transaction():
         opportunity = await lock_opportunity(opportunity_id)
         after = stages.lose(_state(opportunity))

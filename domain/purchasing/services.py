@@ -21,9 +21,15 @@ from domain.numbering.services import next_number
 from domain.purchasing.models import PurchaseOrder, PurchaseOrderLine, PurchaseOrderStatus
 from domain.querying import filter_given
 from domain.settings import get_settings
-from domain.validation import optional_text
-
-_FOUR_DECIMALS = Decimal("0.0001")
+from domain.validation import (
+    UNIT_PRICE,
+    Checks,
+    computed_amount,
+    optional_date,
+    optional_decimal,
+    optional_text,
+    valid_quantity,
+)
 
 
 @dataclass(frozen=True)
@@ -40,21 +46,6 @@ class ReceiptLine:
     quantity: Decimal
 
 
-def four_decimals(value: Decimal, field: str | tuple[str, ...]) -> Decimal:
-    """Quantities and unit costs are stored to 4 decimals; more would be silently cut."""
-    value = Decimal(value)
-    if not value.is_finite() or value.quantize(_FOUR_DECIMALS) != value:
-        raise DomainError(ErrorCode.INVALID, "At most 4 decimals are allowed.", field)
-    return value
-
-
-def _positive_quantity(value: Decimal, field: tuple[str, ...]) -> Decimal:
-    quantity = four_decimals(value, field)
-    if quantity <= 0:
-        raise DomainError(ErrorCode.INVALID, "quantity must be greater than zero.", field)
-    return quantity
-
-
 async def get_purchase_order(order_id: int, *, field: str = "id") -> PurchaseOrder:
     order = await PurchaseOrder.get_or_none(id=order_id)
     if order is None:
@@ -68,19 +59,14 @@ async def create_purchase_order(
     """An OPEN purchase order numbered `PO-000001`; its lines are MRP's scheduled receipts."""
     if not lines:
         raise DomainError(ErrorCode.REQUIRED, "A purchase order needs at least one line.", "lines")
-    checked = []
+    checks = Checks()
     for index, draft in enumerate(lines):
         at = ("lines", str(index))
-        quantity = _positive_quantity(draft.quantity, (*at, "quantity"))
-        unit_cost = draft.unit_cost
-        if unit_cost is not None:
-            unit_cost = four_decimals(unit_cost, (*at, "unit_cost"))
-            if unit_cost < 0:
-                raise DomainError(
-                    ErrorCode.INVALID, "unitCost must not be negative.", (*at, "unit_cost")
-                )
-        checked.append((draft, quantity, unit_cost))
-    clean_notes = optional_text(notes, "notes", 2000)
+        checks(valid_quantity, draft.quantity, (*at, "quantity"), positive=True)
+        checks(optional_decimal, draft.unit_cost, (*at, "unit_cost"), UNIT_PRICE)
+        checks(optional_date, draft.expected_date, (*at, "expected_date"))
+    clean_notes = checks(optional_text, notes, "notes", 2000, multiline=True)
+    checks.raise_if_any()
     async with in_transaction():
         supplier = await Account.get_or_none(id=supplier_id)
         if supplier is None:
@@ -92,27 +78,42 @@ async def create_purchase_order(
         product_ids = {draft.product_id for draft in lines}
         products = {p.id: p for p in await Product.filter(id__in=product_ids)}
         rows = []
-        for index, (draft, quantity, unit_cost) in enumerate(checked):
+        value = ZERO
+        for index, draft in enumerate(lines):
+            at = ("lines", str(index))
             product = products.get(draft.product_id)
             if product is None:
-                raise not_found("Product", draft.product_id, ("lines", str(index), "product_id"))
+                checks.add(not_found("Product", draft.product_id, (*at, "product_id")))
+                continue
             if product.kind != ProductKind.STOCKED:
-                raise DomainError(
-                    ErrorCode.INVALID,
-                    f"{product.sku} is not a STOCKED product and cannot be received.",
-                    ("lines", str(index), "product_id"),
+                checks.add(
+                    DomainError(
+                        ErrorCode.INVALID,
+                        f"{product.sku} is not a STOCKED product and cannot be received.",
+                        (*at, "product_id"),
+                    )
+                )
+                continue
+            unit_cost = Decimal(
+                product.standard_cost if draft.unit_cost is None else draft.unit_cost
+            )
+            with checks.collecting():
+                value += computed_amount(
+                    Decimal(draft.quantity) * unit_cost, at, "quantity × unitCost"
                 )
             rows.append(
                 PurchaseOrderLine(
                     position=index + 1,
                     product_id=product.id,
-                    quantity=quantity,
+                    quantity=draft.quantity,
                     quantity_received=ZERO,
-                    unit_cost=product.standard_cost if unit_cost is None else unit_cost,
+                    unit_cost=unit_cost,
                     expected_date=draft.expected_date
                     or today() + timedelta(days=product.lead_time_days),
                 )
             )
+        checks.raise_if_any()
+        computed_amount(value, "lines", "The order's value")
         order = await PurchaseOrder.create(
             number=await next_number("PO"),
             supplier_id=supplier.id,
@@ -131,10 +132,12 @@ async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) ->
     than is still open on a line → INVALID, nothing received."""
     if not lines:
         raise DomainError(ErrorCode.REQUIRED, "Say which lines are received.", "lines")
+    checks = Checks()
     quantities = [
-        _positive_quantity(line.quantity, ("lines", str(index), "quantity"))
+        checks(valid_quantity, line.quantity, ("lines", str(index), "quantity"), positive=True)
         for index, line in enumerate(lines)
     ]
+    checks.raise_if_any()
     async with in_transaction():
         found = await PurchaseOrder.filter(id=order_id).select_for_update()
         if not found:

@@ -23,12 +23,15 @@ _Period = tuple[datetime, datetime]
 
 
 class CalendarError(ValueError):
-    """An invalid calendar; `field` is the offending input's path, e.g. ("hours", "2", "end")."""
+    """An invalid calendar; `field` is the offending input's path, e.g. ("hours", "2", "end").
+
+    Raised for the first problem; `problems` lists every problem found, this one first."""
 
     def __init__(self, field: tuple[str, ...], message: str) -> None:
         super().__init__(message)
         self.field = field
         self.message = message
+        self.problems: tuple[CalendarError, ...] = (self,)
 
 
 @dataclass(frozen=True)
@@ -82,47 +85,68 @@ class Calendar:
 
 
 def validate_calendar(calendar: Calendar) -> None:
-    """Raise CalendarError for the first problem found; `Calendar()` calls this itself."""
+    """Raise CalendarError naming every problem found; `Calendar()` calls this itself."""
+    problems = calendar_problems(calendar)
+    if problems:
+        first = problems[0]
+        first.problems = tuple(problems)
+        raise first
+
+
+def calendar_problems(calendar: Calendar) -> list[CalendarError]:
+    problems: list[CalendarError] = []
     try:
         ZoneInfo(calendar.timezone)
-    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError) as error:
-        raise CalendarError(
-            ("timezone",), f"{calendar.timezone!r} is not a known IANA time zone."
-        ) from error
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
+        problems.append(
+            CalendarError(("timezone",), f"{calendar.timezone!r} is not a known IANA time zone.")
+        )
     if not calendar.hours:
-        raise CalendarError(("hours",), "A calendar needs at least one working interval.")
-    for index, interval in enumerate(calendar.hours):
-        _validate_interval(index, interval)
-    _reject_overlaps(calendar.hours)
+        problems.append(
+            CalendarError(("hours",), "A calendar needs at least one working interval.")
+        )
+    interval_problems = [
+        problem
+        for index, interval in enumerate(calendar.hours)
+        if (problem := _interval_problem(index, interval)) is not None
+    ]
+    problems += interval_problems
+    if not interval_problems:
+        problems += _overlaps(calendar.hours)
     for holiday in calendar.holidays:
         # A datetime is a date too, but would never equal the local dates it is compared with.
         if isinstance(holiday, datetime) or not isinstance(holiday, date):
-            raise CalendarError(("holidays",), f"{holiday!r} is not a date.")
+            problems.append(CalendarError(("holidays",), f"{holiday!r} is not a date."))
+            break
+    return problems
 
 
-def _validate_interval(index: int, interval: WorkingInterval) -> None:
+def _interval_problem(index: int, interval: WorkingInterval) -> CalendarError | None:
     path = ("hours", str(index))
     if isinstance(interval.weekday, bool) or interval.weekday not in range(1, 8):
-        raise CalendarError(
+        return CalendarError(
             (*path, "weekday"), f"Weekday must be 1 (Monday) to 7 (Sunday), not {interval.weekday}."
         )
     for name, moment in (("start", interval.start), ("end", interval.end)):
         if moment.tzinfo is not None or moment.second or moment.microsecond:
-            raise CalendarError(
+            return CalendarError(
                 (*path, name), f"{name.capitalize()} must be a local wall time in whole minutes."
             )
     if interval.end_minute <= interval.start_minute:
-        raise CalendarError((*path, "end"), "A working interval must end after it starts.")
+        return CalendarError((*path, "end"), "A working interval must end after it starts.")
+    return None
 
 
-def _reject_overlaps(hours: tuple[WorkingInterval, ...]) -> None:
+def _overlaps(hours: tuple[WorkingInterval, ...]) -> list[CalendarError]:
     ordered = sorted(enumerate(hours), key=lambda item: (item[1].weekday, item[1].start_minute))
-    for (_, previous), (index, current) in pairwise(ordered):
-        if current.weekday == previous.weekday and current.start_minute < previous.end_minute:
-            raise CalendarError(
-                ("hours", str(index), "start"),
-                f"Working intervals overlap on weekday {current.weekday}.",
-            )
+    return [
+        CalendarError(
+            ("hours", str(index), "start"),
+            f"Working intervals overlap on weekday {current.weekday}.",
+        )
+        for (_, previous), (index, current) in pairwise(ordered)
+        if current.weekday == previous.weekday and current.start_minute < previous.end_minute
+    ]
 
 
 def parse_wall_time(text: str, *, end: bool = False) -> time:

@@ -40,7 +40,15 @@ from domain.service.sla_rules import (
     sla_schedule,
     sla_status,
 )
-from domain.validation import optional_text, required_text
+from domain.validation import (
+    Checks,
+    label,
+    optional_moment,
+    optional_text,
+    required_date,
+    required_text,
+    valid_integer,
+)
 
 # A year of round-the-clock minutes: beyond it a target is a typo, and business-time
 # arithmetic on a sparse calendar would walk for decades.
@@ -82,15 +90,28 @@ def calendar_of(row: BusinessCalendar) -> Calendar:
     )
 
 
-def _wall_time(text: str, field: tuple[str, ...], *, end: bool) -> time:
+def _wall_time(text: str | None, field: tuple[str, ...], *, end: bool) -> time:
+    clean = required_text(text, field, 5)
     try:
-        return parse_wall_time(text, end=end)
+        return parse_wall_time(clean, end=end)
     except ValueError as error:
         raise DomainError(ErrorCode.INVALID, str(error), field) from None
 
 
-def _calendar_error(error: CalendarError) -> DomainError:
-    return DomainError(ErrorCode.INVALID, error.message, error.field)
+def _calendar_problems(
+    error: CalendarError, positions: Sequence[int], *, zone_refused: bool, hours_refused: bool
+) -> list[DomainError]:
+    """The calendar's problems at the paths of the input: `positions` maps each interval
+    the calendar was built from to its index in the input, the others being already refused."""
+    refusals = []
+    for problem in error.problems:
+        field = problem.field
+        if (field == ("timezone",) and zone_refused) or (field == ("hours",) and hours_refused):
+            continue
+        if field[0] == "hours" and len(field) > 1:
+            field = ("hours", str(positions[int(field[1])]), *field[2:])
+        refusals.append(DomainError(ErrorCode.INVALID, problem.message, field))
+    return refusals
 
 
 async def create_business_calendar(
@@ -100,20 +121,30 @@ async def create_business_calendar(
     hours: Sequence[WorkingHoursDraft],
     holidays: Sequence[date] = (),
 ) -> BusinessCalendar:
-    clean_name = required_text(name, "name", 120)
-    zone = required_text(timezone, "timezone", 64)
-    intervals = tuple(
-        WorkingInterval(
-            draft.weekday,
-            _wall_time(draft.start, ("hours", str(index), "start"), end=False),
-            _wall_time(draft.end, ("hours", str(index), "end"), end=True),
-        )
-        for index, draft in enumerate(hours)
-    )
+    """Every invalid field is reported at once: a bad timezone and a bad weekday together."""
+    checks = Checks()
+    clean_name = checks(required_text, name, "name", 120)
+    zone = checks(required_text, timezone, "timezone", 64)
+    intervals: list[WorkingInterval] = []
+    positions: list[int] = []
+    for index, draft in enumerate(hours):
+        at = ("hours", str(index))
+        start = checks(_wall_time, draft.start, (*at, "start"), end=False)
+        end = checks(_wall_time, draft.end, (*at, "end"), end=True)
+        if start is not None and end is not None:
+            intervals.append(WorkingInterval(draft.weekday, start, end))
+            positions.append(index)
+    days = [checks(required_date, day, ("holidays", str(i))) for i, day in enumerate(holidays)]
+    calendar = None
     try:
-        calendar = Calendar(zone, intervals, frozenset(holidays))
+        calendar = Calendar(zone or "UTC", tuple(intervals), frozenset(d for d in days if d))
     except CalendarError as error:
-        raise _calendar_error(error) from None
+        for refusal in _calendar_problems(
+            error, positions, zone_refused=zone is None, hours_refused=len(intervals) < len(hours)
+        ):
+            checks.add(refusal)
+    checks.raise_if_any()
+    assert calendar is not None
     stored_hours = [
         {
             "weekday": interval.weekday,
@@ -155,18 +186,6 @@ class SlaTargetDraft:
     resolution_minutes: int
 
 
-def _check_target(draft: SlaTargetDraft, index: int) -> None:
-    for name in ("first_response_minutes", "resolution_minutes"):
-        minutes = getattr(draft, name)
-        path = ("targets", str(index), name)
-        if minutes <= 0:
-            raise DomainError(ErrorCode.INVALID, f"{name} must be greater than zero.", path)
-        if minutes > MAX_TARGET_MINUTES:
-            raise DomainError(
-                ErrorCode.INVALID, f"{name} must be at most {MAX_TARGET_MINUTES}.", path
-            )
-
-
 async def create_sla_policy(
     *,
     name: str | None,
@@ -176,24 +195,35 @@ async def create_sla_policy(
     is_default: bool = False,
 ) -> SlaPolicy:
     """A policy with one target per priority it covers; a new default replaces the old one."""
-    clean_name = required_text(name, "name", 120)
+    checks = Checks()
+    clean_name = checks(required_text, name, "name", 120)
     percent = 80 if at_risk_percent is None else at_risk_percent
-    if not 0 <= percent <= 100:
-        raise DomainError(
-            ErrorCode.INVALID, "atRiskPercent must be between 0 and 100.", "at_risk_percent"
-        )
+    checks(valid_integer, percent, "at_risk_percent", maximum=100)
     if not targets:
-        raise DomainError(ErrorCode.REQUIRED, "A policy needs at least one target.", "targets")
+        checks.add(
+            DomainError(ErrorCode.REQUIRED, "A policy needs at least one target.", "targets")
+        )
     seen: set[Priority] = set()
     for index, draft in enumerate(targets):
+        at = ("targets", str(index))
         if draft.priority in seen:
-            raise DomainError(
-                ErrorCode.DUPLICATE,
-                f"The policy already has a {draft.priority.value} target.",
-                ("targets", str(index), "priority"),
+            checks.add(
+                DomainError(
+                    ErrorCode.DUPLICATE,
+                    f"The policy already has a {draft.priority.value} target.",
+                    (*at, "priority"),
+                )
             )
         seen.add(draft.priority)
-        _check_target(draft, index)
+        for minutes in ("first_response_minutes", "resolution_minutes"):
+            checks(
+                valid_integer,
+                getattr(draft, minutes),
+                (*at, minutes),
+                minimum=1,
+                maximum=MAX_TARGET_MINUTES,
+            )
+    checks.raise_if_any()
     async with in_transaction():
         if not await BusinessCalendar.exists(id=calendar_id):
             raise not_found("BusinessCalendar", calendar_id, "calendar_id")
@@ -364,17 +394,14 @@ def _instant(value: datetime | None, field: str, *, not_before: datetime | None 
     """An instant given by the client (or now): aware, not in the future, not before the
     case's latest recorded instant."""
     now = clock.utcnow()
-    if value is None:
-        moment = now
-    elif value.utcoffset() is None:
-        raise DomainError(ErrorCode.INVALID, f"{field} needs a UTC offset.", field)
-    else:
-        moment = value
+    moment = optional_moment(value, field) or now
     if moment > now:
-        raise DomainError(ErrorCode.INVALID, f"{field} must not be in the future.", field)
+        raise DomainError(ErrorCode.INVALID, f"{label(field)} must not be in the future.", field)
     if not_before is not None and moment < not_before:
         raise DomainError(
-            ErrorCode.INVALID, f"{field} must not be before {not_before.isoformat()}.", field
+            ErrorCode.INVALID,
+            f"{label(field)} must not be before {not_before.isoformat()}.",
+            field,
         )
     return moment
 
@@ -419,9 +446,13 @@ async def create_case(
     opened_at: datetime | None = None,
 ) -> Case:
     """Opens a case under the account's SLA policy, else the default policy, else none."""
-    clean_subject = required_text(subject, "subject")
-    clean_description = optional_text(description, "description", 20_000)
-    opened = _instant(opened_at, "opened_at")
+    checks = Checks()
+    clean_subject = checks(required_text, subject, "subject")
+    clean_description = checks(
+        optional_text, description, "description", 20_000, multiline=True
+    )
+    opened = checks(_instant, opened_at, "opened_at")
+    checks.raise_if_any()
     chosen_priority = priority or Priority.NORMAL
     async with in_transaction():
         account = await Account.get_or_none(id=account_id)

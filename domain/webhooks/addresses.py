@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from domain.errors import DomainError, ErrorCode
+from domain.validation import required_text
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 MAX_URL_LENGTH = 2048
@@ -24,11 +25,7 @@ class Target:
 
 def parse_url(url: str | None, field: str = "url") -> Target:
     """Shape checks only (no DNS): an absolute http(s) URL with a host."""
-    text = (url or "").strip()
-    if not text:
-        raise DomainError(ErrorCode.REQUIRED, "url is required.", field)
-    if len(text) > MAX_URL_LENGTH:
-        raise DomainError(ErrorCode.INVALID, f"url is longer than {MAX_URL_LENGTH}.", field)
+    text = required_text(url, field, MAX_URL_LENGTH)
     try:
         parts = urlsplit(text)
         port = parts.port

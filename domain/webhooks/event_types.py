@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from domain.errors import DomainError, ErrorCode
 from domain.events import EVENT_TYPES
+from domain.validation import Checks, required_text
 
 WILDCARD = "*"
 
@@ -16,22 +17,32 @@ def _prefixes() -> frozenset[str]:
 
 def clean_patterns(patterns: Iterable[str] | None, field: str = "event_types") -> list[str]:
     """The patterns deduplicated and sorted; an unknown type or prefix is INVALID."""
-    given = [p.strip() for p in patterns or ()]
-    if not any(given):
+    checks = Checks()
+    given = [
+        checks(required_text, pattern, (field, str(index)), 120) if pattern.strip() else ""
+        for index, pattern in enumerate(patterns or ())
+    ]
+    if not any(given) and not checks.errors:
         raise DomainError(ErrorCode.REQUIRED, "At least one event type is required.", field)
     prefixes = _prefixes()
     for index, pattern in enumerate(given):
+        if pattern is None:  # refused above
+            continue
         known = (
             pattern == WILDCARD
             or pattern in EVENT_TYPES
             or (pattern.endswith(".*") and pattern[:-2] in prefixes)
         )
         if not known:
-            raise DomainError(
-                ErrorCode.INVALID,
-                f"{pattern!r} is not an event type, a prefix wildcard like 'invoice.*', or '*'.",
-                (field, str(index)),
+            checks.add(
+                DomainError(
+                    ErrorCode.INVALID,
+                    f"{pattern!r} is not an event type, a prefix wildcard like 'invoice.*', "
+                    "or '*'.",
+                    (field, str(index)),
+                )
             )
+    checks.raise_if_any()
     return sorted(set(given))
 
 

@@ -14,7 +14,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.querying import filter_given
 from domain.settings import get_settings
-from domain.validation import optional_text
+from domain.validation import Checks, optional_text
 from domain.webhooks.addresses import parse_url, public_addresses
 from domain.webhooks.event_types import clean_patterns
 from domain.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
@@ -48,9 +48,12 @@ async def get_subscription(subscription_id: int, *, field: str = "id") -> Webhoo
 async def create_subscription(
     url: str | None, event_types: list[str] | None, description: str | None = None
 ) -> CreatedSubscription:
-    patterns = clean_patterns(event_types)
-    text = optional_text(description, "description", max_length=1000)
-    clean_url = await check_url(url)
+    checks = Checks()
+    patterns = checks(clean_patterns, event_types)
+    text = checks(optional_text, description, "description", 1000, multiline=True)
+    with checks.collecting():
+        clean_url = await check_url(url)
+    checks.raise_if_any()
     secret = generate_secret()
     subscription = await WebhookSubscription.create(
         url=clean_url, event_types=patterns, description=text, secret=secret
@@ -61,16 +64,19 @@ async def create_subscription(
 async def update_subscription(
     subscription_id: int, changes: Mapping[str, Any]
 ) -> WebhookSubscription:
+    checks = Checks()
     clean: dict[str, Any] = {}
     for key, value in changes.items():
         if key == "url":
-            clean[key] = await check_url(value)
+            with checks.collecting():
+                clean[key] = await check_url(value)
         elif key == "event_types":
-            clean[key] = clean_patterns(value)
+            clean[key] = checks(clean_patterns, value)
         elif key == "description":
-            clean[key] = optional_text(value, key, max_length=1000)
+            clean[key] = checks(optional_text, value, key, 1000, multiline=True)
         else:
-            raise DomainError(ErrorCode.INVALID, f"Unknown field {key}.", key)
+            checks.add(DomainError(ErrorCode.INVALID, f"Unknown field {key}.", key))
+    checks.raise_if_any()
     async with in_transaction():
         subscription = await WebhookSubscription.select_for_update().get_or_none(id=subscription_id)
         if subscription is None:

@@ -121,11 +121,11 @@ async def test_update_to_an_existing_sku_is_a_duplicate(gql, make_product):
 @pytest.mark.parametrize(
     ("field", "value", "message"),
     [
-        ("listPrice", "-1.00", "list_price must not be negative."),
-        ("standardCost", "-0.01", "standard_cost must not be negative."),
-        ("taxRate", "101", "tax_rate must be between 0 and 100."),
-        ("listPrice", "1.005", "list_price has more than 2 decimals."),
-        ("safetyStock", "-5", "safety_stock must not be negative."),
+        ("listPrice", "-1.00", "listPrice must not be negative."),
+        ("standardCost", "-0.01", "standardCost must not be negative."),
+        ("taxRate", "101", "taxRate must be between 0 and 100."),
+        ("listPrice", "1.005", "listPrice has more than 2 decimals."),
+        ("safetyStock", "-5", "safetyStock must not be negative."),
     ],
 )
 async def test_bad_numbers_are_invalid_and_nothing_is_stored(gql, field, value, message):
