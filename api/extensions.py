@@ -19,7 +19,7 @@ log = logging.getLogger("tandem.graphql")
 MASKED_MESSAGE = "Internal server error"
 
 
-def _is_unexpected(error: GraphQLError) -> bool:
+def is_unexpected(error: GraphQLError) -> bool:
     original = error.original_error
     return original is not None and not isinstance(original, GraphQLError | DomainError)
 
@@ -63,7 +63,7 @@ def mask_errors(errors: list[GraphQLError], request_id: str | None) -> list[Grap
                     extensions={"code": original.code.value},
                 )
             )
-        elif original is not None and _is_unexpected(error):
+        elif original is not None and is_unexpected(error):
             log.error(
                 "unexpected error in %s",
                 ".".join(str(p) for p in error.path or []) or "the operation",

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from typing import Any
 
 import strawberry
+from graphql import GraphQLError
 from strawberry import relay
 from strawberry.extensions import (
     DisableIntrospection,
@@ -16,15 +18,24 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
-from strawberry.types import Info
+from strawberry.types import ExecutionContext, Info
 
 from api.areas import area_modules
 from api.errors import user_input_error
-from api.extensions import HideSuggestions, MaskUnexpectedErrors, OperationMetrics
+from api.extensions import (
+    HideSuggestions,
+    MaskUnexpectedErrors,
+    OperationMetrics,
+    error_code,
+    is_unexpected,
+)
 from api.query_cost import QueryCost
 from api.query_limits import LimitedValidation
 from api.relay import MAX_PAGE_SIZE
+from domain.errors import DomainError
 from domain.settings import Settings, get_settings
+
+log = logging.getLogger("tandem.graphql")
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -61,6 +72,25 @@ async def _resolve_node(info: Info, gid: relay.GlobalID) -> Any:
     return next(iter(nodes), None)
 
 
+class TandemSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Replaces strawberry's ERROR line with traceback for every error: an unexpected one
+        is logged once, where it is masked with its request id (`mask_errors`); the others are
+        the client's mistakes (a document that does not validate, a refusal), logged at INFO."""
+        for error in errors:
+            if is_unexpected(error):
+                continue
+            original = error.original_error
+            code = (
+                original.code.value
+                if isinstance(original, DomainError)
+                else (error.extensions or {}).get("code") or error_code(error)
+            )
+            log.info("client error %s: %s", code, error.message)
+
+
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     settings = settings or get_settings()
     extensions: list[Callable[[], SchemaExtension]] = [
@@ -78,7 +108,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     query = merge_types("Query", (NodeQuery, *_area_roots("Query")))
     mutations = _area_roots("Mutation")
     subscriptions = _area_roots("Subscription")
-    return strawberry.Schema(
+    return TandemSchema(
         query=query,
         mutation=merge_types("Mutation", tuple(mutations)) if mutations else None,
         subscription=merge_types("Subscription", tuple(subscriptions)) if subscriptions else None,
