@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck bench schema migrations clean
+.PHONY: run test lint typecheck bench schema migrations graphiql-assets clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -31,6 +31,10 @@ schema: $(STAMP)
 # Regenerates the migrations of both dialects from the models (developers only).
 migrations: $(STAMP)
 	$(BIN)/python -m adapters.makemigrations
+
+# Re-fetches GraphiQL's vendored browser assets from npm (pinned; developers only).
+graphiql-assets:
+	tools/fetch-graphiql
 
 clean:
 	rm -rf $(VENV) var

@@ -31,6 +31,7 @@ from api.context import Context
 from api.events.auth import websocket_principal
 from api.events.wake import WakeOutboxDispatcher
 from api.failures import RETRY_AFTER_SECONDS, JsonFailures
+from api.graphiql import assets_route, graphiql_page
 from api.http_conformance import GraphQLOverHTTP
 from api.logs import request_id_var
 from api.rate_limit import RateLimitMiddleware
@@ -55,6 +56,9 @@ class TandemGraphQL(GraphQLOverHTTP):
             queue=request.app.state.queue,
             request_id=state.get("request_id") or uuid.uuid4().hex,
         )
+
+    async def render_graphql_ide(self, request: Any) -> Response:
+        return graphiql_page()  # served with its assets by Tandem itself, never a CDN
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         """Every response carries its cost (§2): one refused before the schema could cost it
@@ -184,6 +188,7 @@ def create_app(
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
+        assets_route(),
         *_extra_routes(),
     ]
     app = Starlette(

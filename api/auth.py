@@ -12,6 +12,7 @@ from strawberry.permission import BasePermission
 from strawberry.types import Info
 
 from api.failures import retry_once_on_outage
+from api.graphiql import is_asset_request
 from domain.auth.models import ApiToken, Role
 from domain.auth.services import authenticate
 
@@ -45,7 +46,7 @@ class AuthMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in PUBLIC_PATHS:
+        if scope["type"] != "http" or scope["path"] in PUBLIC_PATHS or is_asset_request(scope):
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)

@@ -15,8 +15,8 @@ from dataclasses import replace
 from adapters.embedded_redis import EmbeddedRedis
 from api.logs import configure_logging
 from domain.settings import (
-    Settings,
     SettingError,
+    Settings,
     get_settings,
     load_settings,
     override_settings,
