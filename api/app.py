@@ -90,6 +90,9 @@ class RequestIdMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":
+            await metrics.track_websocket(self.app, scope, receive, send)
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -154,7 +157,7 @@ async def readyz(request: Request) -> Response:
 
 
 async def metrics_endpoint(request: Request) -> Response:
-    body, content_type = metrics.render()
+    body, content_type = await metrics.render(request.app.state.settings.queue_name)
     return Response(body, media_type=content_type)
 
 

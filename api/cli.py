@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from adapters.embedded_redis import EmbeddedRedis
+from adapters.metrics_dir import claim_metrics_directory
 from api.logs import configure_logging
 from domain.settings import (
     SettingError,
@@ -111,6 +112,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings, embedded = _with_redis(get_settings())
     os.environ["REDIS_URL"] = settings.redis_url or ""
     configure_logging(settings.log_level)
+    _prepare_var(settings)
+    metrics_dir = claim_metrics_directory(settings.var_dir)
+    # Before any metric exists: the uvicorn processes sum their figures there (api/metrics.py).
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(metrics_dir.path)
     try:
         uvicorn.run(
             "api.asgi:app",
@@ -121,6 +126,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             proxy_headers=True,
         )
     finally:
+        metrics_dir.release()
         if embedded:
             embedded.stop()
     return 0

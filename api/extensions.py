@@ -12,7 +12,7 @@ from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult, StreamExecutionResult
 
-from api.metrics import GRAPHQL_DURATION, GRAPHQL_REQUESTS
+from api.metrics import GRAPHQL_DURATION, GRAPHQL_OPERATIONS, operation_label
 from domain.errors import DomainError
 
 log = logging.getLogger("tandem.graphql")
@@ -118,14 +118,19 @@ class HideSuggestions(SchemaExtension):
 
 
 class OperationMetrics(SchemaExtension):
+    """Counts and times every operation: by name (an anonymous one by a hash of its
+    document), kind (query, mutation, subscription; "unknown" when none could be read) and
+    outcome (ok, error)."""
+
     def on_operation(self) -> Iterator[None]:
         started = time.perf_counter()
         yield
         ctx = self.execution_context
-        name = ctx.operation_name or "anonymous"
-        operation = ctx.operation_type.value if ctx.operation_type else "unknown"
+        try:
+            kind = ctx.operation_type.value
+        except Exception:  # no document, or no operation of that name in it
+            kind = "unknown"
+        name = operation_label(ctx.operation_name, ctx.query)
         outcome = "error" if ctx.result and getattr(ctx.result, "errors", None) else "ok"
-        GRAPHQL_REQUESTS.labels(operation=name, type=operation, outcome=outcome).inc()
-        GRAPHQL_DURATION.labels(operation=name, type=operation).observe(
-            time.perf_counter() - started
-        )
+        GRAPHQL_OPERATIONS.labels(operation=name, kind=kind, outcome=outcome).inc()
+        GRAPHQL_DURATION.labels(operation=name, kind=kind).observe(time.perf_counter() - started)
