@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from domain.demo.context import DemoContext, day
-from domain.inventory.services import adjust_stock, default_warehouse
+from domain.inventory.services import OPENING_REASON, adjust_stock, default_warehouse
 from domain.manufacturing.services import complete_work_order, create_work_order
 from domain.purchasing.models import PurchaseOrderLine
 from domain.purchasing.services import (
@@ -70,7 +70,7 @@ async def seed_stock(ctx: DemoContext) -> None:
             product_id=ctx.product(sku),
             warehouse_id=main.id,
             quantity=Decimal(quantity),
-            reason="Opening stock count",
+            reason=OPENING_REASON,  # posted against 3900 Opening Balance Equity
         )
     for sku, quantity, reason in CORRECTIONS:
         await adjust_stock(

@@ -16,7 +16,13 @@ from domain.catalog.models import Product, ProductKind
 from domain.clock import today
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.inventory.models import StockLevel, StockMove, Warehouse
-from domain.ledger.services import COST_OF_GOODS_SOLD, INVENTORY, Posting, post_journal_entry
+from domain.ledger.services import (
+    INVENTORY,
+    INVENTORY_ADJUSTMENTS,
+    OPENING_BALANCE_EQUITY,
+    Posting,
+    post_journal_entry,
+)
 from domain.money import ZERO, cents
 from domain.validation import (
     Checks,
@@ -27,6 +33,7 @@ from domain.validation import (
 )
 
 MAIN_WAREHOUSE_CODE = "MAIN"
+OPENING_REASON = "OPENING"  # a stock adjustment of opening stock (§5.3)
 
 LevelKey = tuple[int, int]  # (product_id, warehouse_id)
 
@@ -156,7 +163,8 @@ async def on_hand_by_product() -> dict[int, Decimal]:
 async def adjust_stock(
     *, product_id: int, warehouse_id: int, quantity: Decimal, reason: str | None
 ) -> StockMove:
-    """`stockAdjust`: one move plus its §5.3 posting, 1300 against 5000 at standard cost."""
+    """`stockAdjust`: one move plus its §5.3 posting at standard cost, 1300 against 5100, or
+    against 3900 for the reason OPENING (opening stock is equity, never cost of goods sold)."""
     checks = Checks()
     reason_text = checks(required_text, reason, "reason")
     quantity = checks(valid_quantity, quantity, "quantity", signed=True)
@@ -187,6 +195,11 @@ async def adjust_stock(
         )
         if value:
             gain = quantity > 0
+            counter = (
+                OPENING_BALANCE_EQUITY
+                if reason_text.upper() == OPENING_REASON
+                else INVENTORY_ADJUSTMENTS
+            )
             await post_journal_entry(
                 entry_date=today(),
                 memo=f"Stock adjustment {product.sku} {quantity.normalize():f}: {reason_text}",
@@ -197,7 +210,7 @@ async def adjust_stock(
                         INVENTORY, debit=value if gain else ZERO, credit=ZERO if gain else value
                     ),
                     Posting(
-                        COST_OF_GOODS_SOLD,
+                        counter,
                         debit=ZERO if gain else value,
                         credit=value if gain else ZERO,
                     ),

@@ -1,4 +1,5 @@
-"""The chart of accounts of contract §5.3, seeded on migrate and before every test."""
+"""The chart of accounts of contract §5.3, seeded on migrate (also on installations made
+before an account was added) and before every test."""
 
 from __future__ import annotations
 
@@ -14,6 +15,15 @@ CHART_OF_ACCOUNTS: tuple[tuple[str, str, LedgerAccountType], ...] = (
     ("3000", "Equity", LedgerAccountType.EQUITY),
     ("4000", "Sales Revenue", LedgerAccountType.REVENUE),
     ("5000", "Cost of Goods Sold", LedgerAccountType.EXPENSE),
+    # Added by a later revision of §5.3; `migrate` seeds what an installation lacks.
+    ("1400", "Input Tax", LedgerAccountType.ASSET),
+    ("2050", "Goods Received Not Invoiced", LedgerAccountType.LIABILITY),
+    ("3900", "Opening Balance Equity", LedgerAccountType.EQUITY),
+    ("5100", "Inventory Adjustments", LedgerAccountType.EXPENSE),
+    ("5200", "Purchase Price Variance", LedgerAccountType.EXPENSE),
+    ("5300", "Production Variance", LedgerAccountType.EXPENSE),
+    ("5400", "Inventory Revaluation", LedgerAccountType.EXPENSE),
+    ("7000", "Exchange Gain/Loss", LedgerAccountType.REVENUE),  # a loss is a debit balance
 )
 
 

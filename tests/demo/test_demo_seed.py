@@ -9,8 +9,9 @@ from typing import Any
 from domain.accounts.models import Account
 from domain.billing.models import Payment
 from domain.demo import seed_demo
+from domain.inventory.models import StockMove
 from domain.ledger.services import trial_balance
-from domain.orders.models import SalesOrderLine
+from domain.orders.models import SalesOrderLine, Shipment
 from domain.outbox.models import Event
 
 EXPECTED = {
@@ -66,6 +67,22 @@ async def test_demo_company_is_complete_balanced_and_loaded_once(
     assert revenue.credit == Decimal("148509.60")
     credits = next(row for row in rows if row.ledger_account.code == "2100")
     assert credits.credit == Decimal("500.00")  # the one overpayment
+    # COGS is what was shipped; the opening stock count is equity (3900), never COGS (§5.3).
+    by_code = {row.ledger_account.code: row for row in rows}
+    shipped_cost = sum((Decimal(s.cost_total) for s in await Shipment.all()), Decimal(0))
+    opening_value = sum(
+        (
+            Decimal(move.quantity) * Decimal(move.product.standard_cost)
+            for move in await StockMove.filter(reason="OPENING").prefetch_related("product")
+        ),
+        Decimal(0),
+    )
+    assert (by_code["5000"].debit, by_code["5000"].credit) == (Decimal("56401.00"), 0)
+    assert shipped_cost == Decimal("56401.00")
+    assert (by_code["3900"].debit, by_code["3900"].credit) == (0, Decimal("197950.00"))
+    assert opening_value == Decimal("197950.00")
+    # The three corrections of the count: -3 tyres and -1 helmet out, +5 chains in.
+    assert (by_code["5100"].debit, by_code["5100"].credit) == (Decimal("83.50"), Decimal("55.00"))
     assert await Payment.filter(unapplied_amount__gt=0).count() == 1
 
     backordered = [

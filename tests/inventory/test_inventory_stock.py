@@ -116,11 +116,25 @@ async def test_stock_adjust_then_levels(gql, make_product):
         ],
     }
     assert await postings() == [
-        [("1300", Decimal("42.50"), Decimal("0.00")), ("5000", Decimal("0.00"), Decimal("42.50"))],
-        [("1300", Decimal("0.00"), Decimal("12.75")), ("5000", Decimal("12.75"), Decimal("0.00"))],
-        [("1300", Decimal("10.63"), Decimal("0.00")), ("5000", Decimal("0.00"), Decimal("10.63"))],
+        [("1300", Decimal("42.50"), Decimal("0.00")), ("5100", Decimal("0.00"), Decimal("42.50"))],
+        [("1300", Decimal("0.00"), Decimal("12.75")), ("5100", Decimal("12.75"), Decimal("0.00"))],
+        [("1300", Decimal("10.63"), Decimal("0.00")), ("5100", Decimal("0.00"), Decimal("10.63"))],
     ]
     assert await on_hand_by_product() == {widget.id: Decimal("9.5")}
+
+
+async def test_opening_stock_is_posted_against_opening_balance_equity(gql, make_product):
+    widget = await make_product("WIDGET", standard_cost="4.25")
+    main = await default_warehouse()
+
+    opening = await adjust(gql, widget, main, "10", "OPENING", role="OPERATIONS")
+    await adjust(gql, widget, main, "-2", "OPENING")  # the opening count, corrected
+
+    assert opening["data"]["stockAdjust"]["stockMove"]["reason"] == "OPENING"
+    assert await postings() == [
+        [("1300", Decimal("42.50"), Decimal("0.00")), ("3900", Decimal("0.00"), Decimal("42.50"))],
+        [("1300", Decimal("0.00"), Decimal("8.50")), ("3900", Decimal("8.50"), Decimal("0.00"))],
+    ]
 
 
 async def test_stock_adjust_below_zero_is_insufficient_stock_and_writes_nothing(gql, make_product):

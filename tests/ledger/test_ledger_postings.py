@@ -47,13 +47,56 @@ async def test_chart_of_accounts_is_seeded_once_with_the_contract_codes():
         ("1000", "Cash"),
         ("1200", "Accounts Receivable"),
         ("1300", "Inventory"),
+        ("1400", "Input Tax"),
         ("2000", "Accounts Payable"),
+        ("2050", "Goods Received Not Invoiced"),
         ("2100", "Customer Credits"),
         ("2200", "Sales Tax Payable"),
         ("3000", "Equity"),
+        ("3900", "Opening Balance Equity"),
         ("4000", "Sales Revenue"),
         ("5000", "Cost of Goods Sold"),
+        ("5100", "Inventory Adjustments"),
+        ("5200", "Purchase Price Variance"),
+        ("5300", "Production Variance"),
+        ("5400", "Inventory Revaluation"),
+        ("7000", "Exchange Gain/Loss"),
     ]
+
+
+async def test_every_ledger_account_has_its_type():
+    await seed()
+    types = dict(await LedgerAccount.all().values_list("code", "type"))
+
+    assert {code: kind.value for code, kind in types.items()} == {
+        "1000": "ASSET",
+        "1200": "ASSET",
+        "1300": "ASSET",
+        "1400": "ASSET",
+        "2000": "LIABILITY",
+        "2050": "LIABILITY",
+        "2100": "LIABILITY",
+        "2200": "LIABILITY",
+        "3000": "EQUITY",
+        "3900": "EQUITY",
+        "4000": "REVENUE",
+        "5000": "EXPENSE",
+        "5100": "EXPENSE",
+        "5200": "EXPENSE",
+        "5300": "EXPENSE",
+        "5400": "EXPENSE",
+        "7000": "REVENUE",
+    }
+
+
+async def test_an_installation_seeded_before_the_new_accounts_gets_them_on_seeding():
+    await LedgerAccount.filter(code__in=["1400", "3900", "5100", "7000"]).delete()
+
+    await seed()
+    await seed()
+
+    assert await LedgerAccount.filter(code__in=["1400", "3900", "5100", "7000"]).count() == 4
+    assert await LedgerAccount.all().count() == 17
 
 
 async def test_posting_numbers_the_entry_and_drops_zero_lines():
