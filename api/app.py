@@ -24,7 +24,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from adapters.database import close_db, init_db, ping_db
 from adapters.queue import JobQueue
-from api import metrics
+from api import metrics, tracing
 from api.areas import area_modules
 from api.auth import AuthMiddleware
 from api.context import Context
@@ -197,6 +197,7 @@ def create_app(
     app = Starlette(
         routes=routes,
         middleware=[
+            *tracing.middleware(),
             Middleware(RequestIdMiddleware),
             Middleware(JsonFailures),
             Middleware(AuthMiddleware),

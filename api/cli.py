@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from adapters.embedded_redis import EmbeddedRedis
 from adapters.metrics_dir import claim_metrics_directory
+from adapters.tracing import configure as configure_tracing
 from api.logs import configure_logging
 from domain.settings import (
     SettingError,
@@ -141,6 +142,7 @@ def cmd_worker(args: argparse.Namespace) -> int:
         return 0 if healthy else 1
     settings, embedded = _with_redis(get_settings())
     configure_logging(settings.log_level)
+    configure_tracing("tandem-worker")
     try:
         asyncio.run(supervise(settings))
     finally:

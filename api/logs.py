@@ -10,6 +10,8 @@ from typing import Any
 
 import orjson
 
+from adapters.tracing import current_trace_id
+
 request_id_var: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "request_id", default=None
 )
@@ -32,6 +34,9 @@ class JsonFormatter(logging.Formatter):
         request_id = getattr(record, "request_id", None) or request_id_var.get()
         if request_id:
             entry["request_id"] = request_id
+        trace_id = current_trace_id()
+        if trace_id:
+            entry["trace_id"] = trace_id
         for key in ("operation", "job", "job_run_id", "duration_ms"):
             if hasattr(record, key):
                 entry[key] = getattr(record, key)

@@ -20,6 +20,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, Info
 
+from api import tracing
 from api.areas import area_modules
 from api.errors import user_input_error
 from api.extensions import (
@@ -105,6 +106,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     ]
     if not settings.introspection:
         extensions += [DisableIntrospection, HideSuggestions]
+    extensions[:0] = tracing.schema_extensions()  # outermost: its span covers the others
     query = merge_types("Query", (NodeQuery, *_area_roots("Query")))
     mutations = _area_roots("Mutation")
     subscriptions = _area_roots("Subscription")

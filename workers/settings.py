@@ -12,6 +12,7 @@ from adapters.database import close_db, init_db
 from domain.settings import Settings, get_settings
 from workers import accounts, invoicing, mrp, outbox, sla, webhooks
 from workers.outbox import job_ended, job_started
+from workers.tracing import traced_cron_jobs, traced_functions
 
 JOB_MODULES = (accounts, invoicing, mrp, outbox, sla, webhooks)
 # Long enough for the largest run; a run cut off by arq is handed back and retried.
@@ -47,8 +48,8 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 def worker_settings(redis: RedisSettings, queue_name: str, **overrides: Any) -> dict[str, Any]:
     """Keyword arguments for `arq.worker.Worker` (also used by tests in burst mode)."""
     options: dict[str, Any] = {
-        "functions": job_functions(),
-        "cron_jobs": cron_jobs(get_settings()),
+        "functions": traced_functions(job_functions()),
+        "cron_jobs": traced_cron_jobs(cron_jobs(get_settings())),
         "redis_settings": redis,
         "queue_name": queue_name,
         "on_startup": startup,
