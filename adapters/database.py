@@ -12,13 +12,17 @@ from urllib.parse import urlsplit, urlunsplit
 
 from tortoise import Tortoise, connections
 
+from adapters.sqlite_client import sqlite_connection
 from domain.db import MODEL_MODULES
 
 
 def tortoise_config(database_url: str, *, with_aerich: bool = True) -> dict[str, Any]:
     models = [*MODEL_MODULES, "aerich.models"] if with_aerich else list(MODEL_MODULES)
+    # SQLite: the engine whose write transactions wait for the lock (adapters/sqlite_client).
+    sqlite = database_url.startswith("sqlite:")
+    connection = sqlite_connection(database_url) if sqlite else database_url
     return {
-        "connections": {"default": database_url},
+        "connections": {"default": connection},
         "apps": {"models": {"models": models, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",

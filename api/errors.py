@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 import strawberry
 from graphql import GraphQLError
 
+from adapters.sqlite_client import retry_when_locked
 from domain.errors import DomainError, refusals
 from domain.errors import ErrorCode as DomainErrorCode
 
@@ -58,9 +59,10 @@ async def perform(
 ) -> P:
     """Runs one domain call and builds the mutation payload: the object or the errors.
 
-    `call` is a thunk so that input decoding inside it (global ids) refuses the same way."""
+    `call` is a thunk so that input decoding inside it (global ids) refuses the same way, and
+    so that a call that found SQLite locked (its transaction rolled back) runs again (§1)."""
     try:
-        result = await call()
+        result = await retry_when_locked(call)
     except DomainError as error:
         return payload(**{key: None, "errors": user_errors(error)})
     return payload(**{key: present(result), "errors": []})
