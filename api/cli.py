@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import signal
-import subprocess
 import sys
-import time
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -98,12 +95,20 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     try:
-        seed_demo = import_module("domain.demo").seed_demo
+        demo = import_module("domain.demo")
     except ModuleNotFoundError:
         print("the demo data set is not available in this build", file=sys.stderr)
         return 2
-    summary = asyncio.run(_in_db(settings, seed_demo))
-    print(summary)
+    from domain.demo.summary import summary_lines
+
+    async def seed() -> tuple[bool, dict[str, int]]:
+        present = await demo.demo_present()
+        return present, await demo.seed_demo()
+
+    present, summary = asyncio.run(_in_db(settings, seed))  # type: ignore[misc]
+    print("The demo company was already loaded:" if present else "Demo company loaded:")
+    for line in summary_lines(summary):
+        print(f"  {line}")
     return 0
 
 
@@ -152,54 +157,59 @@ def cmd_worker(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """API + one worker (+ embedded Redis), all stopped together on Ctrl-C."""
+    """API + one worker (+ embedded Redis), all stopped together on Ctrl-C; exits 1 when the
+    API cannot take its port or a child stops on its own."""
+    from api import launcher
+
     settings = get_settings()
+    url = launcher.base_url(args.host, args.port)
+    if launcher.port_in_use(args.host, args.port):
+        print(
+            f"tandem run: {args.host}:{args.port} is already in use; "
+            "pick another port with --port (make run PORT=…)",
+            file=sys.stderr,
+        )
+        return 1
     _prepare_var(settings)
     settings, embedded = _with_redis(settings)
-    configure_logging(settings.log_level)
-    asyncio.run(_migrate(settings))
-    _print_first_admin_token(settings)
-    env = {
-        **os.environ,
-        "REDIS_URL": settings.redis_url or "",
-        "DATABASE_URL": settings.database_url,
-    }
-    tandem = [sys.executable, "-m", "api.cli"]
-    children = [
-        subprocess.Popen(
-            [*tandem, "serve", "--host", args.host, "--port", str(args.port)], env=env
-        ),
-        subprocess.Popen([*tandem, "worker"], env=env),
-    ]
-    print(
-        f"Tandem is running: http://{args.host}:{args.port}/graphql (Ctrl-C stops it)", flush=True
-    )
-    stopping = False
-
-    def stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
     try:
-        while not stopping and all(child.poll() is None for child in children):
-            time.sleep(0.5)
+        configure_logging(settings.log_level)
+        asyncio.run(_migrate(settings))
+        env = {
+            **os.environ,
+            "REDIS_URL": settings.redis_url or "",
+            "DATABASE_URL": settings.database_url,
+        }
+        tandem = [sys.executable, "-m", "api.cli"]
+        with launcher.Children() as children:
+            children.start(
+                "API", [*tandem, "serve", "--host", args.host, "--port", str(args.port)], env
+            )
+            children.start("worker", [*tandem, "worker"], env)
+            if not children.wait_until_answering(f"{url}/healthz", timeout=120):
+                if children.stopping:
+                    return 0
+                print(
+                    f"tandem run: the API did not start on {args.host}:{args.port} (see its log "
+                    "above); stopping",
+                    file=sys.stderr,
+                )
+                return 1
+            _print_first_admin_token(settings, url)
+            print(f"Tandem is running: {url}/graphql (Ctrl-C stops it)", flush=True)
+            gone = children.wait()
+            if gone is not None:
+                name, code = gone
+                print(f"tandem run: the {name} stopped (exit {code}); stopping", file=sys.stderr)
+                return 1
+        print("Tandem stopped.", flush=True)
+        return 0
     finally:
-        for child in children:
-            if child.poll() is None:
-                child.send_signal(signal.SIGTERM)
-        for child in children:
-            try:
-                child.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                child.kill()
         if embedded:
             embedded.stop()
-    return 0
 
 
-def _print_first_admin_token(settings: Settings) -> None:
+def _print_first_admin_token(settings: Settings, url: str) -> None:
     from domain.auth.services import create_token, has_any_token
 
     async def first_token() -> str | None:
@@ -214,7 +224,7 @@ def _print_first_admin_token(settings: Settings) -> None:
         print("First start: an ADMIN token was created. It is shown once; keep it safe:")
         print(f"  {raw}")
         print(f"  curl -H 'Authorization: Bearer {raw}' -H 'Content-Type: application/json' \\")
-        print('       -d \'{"query":"{ __typename }"}\' http://127.0.0.1:8000/graphql')
+        print(f'       -d \'{{"query":"{{ __typename }}"}}\' {url}/graphql')
         print("=" * 72, flush=True)
 
 

@@ -62,3 +62,35 @@ async def demo_summary() -> dict[str, int]:
         "events": await Event.all().count(),
     }
     return summary
+
+
+def _breakdown(summary: dict[str, int], prefix: str, names: list[str]) -> str:
+    parts = [
+        f"{summary[f'{prefix}_{name}']} {name.replace('_', ' ')}"
+        for name in names
+        if summary.get(f"{prefix}_{name}")
+    ]
+    return f" ({', '.join(parts)})" if parts else ""
+
+
+def summary_lines(summary: dict[str, int]) -> list[str]:
+    """`demo_summary` for a person: one line per area."""
+    n = summary
+    opportunities = _breakdown(n, "opportunities", [x.value.lower() for x in OpportunityStatus])
+    orders = _breakdown(n, "sales_orders", [x.value.lower() for x in OrderStatus])
+    cases = _breakdown(n, "cases", [x.value.lower() for x in CaseStatus])
+    return [
+        f"CRM: {n['accounts']} accounts, {n['contacts']} contacts, {n['leads']} leads, "
+        f"{n['opportunities']} opportunities{opportunities}, {n['activities']} activities",
+        f"Catalog and stock: {n['products']} products, {n['bills_of_materials']} bills of "
+        f"materials, {n['stock_adjustments']} stock adjustments",
+        f"Purchasing and production: {n['purchase_orders']} purchase orders "
+        f"({n['purchase_orders_received']} received), {n['work_orders']} work orders "
+        f"({n['work_orders_completed']} completed)",
+        f"Sales: {n['sales_orders']} sales orders{orders}, {n['shipments']} shipments",
+        f"Billing: {n['invoices']} invoices, {n['payments']} payments, "
+        f"{n['journal_entries']} journal entries",
+        f"Service: {n['cases']} cases{cases}, {n['cases_escalated']} escalated; "
+        f"{n['sla_policies']} SLA policies on {n['business_calendars']} business calendars",
+        f"Events: {n['events']} in the outbox",
+    ]
