@@ -274,6 +274,9 @@ def computed_quantity(value: Decimal, field: Field, what: str) -> Decimal:
     return value
 
 
+# --- Whole numbers ---------------------------------------------------------------------------
+
+
 def valid_integer(value: Any, field: Field, *, minimum: int = 0, maximum: int) -> int:
     """A whole number from `minimum` to `maximum`; None → REQUIRED."""
     if value is None:
