@@ -380,6 +380,8 @@ def put(data: dict[str, Any], path: Path, value: Any) -> None:
 
 def test_every_mutation_with_such_inputs_is_attacked_on_all_of_them():
     attackable = {name for name in SCHEMA.mutation_type.fields if input_fields(name)}
+    missing = sorted(attackable - set(SPEC_BY_NAME))
+    assert missing == [], f"add a Spec (a valid input and its fields' kinds) for {missing}"
     assert sorted(SPEC_BY_NAME) == sorted(attackable)
     for spec in SPECS:
         declared = {path: SCALAR_OF_KIND[kind] for path, kind in spec.fields.items()}
