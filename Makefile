@@ -5,14 +5,18 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# What pip installs: the Dockerfile runs `make install PACKAGE=.` (no test tools in the image).
+PACKAGE ?= -e '.[dev]'
 
-.PHONY: run test lint typecheck bench schema migrations graphiql-assets clean
+.PHONY: install run test lint typecheck bench schema migrations graphiql-assets clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet $(PACKAGE)
 	@touch $(STAMP)
+
+install: $(STAMP)
 
 # `make run PORT=8080 HOST=0.0.0.0` to listen elsewhere.
 run: $(STAMP)
