@@ -248,8 +248,8 @@ def _cli(env: dict[str, str], *args: str) -> str:
         capture_output=True,
         text=True,
         timeout=120,
-        check=True,
     )
+    assert done.returncode == 0, f"tandem {' '.join(args)} failed: {done.stderr[-2000:]}"
     return done.stdout
 
 
