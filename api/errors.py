@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
@@ -15,6 +16,7 @@ from domain.errors import ErrorCode as DomainErrorCode
 ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode")
 
 P = TypeVar("P")
+log = logging.getLogger("tandem.graphql")
 
 
 def camel(name: str) -> str:
@@ -64,7 +66,14 @@ async def perform(
     try:
         result = await retry_when_locked(call)
     except DomainError as error:
-        return payload(**{key: None, "errors": user_errors(error)})
+        errors = user_errors(error)
+        # A refusal is the client's business, logged at INFO: codes and fields, no values.
+        log.info(
+            "%s refused: %s",
+            key,
+            ", ".join(f"{e.code.value} {'.'.join(e.field or ()) or '-'}" for e in errors),
+        )
+        return payload(**{key: None, "errors": errors})
     return payload(**{key: present(result), "errors": []})
 
 
