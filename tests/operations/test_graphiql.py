@@ -21,6 +21,13 @@ from tests.operations.support import tandem_serve
 HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
 WAREHOUSES = "{ warehouses { edges { node { code name } } } }"
 VENDORED = {"react", "react-dom", "graphiql", "plugin-explorer"}
+# GraphiQL 3's editors are CodeMirror 5 instances (`.CodeMirror` holds the API).
+QUERY_EDITOR = "document.querySelector('.graphiql-query-editor .CodeMirror')"
+HEADERS_EDITOR = (
+    "document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')"
+)
+RESULT = "document.querySelector('.result-window .CodeMirror')"
+SHOW_DOCS = '[aria-label="Show Documentation Explorer"]'
 
 
 async def page_source(client: httpx.AsyncClient) -> str:
@@ -111,23 +118,28 @@ async def test_chromium_renders_graphiql_offline_and_runs_a_query_with_a_token(
 
     with tandem_serve(settings, tmp_path) as base_url:
         async with headless_page(chromium) as page:
-            # GraphiQL keeps the Headers pane in local storage: set it the way a user would
-            # once, then open a shared link to the query (?q=…).
-            await page.navigate(f"{base_url}/graphql")
-            await page.wait_for("document.querySelector('.graphiql-query-editor') !== null")
-            await page.evaluate(f"localStorage.setItem('graphiql:headers', {json.dumps(headers)})")
+            # A shared link to the query (?q=…); the token goes where a user puts it: the
+            # Headers pane, open with its template on a first visit.
             await page.navigate(f"{base_url}/graphql?q={urllib.parse.quote(WAREHOUSES)}")
+            template = await page.wait_for(f"{HEADERS_EDITOR}?.CodeMirror.getValue()")
+            await page.evaluate(f"{HEADERS_EDITOR}.CodeMirror.setValue({json.dumps(headers)})")
+            # Kept in the browser, and the schema loads with the token (the docs pane).
             await page.wait_for(
-                "document.querySelector('.graphiql-query-editor .CodeMirror')"
-                f"?.CodeMirror.getValue() === {json.dumps(WAREHOUSES)}"
+                f"localStorage.getItem('graphiql:headers') === {json.dumps(headers)}"
             )
+            await page.evaluate(f"document.querySelector('{SHOW_DOCS}').click()")
+            docs = await page.wait_for(
+                "document.querySelector('.graphiql-doc-explorer')?.innerText.includes('query:')"
+                " && document.querySelector('.graphiql-doc-explorer').innerText"
+            )
+            assert await page.evaluate(f"{QUERY_EDITOR}.CodeMirror.getValue()") == WAREHOUSES
             await page.evaluate("document.querySelector('.graphiql-execute-button').click()")
-            shown = await page.wait_for(
-                "document.querySelector('.result-window .CodeMirror')?.CodeMirror.getValue()"
-            )
+            shown = await page.wait_for(f"{RESULT}?.CodeMirror.getValue()")
             dom = await page.evaluate("document.documentElement.outerHTML")
             requested = [url for url in page.requested if not url.startswith("data:")]
 
+    assert '"Authorization": "Bearer <paste a token here>"' in template
+    assert "query: Query" in docs
     assert json.loads(shown)["data"] == {
         "warehouses": {"edges": [{"node": {"code": "MAIN", "name": "Main warehouse"}}]}
     }
