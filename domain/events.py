@@ -8,6 +8,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from domain.actor import current_actor
 from domain.clock import utcnow
 from domain.jsonable import jsonable
 from domain.outbox.models import Event
@@ -42,10 +43,21 @@ EVENT_TYPES: frozenset[str] = frozenset(
 
 async def record_event(event_type: str, payload: Mapping[str, Any]) -> Event:
     """Must be awaited inside the use case's `in_transaction()` block, so that the event
-    commits or rolls back with the change it describes."""
+    commits or rolls back with the change it describes. The event records its subject (the
+    type's prefix and the payload's `id`) and the current actor, for the audit trail."""
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event_type!r}")
-    event = await Event.create(type=event_type, payload=jsonable(payload), occurred_at=utcnow())
+    actor = current_actor()
+    subject_id = payload.get("id")
+    event = await Event.create(
+        type=event_type,
+        payload=jsonable(payload),
+        occurred_at=utcnow(),
+        subject_type=event_type.partition(".")[0],
+        subject_id=subject_id if isinstance(subject_id, int) else None,
+        actor_token_id=actor.token_id if actor else None,
+        actor_user_id=actor.user_id if actor else None,
+    )
     tracker = _tracker.get()
     if tracker is not None:
         tracker.count += 1

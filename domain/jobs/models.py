@@ -34,6 +34,9 @@ class JobRun(Model):
     result: dict | None = fields.JSONField(null=True)
     error: str | None = fields.TextField(null=True)
     requested_by = fields.CharField(max_length=120, null=True)
+    # Who started it (domain.actor): the run's events are recorded as theirs.
+    actor_token_id = fields.IntField(null=True)
+    actor_user_id = fields.IntField(null=True)
     # Every try counts, the first included; it also fences a lapsed attempt's late writes.
     attempts = fields.IntField(default=0)
     max_attempts = fields.IntField(default=3)

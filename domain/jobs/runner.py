@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 
+from domain.actor import Actor, acting_as
 from domain.errors import DomainError
 from domain.jobs.kinds import spec_of
 from domain.jobs.models import JobRun
@@ -56,7 +57,9 @@ async def run_attempt(
     keeper = asyncio.create_task(_keep_lease(run, lease_seconds / 4))
     unbind = bind_attempt(run)
     try:
-        result = await spec.body(run)
+        # What the body records is recorded as done by whoever started the run (the audit).
+        with acting_as(Actor(run.actor_token_id, run.actor_user_id)):
+            result = await spec.body(run)
     except JobCancelled:
         await cancel_running_job_run(run)
         return "CANCELLED"

@@ -21,6 +21,7 @@ from typing import Any, Protocol
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
+from domain.actor import current_actor
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.jobs.models import JobKind, JobRun, JobStatus
@@ -85,13 +86,16 @@ async def queue_job_run(
     flight: str | None = None,
 ) -> tuple[JobRun, bool]:
     """A new QUEUED run, or — for a single-flight key — the run already QUEUED or RUNNING
-    under it. Returns (run, created)."""
+    under it. Returns (run, created). The run remembers the current actor (domain.actor)."""
+    actor = current_actor()
     while True:
         try:
             run = await JobRun.create(
                 kind=kind,
                 params=jsonable(params or {}),
                 requested_by=requested_by,
+                actor_token_id=actor.token_id if actor else None,
+                actor_user_id=actor.user_id if actor else None,
                 max_attempts=get_settings().job_max_attempts,
                 token=secrets.token_hex(8),
                 flight=flight,

@@ -16,10 +16,17 @@ class Event(Model):
     payload: dict = fields.JSONField()
     occurred_at = fields.DatetimeField(db_index=True)
     dispatched_at = fields.DatetimeField(null=True, db_index=True)
+    # The audit trail: what the event is about (its type's prefix, `sales_order`, and the
+    # payload's `id`) and who did it (the token and its user; None for schedules).
+    subject_type = fields.CharField(max_length=32, null=True)
+    subject_id = fields.BigIntField(null=True)
+    actor_token_id = fields.IntField(null=True, db_index=True)
+    actor_user_id = fields.IntField(null=True, db_index=True)
 
     class Meta:
         table = "events"
         ordering = ["id"]
+        indexes = (("subject_type", "subject_id"),)
 
     @property
     def public_id(self) -> str:

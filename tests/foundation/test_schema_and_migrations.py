@@ -57,7 +57,7 @@ def test_tandem_migrate_twice_applies_everything_once(
     second = run_tandem("migrate", database_url=fresh_database_url, tmp_path=tmp_path)
 
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("applied 2 migration(s): 0_")
+    assert first.stdout.startswith("applied 3 migration(s): 0_")
     assert second.returncode == 0, second.stderr
     assert second.stdout.strip() == "applied 0 migration(s)"
 
