@@ -25,6 +25,7 @@ process's own registry is served, which is right for one process.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import glob
 import hashlib
 import logging
@@ -134,20 +135,22 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _forget_dead_processes(directory: str) -> None:
+def forget_dead_processes(directory: str) -> None:
     """Drops the live-gauge files of processes that are gone (a crashed or restarted worker
     could not do it itself); their counters stay, so counters never go backwards."""
     for path in glob.glob(os.path.join(directory, "gauge_live*_*.db")):
         match = _LIVE_GAUGE_FILE.fullmatch(os.path.basename(path))
         if match and not _alive(int(match.group(1))):
-            multiprocess.mark_process_dead(int(match.group(1)), directory)
+            # Another process's scrape may be removing the same files at the same moment.
+            with contextlib.suppress(FileNotFoundError):
+                multiprocess.mark_process_dead(int(match.group(1)), directory)
 
 
 def _process_registry() -> CollectorRegistry:
     directory = os.environ.get(MULTIPROCESS_DIRECTORY)
     if not directory:
         return REGISTRY
-    _forget_dead_processes(directory)
+    forget_dead_processes(directory)
     registry = CollectorRegistry()
     multiprocess.MultiProcessCollector(registry, path=directory)
     return registry

@@ -5,6 +5,9 @@ directory the processes of one `tandem serve` share."""
 from __future__ import annotations
 
 import hashlib
+import os
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -14,6 +17,7 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from adapters.metrics_dir import claim_metrics_directory
+from api.metrics import forget_dead_processes
 from domain.accounts.models import Account
 from domain.clock import utcnow
 from domain.jobs.models import JobKind, JobRun, JobStatus, WorkerHeartbeat
@@ -161,7 +165,7 @@ async def test_an_anonymous_operation_is_named_by_a_hash_of_its_document(
     document = "{ accounts(first: 3) { totalCount } }"
     await gql(document)
     await gql(document)
-    await gql("mutation Nothing { accountCreate(input: {name: \"\"}) { errors { code } } }")
+    await gql('mutation Nothing { accountCreate(input: {name: ""}) { errors { code } } }')
     await gql("{ nosuchfield }")
 
     scraped = await scrape(client, make_token)
@@ -197,3 +201,22 @@ def test_each_serve_gets_a_directory_of_its_own_and_removes_those_left_by_dead_o
     assert not first.path.exists() and third.path.exists()
     third.release()
     assert not (tmp_path / "metrics").exists()
+
+
+def test_the_open_websockets_of_a_dead_process_are_forgotten_and_its_counters_kept(
+    tmp_path: Path,
+) -> None:
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    for name in (
+        f"gauge_livesum_{gone.pid}.db",
+        f"counter_{gone.pid}.db",
+        f"gauge_livesum_{os.getpid()}.db",
+    ):
+        (tmp_path / name).write_bytes(b"")
+
+    forget_dead_processes(str(tmp_path))
+
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        [f"counter_{gone.pid}.db", f"gauge_livesum_{os.getpid()}.db"]
+    )
