@@ -192,3 +192,25 @@ async def test_contacts_are_created_under_their_account(gql: Any) -> None:
         },
         "errors": [],
     }
+
+
+async def test_a_currency_other_than_the_installations_is_refused_until_multi_currency(
+    gql: Any,
+) -> None:
+    euro = await gql(CREATE, {"input": {"name": "Acme GmbH", "currency": "EUR"}})
+    dollar = await gql(CREATE, {"input": {"name": "Acme Inc", "currency": "usd"}})
+
+    assert euro["data"]["accountCreate"] == {
+        "account": None,
+        "errors": [
+            {
+                "field": ["currency"],
+                "code": "INVALID",
+                "message": "currency must be USD, the installation's currency (multi-currency "
+                "is not enabled).",
+            }
+        ],
+    }
+    assert dollar["data"]["accountCreate"]["account"]["currency"] == "USD"
+    assert await Account.filter(name="Acme GmbH").count() == 0
+    assert await Event.filter(type="account.created").count() == 1
