@@ -247,7 +247,7 @@ async def bench(seed: int) -> None:
             f"{shape['bom_lines']} BOM lines ({shape['shared_links']} to shared components), "
             f"{SALES_LINES} sales lines; generated in {time.perf_counter() - started:.1f} s"
         )
-        job_run = await queue_job_run(JobKind.MRP, {"as_of": AS_OF, "horizon_days": 90})
+        job_run, _ = await queue_job_run(JobKind.MRP, {"as_of": AS_OF, "horizon_days": 90})
 
         async def progress(done: int, total: int) -> None:
             await report_progress(job_run, done, total)

@@ -240,6 +240,9 @@ async def run_mrp(
     if job_run_id is not None:
         # arq may deliver a job twice: the second delivery reuses the run.
         run = await MrpRun.get_or_none(job_run_id=job_run_id)
+        if run is not None and run.status == MrpRunStatus.COMPLETED:
+            # Its plan committed before the attempt was recorded: nothing left to do.
+            return run
     if run is None:
         run = await MrpRun.create(job_run_id=job_run_id, as_of=as_of, horizon_days=horizon_days)
     started = time.perf_counter()

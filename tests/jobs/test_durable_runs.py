@@ -31,6 +31,7 @@ from domain.jobs.services import (
 from domain.jobs.sweeper import beat, live_workers, sweep
 from domain.manufacturing.models import MrpRun, MrpRunStatus, PlannedOrder
 from domain.manufacturing.mrp import run_mrp
+from domain.outbox.models import Event
 from workers.settings import job_functions
 
 LEASE = 60
@@ -393,3 +394,26 @@ async def test_worker_heartbeats_count_live_workers_per_installation(database: s
     assert await live_workers("tandem-a") == 1
     assert await live_workers("tandem-b") == 0
     assert await live_workers("tandem-c") == 0
+
+
+async def test_an_mrp_run_delivered_again_after_its_plan_committed_plans_nothing_twice(
+    database: str,
+) -> None:
+    for n in range(3):
+        await Product.create(
+            sku=f"PART-{n}",
+            name=f"Part {n}",
+            kind=ProductKind.STOCKED,
+            procurement=Procurement.BUY,
+            safety_stock=Decimal("5"),
+        )
+    job_run = await start_job_run(JobKind.MRP, kinds.MrpParams(date(2026, 4, 1)), None)
+    first = await run_mrp(date(2026, 4, 1), 30, job_run_id=job_run.id)
+    planned = sorted(await PlannedOrder.all().values_list("id", flat=True))
+
+    again = await run_mrp(date(2026, 4, 1), 30, job_run_id=job_run.id)
+
+    assert again.id == first.id
+    assert sorted(await PlannedOrder.all().values_list("id", flat=True)) == planned
+    assert len(planned) == 3
+    assert await Event.filter(type="mrp_run.completed").count() == 1
