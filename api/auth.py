@@ -6,7 +6,7 @@ from functools import cache
 from typing import Any, ClassVar
 
 import orjson
-from starlette.datastructures import Headers
+from starlette.datastructures import Headers, QueryParams
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.permission import BasePermission
 from strawberry.types import Info
@@ -35,7 +35,9 @@ def _is_graphiql_page(scope: Scope, headers: Headers) -> bool:
         scope["method"] == "GET"
         and scope["path"] == "/graphql"
         and "text/html" in headers.get("accept", "")
-        and b"query=" not in scope.get("query_string", b"")
+        # Read as the view reads it (percent-decoded: `%71uery=` is `query=`), so a request
+        # the view would execute never passes as the page.
+        and "query" not in QueryParams(scope.get("query_string", b""))
     )
 
 

@@ -81,6 +81,27 @@ async def test_the_exemption_is_reading_the_assets_and_nothing_else(
     assert (await client.get("/graphql", params={"query": "{ __typename }"})).status_code == 401
 
 
+@pytest.mark.parametrize(
+    "query_string",
+    [
+        "query={__typename}",
+        "%71uery={__typename}",
+        "q=x&query={__typename}",
+        "%71uery=%7B__typename%7D",
+    ],
+)
+async def test_the_page_exemption_never_lets_a_query_run_without_a_token(
+    client: httpx.AsyncClient, query_string: str
+) -> None:
+    # A browser-like Accept that also takes JSON: the view would answer the query.
+    accept = {"Accept": "text/html, application/json"}
+
+    response = await client.get(f"/graphql?{query_string}", headers=accept)
+
+    assert response.status_code == 401
+    assert response.json()["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+
+
 def test_every_vendored_package_keeps_its_licence_and_pinned_version() -> None:
     for package in VENDORED:
         licence = (ASSETS_DIR / package / "LICENSE").read_text()
