@@ -17,8 +17,6 @@ from domain.auth.models import ApiToken, Role
 from domain.auth.services import authenticate
 
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz"})
-ALL_ROLES = frozenset(Role)
-WRITE_ALL = frozenset(Role) - {Role.READONLY}
 
 
 def bearer_token(headers: Headers) -> str | None:
@@ -106,10 +104,6 @@ def allow(*roles: Role) -> type[BasePermission]:
     """A permission class admitting exactly these roles (cached, so one class per set)."""
     names = "".join(r.value.title() for r in sorted(roles, key=lambda r: r.value))
     return type(f"Allow{names}", (RolePermission,), {"roles": frozenset(roles)})
-
-
-def can_read() -> type[BasePermission]:
-    return allow(*ALL_ROLES)
 
 
 def has_role(info: Info, *roles: Role) -> bool:

@@ -13,9 +13,9 @@ from strawberry.types import Info
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from api.auth import ALL_ROLES, has_role
+from api.auth import has_role
 from api.errors import user_input_error
-from domain.auth.models import Role
+from api.permissions import type_readers
 from domain.errors import DomainError, ErrorCode
 
 T = TypeVar("T")
@@ -53,7 +53,6 @@ class ModelNode(relay.Node):
 
     record: Any  # set by from_model; not a schema field (ModelNode itself is no strawberry type)
     model_class: ClassVar[type[Model]]
-    read_roles: ClassVar[frozenset[Role]] = ALL_ROLES
 
     @classmethod
     def from_model(cls, row: Any) -> Any:
@@ -73,7 +72,8 @@ class ModelNode(relay.Node):
     async def resolve_nodes(
         cls, *, info: Info, node_ids: Iterable[str], required: bool = False
     ) -> list[Any]:
-        if not has_role(info, *cls.read_roles):
+        type_name = cls.__strawberry_definition__.name  # type: ignore[attr-defined]
+        if not has_role(info, *type_readers(type_name)):
             raise forbidden()
         ids: list[int | None] = []
         for node_id in node_ids:

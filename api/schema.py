@@ -20,7 +20,7 @@ from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, Info
 
-from api import tracing
+from api import permissions, tracing
 from api.areas import area_modules
 from api.errors import user_input_error
 from api.extensions import (
@@ -107,9 +107,17 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     if not settings.introspection:
         extensions += [DisableIntrospection, HideSuggestions]
     extensions[:0] = tracing.schema_extensions()  # outermost: its span covers the others
-    query = merge_types("Query", (NodeQuery, *_area_roots("Query")))
+    queries = [NodeQuery, *_area_roots("Query")]
     mutations = _area_roots("Mutation")
     subscriptions = _area_roots("Subscription")
+    permissions.install(
+        [
+            *(("Query", root) for root in queries),
+            *(("Mutation", root) for root in mutations),
+            *(("Subscription", root) for root in subscriptions),
+        ]
+    )
+    query = merge_types("Query", tuple(queries))
     return TandemSchema(
         query=query,
         mutation=merge_types("Mutation", tuple(mutations)) if mutations else None,

@@ -23,17 +23,10 @@ from api.accounts.types import (
     ContactUpdateInput,
     ContactUpdatePayload,
 )
-from api.auth import ALL_ROLES, allow
 from api.errors import perform
 from api.inputs import provided
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
 from domain.accounts import services
-from domain.auth.models import Role
-
-READ = allow(*ALL_ROLES)
-# Sales owns the customer record; finance sets terms and credit; service adds contacts.
-WRITE_ACCOUNT = allow(Role.ADMIN, Role.SALES, Role.FINANCE, Role.INTEGRATION)
-WRITE_CONTACT = allow(Role.ADMIN, Role.SALES, Role.SERVICE, Role.FINANCE, Role.INTEGRATION)
 
 
 def _account_fields(input: AccountCreateInput | AccountUpdateInput) -> dict[str, Any]:
@@ -45,11 +38,11 @@ def _account_fields(input: AccountCreateInput | AccountUpdateInput) -> dict[str,
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def account(self, info: Info, id: strawberry.ID) -> Account | None:
         return await node_by_global_id(Account, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def accounts(
         self,
         info: Info,
@@ -81,14 +74,14 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def contact(self, info: Info, id: strawberry.ID) -> Contact | None:
         return await node_by_global_id(Contact, info, id)
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[WRITE_ACCOUNT])
+    @strawberry.mutation
     async def account_create(self, input: AccountCreateInput) -> AccountCreatePayload:
         return await perform(
             AccountCreatePayload,
@@ -97,7 +90,7 @@ class Mutation:
             Account.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_ACCOUNT])
+    @strawberry.mutation
     async def account_update(self, input: AccountUpdateInput) -> AccountUpdatePayload:
         return await perform(
             AccountUpdatePayload,
@@ -106,7 +99,7 @@ class Mutation:
             Account.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_ACCOUNT])
+    @strawberry.mutation
     async def account_archive(self, input: AccountArchiveInput) -> AccountArchivePayload:
         return await perform(
             AccountArchivePayload,
@@ -115,7 +108,7 @@ class Mutation:
             Account.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_CONTACT])
+    @strawberry.mutation
     async def contact_create(self, input: ContactCreateInput) -> ContactCreatePayload:
         return await perform(
             ContactCreatePayload,
@@ -127,7 +120,7 @@ class Mutation:
             Contact.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_CONTACT])
+    @strawberry.mutation
     async def contact_update(self, input: ContactUpdateInput) -> ContactUpdatePayload:
         return await perform(
             ContactUpdatePayload,

@@ -12,7 +12,6 @@ from api.billing.loaders import (
     LifetimeRevenueByAccountIdLoader,
     UninvoicedOrderValueByAccountIdLoader,
 )
-from api.billing.permissions import READ_BILLING
 from api.scalars import Money, money
 from domain.billing.receivables import credit_left
 
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 class AccountBillingFields:
     """Mixed into `Account`; resolvers read the account row as `self.record`."""
 
-    @strawberry.field(permission_classes=[READ_BILLING], description="Oldest first.")
+    @strawberry.field(description="Oldest first.")
     async def invoices(
         self, info: strawberry.Info
     ) -> list[Annotated[Invoice, strawberry.lazy("api.billing.types")]] | None:
@@ -36,7 +35,6 @@ class AccountBillingFields:
         return [Invoice.from_model(row) for row in rows]
 
     @strawberry.field(
-        permission_classes=[READ_BILLING],
         description="Posted invoices' amount due minus unapplied payments and credits.",
     )
     async def balance(self, info: strawberry.Info) -> Money | None:
@@ -45,7 +43,6 @@ class AccountBillingFields:
         return money(amount, record.currency)
 
     @strawberry.field(
-        permission_classes=[READ_BILLING],
         description="creditLimit − balance − uninvoiced confirmed orders; null without a limit.",
     )
     async def credit_available(self, info: strawberry.Info) -> Money | None:
@@ -58,7 +55,6 @@ class AccountBillingFields:
         return money(credit_left(record.credit_limit, balance, uninvoiced), record.currency)
 
     @strawberry.field(
-        permission_classes=[READ_BILLING],
         description="Invoiced net of tax, minus credit notes, over the account's life.",
     )
     async def lifetime_revenue(self, info: strawberry.Info) -> Money | None:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.billing.loaders import InvoicesBySalesOrderIdLoader
-from api.billing.permissions import READ_BILLING
 
 if TYPE_CHECKING:
     from api.billing.types import Invoice
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
 class SalesOrderBillingFields:
     """Mixed into `SalesOrder`; resolvers read the row as `self.record`."""
 
-    @strawberry.field(permission_classes=[READ_BILLING], description="Oldest first.")
+    @strawberry.field(description="Oldest first.")
     async def invoices(
         self, info: strawberry.Info
     ) -> list[Annotated[Invoice, strawberry.lazy("api.billing.types")]] | None:

@@ -8,7 +8,6 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.billing.permissions import READ_BILLING, WRITE_BILLING
 from api.billing.types import (
     ArAging,
     ArAgingAccount,
@@ -28,7 +27,6 @@ from api.billing.types import (
     aging_buckets,
 )
 from api.errors import perform
-from api.jobs.permissions import may_start
 from api.jobs.start import start_job
 from api.jobs.types import JobRun
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
@@ -58,11 +56,11 @@ def _decode_at(value: strawberry.ID, type_name: str, path: tuple[str, ...]) -> i
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ_BILLING])
+    @strawberry.field
     async def invoice(self, info: Info, id: strawberry.ID) -> Invoice | None:
         return await node_by_global_id(Invoice, info, id)
 
-    @strawberry.field(permission_classes=[READ_BILLING], description="Newest first by default.")
+    @strawberry.field(description="Newest first by default.")
     async def invoices(
         self,
         first: int | None = None,
@@ -98,11 +96,11 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field(permission_classes=[READ_BILLING])
+    @strawberry.field
     async def payment(self, info: Info, id: strawberry.ID) -> Payment | None:
         return await node_by_global_id(Payment, info, id)
 
-    @strawberry.field(permission_classes=[READ_BILLING], description="Newest first.")
+    @strawberry.field(description="Newest first.")
     async def payments(
         self,
         first: int | None = None,
@@ -129,11 +127,11 @@ class Query:
             order_by=("-date", "-id"),
         )
 
-    @strawberry.field(permission_classes=[READ_BILLING])
+    @strawberry.field
     async def credit_note(self, info: Info, id: strawberry.ID) -> CreditNote | None:
         return await node_by_global_id(CreditNote, info, id)
 
-    @strawberry.field(permission_classes=[READ_BILLING], description="Newest first.")
+    @strawberry.field(description="Newest first.")
     async def credit_notes(
         self,
         first: int | None = None,
@@ -158,7 +156,6 @@ class Query:
         )
 
     @strawberry.field(
-        permission_classes=[READ_BILLING],
         description="Open invoices' amount due by days past due on asOf, per account and total.",
     )
     async def ar_aging(self, as_of: date) -> ArAging:
@@ -232,7 +229,6 @@ async def _create_credit_note(input: CreditNoteCreateInput) -> Any:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        permission_classes=[may_start(JobKind.INVOICING)],
         description="Invoices the selected (or all) orders in a worker (JobRun kind INVOICING).",
     )
     async def invoice_run_start(
@@ -245,13 +241,13 @@ class Mutation:
             JobRun.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_BILLING])
+    @strawberry.mutation
     async def payment_record(self, input: PaymentRecordInput) -> PaymentRecordPayload:
         return await perform(
             PaymentRecordPayload, "payment", lambda: _record_payment(input), Payment.from_model
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_BILLING])
+    @strawberry.mutation
     async def credit_note_create(self, input: CreditNoteCreateInput) -> CreditNoteCreatePayload:
         return await perform(
             CreditNoteCreatePayload,

@@ -20,13 +20,12 @@ from api.billing.loaders import (
     PaymentAllocationsByPaymentIdLoader,
     PaymentByIdLoader,
 )
-from api.billing.permissions import BILLING_ROLES
 from api.catalog.loaders import ProductByIdLoader
 from api.catalog.types import plain_decimal, unit_money
 from api.errors import payload_type
 from api.jobs.types import JobRun
 from api.ledger.loaders import JournalEntryByIdLoader
-from api.ledger.types import READ_LEDGER, JournalEntry
+from api.ledger.types import JournalEntry
 from api.orders.loaders import SalesOrderByIdLoader, SalesOrderLineByIdLoader
 from api.relay import ModelNode
 from api.scalars import Money, OrderDirection, money
@@ -69,7 +68,6 @@ class Invoice(ModelNode):
     """A posted invoice: POSTED → PARTIALLY_PAID → PAID, or VOID when fully credited."""
 
     model_class = models.Invoice
-    read_roles = BILLING_ROLES
 
     id: strawberry.relay.NodeID[int]
     number: str
@@ -123,7 +121,7 @@ class Invoice(ModelNode):
     def amount_due(self) -> Money:
         return _money(self.record.amount_due, self.record.currency)
 
-    @strawberry.field(permission_classes=[READ_LEDGER])
+    @strawberry.field
     async def journal_entry(self, info: strawberry.Info) -> JournalEntry | None:
         return await _journal_entry(info, self.record.journal_entry_id)
 
@@ -146,7 +144,6 @@ async def _currency_of_invoice(info: strawberry.Info, invoice_id: int) -> str:
 @strawberry.type
 class InvoiceLine(ModelNode):
     model_class = models.InvoiceLine
-    read_roles = BILLING_ROLES
 
     id: strawberry.relay.NodeID[int]
     position: int
@@ -233,7 +230,6 @@ class Payment(ModelNode):
     """Money received from a customer: applied to invoices, the rest kept as credit."""
 
     model_class = models.Payment
-    read_roles = BILLING_ROLES
 
     id: strawberry.relay.NodeID[int]
     number: str
@@ -261,7 +257,7 @@ class Payment(ModelNode):
         rows = await info.context.loaders[PaymentAllocationsByPaymentIdLoader].load(self.record.id)
         return [PaymentAllocation(record=row, currency=self.record.currency) for row in rows]
 
-    @strawberry.field(permission_classes=[READ_LEDGER])
+    @strawberry.field
     async def journal_entry(self, info: strawberry.Info) -> JournalEntry | None:
         return await _journal_entry(info, self.record.journal_entry_id)
 
@@ -294,7 +290,6 @@ class CreditNote(ModelNode):
     """Reverses part or all of an invoice (CN-YYYY-NNNNNN)."""
 
     model_class = models.CreditNote
-    read_roles = BILLING_ROLES
 
     id: strawberry.relay.NodeID[int]
     number: str
@@ -340,7 +335,7 @@ class CreditNote(ModelNode):
     async def unapplied_amount(self, info: strawberry.Info) -> Money:
         return _money(self.record.unapplied_amount, await self._currency(info))
 
-    @strawberry.field(permission_classes=[READ_LEDGER])
+    @strawberry.field
     async def journal_entry(self, info: strawberry.Info) -> JournalEntry | None:
         return await _journal_entry(info, self.record.journal_entry_id)
 

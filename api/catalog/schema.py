@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from api.auth import ALL_ROLES, allow
 from api.catalog.types import (
     Product,
     ProductCreateInput,
@@ -18,21 +17,16 @@ from api.catalog.types import (
 from api.errors import perform
 from api.inputs import provided
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
-from domain.auth.models import Role
 from domain.catalog import services
-
-READ = allow(*ALL_ROLES)
-# Operations keeps the item master; integrations sync it from outside systems.
-WRITE_PRODUCT = allow(Role.ADMIN, Role.OPERATIONS, Role.INTEGRATION)
 
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def product(self, info: Info, id: strawberry.ID) -> Product | None:
         return await node_by_global_id(Product, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def products(
         self,
         info: Info,
@@ -66,7 +60,7 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[WRITE_PRODUCT])
+    @strawberry.mutation
     async def product_create(self, input: ProductCreateInput) -> ProductCreatePayload:
         return await perform(
             ProductCreatePayload,
@@ -75,7 +69,7 @@ class Mutation:
             Product.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_PRODUCT])
+    @strawberry.mutation
     async def product_update(self, input: ProductUpdateInput) -> ProductUpdatePayload:
         return await perform(
             ProductUpdatePayload,

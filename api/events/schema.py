@@ -9,22 +9,16 @@ import strawberry
 from graphql import GraphQLError
 from strawberry.types import Info
 
-from api.auth import ALL_ROLES, allow
 from api.events.live import listening
 from api.events.types import Event
-from api.jobs.permissions import visible_kinds
 from api.jobs.types import JobRun, principal_role
+from api.permissions import visible_kinds
 from api.relay import decode_id
-from domain.auth.models import Role
 from domain.errors import DomainError, not_found
 from domain.jobs import models as job_models
 from domain.jobs.services import FINISHED
 from domain.webhooks.broadcast import EVENTS, JOB_RUNS
 from domain.webhooks.event_types import clean_patterns, matches
-
-# Events carry every area's data (as webhooks do): for administrators and integrations.
-EVENTS_READ = allow(Role.ADMIN, Role.INTEGRATION)
-JOB_RUNS_READ = allow(*ALL_ROLES)
 
 
 def _refusal(error: DomainError) -> GraphQLError:
@@ -39,7 +33,6 @@ def _state(run: job_models.JobRun) -> tuple[Any, ...]:
 @strawberry.type
 class Subscription:
     @strawberry.subscription(
-        permission_classes=[EVENTS_READ],
         description="Domain events as they are dispatched, filtered by exact types or "
         "wildcards (`invoice.*`, `*`); every event when `types` is omitted.",
     )
@@ -56,7 +49,6 @@ class Subscription:
                     yield Event.from_message(message)
 
     @strawberry.subscription(
-        permission_classes=[JOB_RUNS_READ],
         description="The JobRun as it is now, then after every status or progress change; "
         "completes once it has SUCCEEDED, FAILED or been CANCELLED.",
     )

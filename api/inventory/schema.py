@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from api.auth import ALL_ROLES, allow
 from api.errors import perform, user_errors
 from api.inventory.types import (
     StockAdjustInput,
@@ -20,15 +19,9 @@ from api.inventory.types import (
     WarehouseCreatePayload,
 )
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
-from domain.auth.models import Role
 from domain.errors import DomainError
 from domain.inventory import services
 from domain.inventory.models import StockLevel as StockLevelRow
-
-READ = allow(*ALL_ROLES)
-WRITE_STOCK = allow(Role.ADMIN, Role.OPERATIONS)
-# Integrations may feed physical counts from a warehouse system.
-ADJUST_STOCK = allow(Role.ADMIN, Role.OPERATIONS, Role.INTEGRATION)
 
 
 def _ids(value: strawberry.ID | None, type_name: str) -> list[int] | None:
@@ -43,11 +36,11 @@ def _ids(value: strawberry.ID | None, type_name: str) -> list[int] | None:
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def warehouse(self, info: Info, id: strawberry.ID) -> Warehouse | None:
         return await node_by_global_id(Warehouse, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def warehouses(
         self,
         info: Info,
@@ -66,7 +59,7 @@ class Query:
             order_by=("code",),
         )
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def stock_levels(
         self,
         info: Info,
@@ -93,7 +86,7 @@ class Query:
             order_by=("product_id", "warehouse_id"),
         )
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def stock_moves(
         self,
         info: Info,
@@ -132,7 +125,7 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[WRITE_STOCK])
+    @strawberry.mutation
     async def warehouse_create(self, input: WarehouseCreateInput) -> WarehouseCreatePayload:
         return await perform(
             WarehouseCreatePayload,
@@ -141,7 +134,7 @@ class Mutation:
             Warehouse.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[ADJUST_STOCK])
+    @strawberry.mutation
     async def stock_adjust(self, input: StockAdjustInput) -> StockAdjustPayload:
         try:
             move = await services.adjust_stock(

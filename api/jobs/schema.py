@@ -5,19 +5,16 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from api.auth import ALL_ROLES, allow
 from api.errors import payload_type, perform
-from api.jobs.permissions import may_start, visible_kinds
 from api.jobs.start import start_job
 from api.jobs.types import JobKind, JobRun, JobStatus, principal_role
+from api.permissions import visible_kinds
 from api.relay import Connection, decode_id, node_by_global_id, paginate
 from domain.accounts.services import get_account
 from domain.errors import not_found
 from domain.jobs import models
 from domain.jobs.kinds import AccountFiguresParams
 from domain.jobs.services import cancel_job_run
-
-READ = allow(*ALL_ROLES)
 
 
 @strawberry.input(description="Narrows jobRuns; every given field must match.")
@@ -28,12 +25,11 @@ class JobRunFilter:
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def job_run(self, info: Info, id: strawberry.ID) -> JobRun | None:
         return await node_by_global_id(JobRun, info, id)
 
     @strawberry.field(
-        permission_classes=[READ],
         description="Background runs of the kinds your role may start, newest first.",
     )
     async def job_runs(
@@ -78,7 +74,6 @@ JobRunCancelPayload = payload_type("JobRunCancelPayload", "job_run", JobRun)
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        permission_classes=[may_start(models.JobKind.ACCOUNT_FIGURES)],
         description="Computes the account's figures in a worker; the JobRun's result holds them.",
     )
     async def account_figures_refresh(
@@ -95,7 +90,6 @@ class Mutation:
         return await perform(AccountFiguresRefreshPayload, "job_run", start, JobRun.from_model)
 
     @strawberry.mutation(
-        permission_classes=[READ],
         description="A QUEUED run becomes CANCELLED; a RUNNING one stops at its next checkpoint "
         "(per order, per case…), keeps what it did, and becomes CANCELLED. Your role must be "
         "one that may start the run's kind.",

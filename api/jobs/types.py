@@ -11,8 +11,8 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.auth import principal_of
-from api.jobs.permissions import visible_kinds
 from api.manufacturing.job_run_fields import JobRunManufacturingFields
+from api.permissions import visible_kinds
 from api.relay import ModelNode
 from domain.jobs import models
 

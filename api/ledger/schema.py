@@ -8,7 +8,6 @@ import strawberry
 from strawberry.types import Info
 
 from api.ledger.types import (
-    READ_LEDGER,
     JournalEntry,
     JournalEntryFilter,
     LedgerAccount,
@@ -22,7 +21,6 @@ from domain.ledger import services
 @strawberry.type
 class Query:
     @strawberry.field(
-        permission_classes=[READ_LEDGER],
         description="Debit and credit per ledger account up to asOf (inclusive; all by default).",
     )
     async def trial_balance(self, as_of: date | None = None) -> list[TrialBalanceRow]:
@@ -36,7 +34,7 @@ class Query:
             for row in await services.trial_balance(as_of)
         ]
 
-    @strawberry.field(permission_classes=[READ_LEDGER], description="Newest first.")
+    @strawberry.field(description="Newest first.")
     async def journal_entries(
         self,
         first: int | None = None,
@@ -62,10 +60,10 @@ class Query:
             order_by=("-date", "-id"),
         )
 
-    @strawberry.field(permission_classes=[READ_LEDGER])
+    @strawberry.field
     async def journal_entry(self, info: Info, id: strawberry.ID) -> JournalEntry | None:
         return await node_by_global_id(JournalEntry, info, id)
 
-    @strawberry.field(permission_classes=[READ_LEDGER], description="The chart of accounts.")
+    @strawberry.field(description="The chart of accounts.")
     async def ledger_accounts(self) -> list[LedgerAccount]:
         return [LedgerAccount.from_model(row) for row in await services.chart_of_accounts()]

@@ -7,18 +7,11 @@ from decimal import Decimal
 
 import strawberry
 
-from api.auth import allow
 from api.ledger.loaders import JournalLinesByEntryIdLoader, LedgerAccountByIdLoader
 from api.relay import ModelNode
 from api.scalars import Money, money
-from domain.auth.models import Role
 from domain.ledger import models
 from domain.settings import get_settings
-
-# The books are finance's; operations reads them for inventory and cost of goods sold. Revenue
-# next to COGS is a margin figure, which §2 keeps from every other role (READONLY included).
-LEDGER_ROLES = frozenset({Role.ADMIN, Role.FINANCE, Role.OPERATIONS})
-READ_LEDGER = allow(*LEDGER_ROLES)
 
 JournalSource = strawberry.enum(models.JournalSource, name="JournalSource")
 LedgerAccountType = strawberry.enum(models.LedgerAccountType, name="LedgerAccountType")
@@ -33,7 +26,6 @@ class LedgerAccount(ModelNode):
     """An account of the chart of accounts, e.g. 1200 Accounts Receivable."""
 
     model_class = models.LedgerAccount
-    read_roles = LEDGER_ROLES
 
     id: strawberry.relay.NodeID[int]
     code: str
@@ -66,7 +58,6 @@ class JournalEntry(ModelNode):
     """An immutable, balanced entry; a correction is a reversing entry (§5.3)."""
 
     model_class = models.JournalEntry
-    read_roles = LEDGER_ROLES
 
     id: strawberry.relay.NodeID[int]
     number: str

@@ -7,9 +7,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.auth import ALL_ROLES, allow
 from api.errors import payload_type, perform, user_errors
-from api.jobs.permissions import may_start
 from api.jobs.start import start_job
 from api.jobs.types import JobRun
 from api.manufacturing.types import (
@@ -34,7 +32,6 @@ from api.manufacturing.types import (
 )
 from api.purchasing.types import PurchaseOrder
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
-from domain.auth.models import Role
 from domain.clock import today
 from domain.errors import DomainError
 from domain.jobs.kinds import MrpParams
@@ -44,19 +41,16 @@ from domain.manufacturing.mrp import check_horizon
 from domain.purchasing.models import PurchaseOrder as PurchaseOrderRow
 from domain.validation import Checks, optional_date
 
-READ = allow(*ALL_ROLES)
-WRITE = allow(Role.ADMIN, Role.OPERATIONS)
-
 MrpRunStartPayload = payload_type("MrpRunStartPayload", "job_run", JobRun)
 
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def work_order(self, info: Info, id: strawberry.ID) -> WorkOrder | None:
         return await node_by_global_id(WorkOrder, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def work_orders(
         self,
         info: Info,
@@ -87,16 +81,15 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def mrp_run(self, info: Info, id: strawberry.ID) -> MrpRun | None:
         return await node_by_global_id(MrpRun, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def planned_order(self, info: Info, id: strawberry.ID) -> PlannedOrder | None:
         return await node_by_global_id(PlannedOrder, info, id)
 
     @strawberry.field(
-        permission_classes=[READ],
         description="Planned orders of every run still on record: the latest run's, plus "
         "firmed ones of earlier runs.",
     )
@@ -129,7 +122,6 @@ def _firm_payload(planned: models.PlannedOrder, document: Any) -> PlannedOrderFi
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        permission_classes=[WRITE],
         description="Replaces the product's BOM; a cycle is refused with BOM_CYCLE.",
     )
     async def bom_set(self, input: BomSetInput) -> BomSetPayload:
@@ -154,7 +146,7 @@ class Mutation:
             BomSetPayload, "bill_of_materials", set_bom, BillOfMaterials.from_model
         )
 
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def work_order_create(self, input: WorkOrderCreateInput) -> WorkOrderCreatePayload:
         return await perform(
             WorkOrderCreatePayload,
@@ -169,7 +161,6 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[WRITE],
         description="Backflushes the components (incl. scrap) and adds the finished goods.",
     )
     async def work_order_complete(self, input: WorkOrderCompleteInput) -> WorkOrderCompletePayload:
@@ -181,7 +172,6 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[may_start(JobKind.MRP)],
         description="Plans in a worker; follow the JobRun, then read JobRun.mrpRun.",
     )
     async def mrp_run_start(self, info: Info, input: MrpRunStartInput) -> MrpRunStartPayload:
@@ -196,7 +186,6 @@ class Mutation:
         return await perform(MrpRunStartPayload, "job_run", start, JobRun.from_model)
 
     @strawberry.mutation(
-        permission_classes=[WRITE],
         description="Turns a planned order into a purchase order (PURCHASE, needs supplierId) "
         "or a RELEASED work order (MANUFACTURE).",
     )

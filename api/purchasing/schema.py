@@ -5,7 +5,6 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from api.auth import ALL_ROLES, allow
 from api.errors import perform
 from api.purchasing.types import (
     PurchaseOrder,
@@ -17,11 +16,7 @@ from api.purchasing.types import (
     PurchaseOrderReceivePayload,
 )
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
-from domain.auth.models import Role
 from domain.purchasing import models, services
-
-READ = allow(*ALL_ROLES)
-WRITE = allow(Role.ADMIN, Role.OPERATIONS)
 
 
 def _filter(flt: PurchaseOrderFilter | None) -> services.PurchaseOrderFilter:
@@ -37,11 +32,11 @@ def _filter(flt: PurchaseOrderFilter | None) -> services.PurchaseOrderFilter:
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def purchase_order(self, info: Info, id: strawberry.ID) -> PurchaseOrder | None:
         return await node_by_global_id(PurchaseOrder, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def purchase_orders(
         self,
         info: Info,
@@ -67,7 +62,7 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def purchase_order_create(
         self, input: PurchaseOrderCreateInput
     ) -> PurchaseOrderCreatePayload:
@@ -91,7 +86,7 @@ class Mutation:
             PurchaseOrderCreatePayload, "purchase_order", create, PurchaseOrder.from_model
         )
 
-    @strawberry.mutation(permission_classes=[WRITE])
+    @strawberry.mutation
     async def purchase_order_receive(
         self, input: PurchaseOrderReceiveInput
     ) -> PurchaseOrderReceivePayload:

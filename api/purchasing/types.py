@@ -11,14 +11,12 @@ import strawberry
 
 from api.accounts.loaders import AccountByIdLoader
 from api.accounts.types import Account
-from api.auth import allow
 from api.catalog.types import plain_decimal, unit_money
 from api.errors import payload_type
 from api.manufacturing.loaders import ProductByIdLoader
 from api.purchasing.loaders import PurchaseOrderByIdLoader, PurchaseOrderLinesByOrderIdLoader
 from api.relay import ModelNode
 from api.scalars import Money, OrderDirection
-from domain.auth.models import Role
 from domain.money import cents
 from domain.purchasing import models
 
@@ -27,8 +25,6 @@ if TYPE_CHECKING:
 
 ProductType = Annotated["Product", strawberry.lazy("api.catalog.types")]
 
-# What is paid for goods reveals margins: readable by the roles that see standard cost (§2).
-READ_COST = allow(Role.ADMIN, Role.FINANCE, Role.OPERATIONS)
 
 PurchaseOrderStatus = strawberry.enum(models.PurchaseOrderStatus, name="PurchaseOrderStatus")
 
@@ -57,7 +53,7 @@ class PurchaseOrderLine(ModelNode):
         return Product.from_model(row)
 
     @strawberry.field(
-        permission_classes=[READ_COST], description="Cost per unit (cents, or up to 4 decimals)."
+        description="Cost per unit (cents, or up to 4 decimals)."
     )
     async def unit_cost(self, info: strawberry.Info) -> Money | None:
         order = await info.context.loaders[PurchaseOrderByIdLoader].load(self.record.order_id)
@@ -87,7 +83,6 @@ class PurchaseOrder(ModelNode):
         return [PurchaseOrderLine.from_model(row) for row in rows]
 
     @strawberry.field(
-        permission_classes=[READ_COST],
         description="Σ unit cost × quantity, each line rounded half-up to cents.",
     )
     async def total(self, info: strawberry.Info) -> Money | None:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
-from api.auth import ALL_ROLES, allow
 from api.errors import perform
-from api.jobs.permissions import may_start
 from api.jobs.start import start_job
 from api.jobs.types import JobRun
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
@@ -32,7 +30,6 @@ from api.service.types import (
     SlaPolicyCreateInput,
     SlaPolicyCreatePayload,
 )
-from domain.auth.models import Role
 from domain.errors import DomainError
 from domain.jobs.kinds import SlaEscalationParams
 from domain.jobs.models import JobKind
@@ -40,21 +37,14 @@ from domain.service import services
 from domain.service.services import SlaTargetDraft, WorkingHoursDraft
 from domain.validation import optional_moment
 
-READ = allow(*ALL_ROLES)
-CONFIGURE_SLA = allow(Role.ADMIN)
-WRITE_CASE = allow(Role.ADMIN, Role.SERVICE)
-# Integrations (a support form, an e-mail gateway) open cases but do not work them.
-OPEN_CASE = allow(Role.ADMIN, Role.SERVICE, Role.INTEGRATION)
-
-
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def case(self, info: Info, id: strawberry.ID) -> Case | None:
         return await node_by_global_id(Case, info, id)
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def cases(
         self,
         info: Info,
@@ -95,7 +85,7 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def business_calendars(
         self,
         info: Info,
@@ -114,7 +104,7 @@ class Query:
             order_by=("name",),
         )
 
-    @strawberry.field(permission_classes=[READ])
+    @strawberry.field
     async def sla_policies(
         self,
         info: Info,
@@ -136,7 +126,7 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(permission_classes=[CONFIGURE_SLA])
+    @strawberry.mutation
     async def business_calendar_create(
         self, input: BusinessCalendarCreateInput
     ) -> BusinessCalendarCreatePayload:
@@ -152,7 +142,7 @@ class Mutation:
             BusinessCalendar.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[CONFIGURE_SLA])
+    @strawberry.mutation
     async def sla_policy_create(self, input: SlaPolicyCreateInput) -> SlaPolicyCreatePayload:
         return await perform(
             SlaPolicyCreatePayload,
@@ -170,7 +160,7 @@ class Mutation:
             SlaPolicy.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[OPEN_CASE])
+    @strawberry.mutation
     async def case_create(self, input: CaseCreateInput) -> CaseCreatePayload:
         return await perform(
             CaseCreatePayload,
@@ -190,7 +180,7 @@ class Mutation:
             Case.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_CASE])
+    @strawberry.mutation
     async def case_record_response(
         self, input: CaseRecordResponseInput
     ) -> CaseRecordResponsePayload:
@@ -201,7 +191,7 @@ class Mutation:
             Case.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_CASE])
+    @strawberry.mutation
     async def case_set_status(self, input: CaseSetStatusInput) -> CaseSetStatusPayload:
         return await perform(
             CaseSetStatusPayload,
@@ -210,7 +200,7 @@ class Mutation:
             Case.from_model,
         )
 
-    @strawberry.mutation(permission_classes=[WRITE_CASE])
+    @strawberry.mutation
     async def case_set_priority(self, input: CaseSetPriorityInput) -> CaseSetPriorityPayload:
         return await perform(
             CaseSetPriorityPayload,
@@ -220,7 +210,6 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[may_start(JobKind.SLA_ESCALATION)],
         description="Escalates the cases due at asOf (default: now) in a worker (§7).",
     )
     async def sla_escalation_run_start(

@@ -7,12 +7,10 @@ import logging
 import strawberry
 from strawberry.types import Info
 
-from api.auth import allow
 from api.errors import payload_type, perform, user_errors
 from api.inputs import provided
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
 from api.webhooks.types import (
-    WEBHOOK_ROLES,
     WebhookDelivery,
     WebhookDeliveryFilter,
     WebhookDeliveryOrder,
@@ -32,7 +30,6 @@ from domain.webhooks.dispatch import DELIVER_FUNCTION, delivery_job_id
 from domain.webhooks.models import WebhookDelivery as DeliveryRow
 
 log = logging.getLogger("tandem.webhooks")
-WEBHOOKS = allow(*WEBHOOK_ROLES)
 
 WebhookSubscriptionUpdatePayload = payload_type(
     "WebhookSubscriptionUpdatePayload", "webhook_subscription", WebhookSubscription
@@ -53,13 +50,13 @@ WebhookDeliveryRetryPayload = payload_type(
 
 @strawberry.type
 class Query:
-    @strawberry.field(permission_classes=[WEBHOOKS])
+    @strawberry.field
     async def webhook_subscription(
         self, info: Info, id: strawberry.ID
     ) -> WebhookSubscription | None:
         return await node_by_global_id(WebhookSubscription, info, id)
 
-    @strawberry.field(permission_classes=[WEBHOOKS])
+    @strawberry.field
     async def webhook_subscriptions(
         self,
         first: int | None = None,
@@ -81,12 +78,11 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field(permission_classes=[WEBHOOKS])
+    @strawberry.field
     async def webhook_delivery(self, info: Info, id: strawberry.ID) -> WebhookDelivery | None:
         return await node_by_global_id(WebhookDelivery, info, id)
 
     @strawberry.field(
-        permission_classes=[WEBHOOKS],
         description="Deliveries across subscriptions, e.g. every delivery of one event.",
     )
     async def webhook_deliveries(
@@ -140,7 +136,6 @@ async def _enqueue_attempt(info: Info, delivery: DeliveryRow) -> None:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        permission_classes=[WEBHOOKS],
         description="Subscribes an http(s) endpoint to event types; returns its secret once.",
     )
     async def webhook_subscription_create(
@@ -160,7 +155,7 @@ class Mutation:
             errors=[],
         )
 
-    @strawberry.mutation(permission_classes=[WEBHOOKS])
+    @strawberry.mutation
     async def webhook_subscription_update(
         self, input: WebhookSubscriptionUpdateInput
     ) -> WebhookSubscriptionUpdatePayload:
@@ -174,7 +169,7 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[WEBHOOKS], description="Stops new deliveries to the endpoint."
+        description="Stops new deliveries to the endpoint."
     )
     async def webhook_subscription_pause(
         self, input: WebhookSubscriptionIdInput
@@ -189,7 +184,6 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[WEBHOOKS],
         description="Delivers events again from now on (also after a 410 Gone).",
     )
     async def webhook_subscription_resume(
@@ -205,7 +199,6 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[WEBHOOKS],
         description="Deletes the subscription and its delivery history.",
     )
     async def webhook_subscription_delete(
@@ -219,7 +212,6 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        permission_classes=[WEBHOOKS],
         description="Sends a FAILED delivery again now, with a fresh retry schedule.",
     )
     async def webhook_delivery_retry(

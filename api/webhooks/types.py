@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import Enum
-from typing import ClassVar
 
 import strawberry
 from strawberry.types import Info
@@ -14,11 +13,9 @@ from api.events.types import Event, EventByIdLoader
 from api.relay import Connection, ModelNode, order_fields, paginate
 from api.scalars import OrderDirection
 from api.webhooks.loaders import WebhookAttemptsByDeliveryIdLoader, WebhookSubscriptionByIdLoader
-from domain.auth.models import Role
 from domain.webhooks import models, services
 
 WebhookDeliveryStatus = strawberry.enum(models.DeliveryStatus, name="WebhookDeliveryStatus")
-WEBHOOK_ROLES = frozenset({Role.ADMIN, Role.INTEGRATION})
 
 
 @strawberry.enum
@@ -49,7 +46,6 @@ class WebhookSubscriptionDeliveryFilter:
 @strawberry.type(description="An endpoint that receives the events it subscribed to.")
 class WebhookSubscription(ModelNode):
     model_class = models.WebhookSubscription
-    read_roles: ClassVar[frozenset[Role]] = WEBHOOK_ROLES
 
     id: strawberry.relay.NodeID[int]
     url: str
@@ -119,7 +115,6 @@ class WebhookDeliveryAttempt:
 @strawberry.type(description="One event on its way to one subscription.")
 class WebhookDelivery(ModelNode):
     model_class = models.WebhookDelivery
-    read_roles: ClassVar[frozenset[Role]] = WEBHOOK_ROLES
 
     id: strawberry.relay.NodeID[int]
     status: WebhookDeliveryStatus  # type: ignore[valid-type]

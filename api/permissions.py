@@ -1,0 +1,311 @@
+"""The role matrix of contract §2, in one place: which roles may use every root field
+(query, mutation, subscription), every restricted object field, and read every restricted
+type through `node(id:)`; and which roles may start each kind of background work.
+
+Resolvers declare no permissions: `install` puts these on the schema's fields when the
+schema is built, and refuses to build while a root field has no entry, an entry names no
+field, or a field declares roles of its own. A test walks the schema with all seven roles
+and compares what each may use with this table."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from strawberry.permission import PermissionExtension
+from strawberry.schema.name_converter import NameConverter
+from strawberry.types.base import StrawberryObjectDefinition
+from strawberry.types.field import StrawberryField
+
+from api.auth import RolePermission, allow
+from domain.auth.models import Role
+from domain.jobs.models import JobKind
+
+ADMIN, SALES, SERVICE, FINANCE, OPERATIONS, READONLY, INTEGRATION = (
+    Role.ADMIN,
+    Role.SALES,
+    Role.SERVICE,
+    Role.FINANCE,
+    Role.OPERATIONS,
+    Role.READONLY,
+    Role.INTEGRATION,
+)
+
+
+def roles(*members: Role) -> frozenset[Role]:
+    return frozenset(members)
+
+
+EVERYONE = frozenset(Role)
+ADMINS = roles(ADMIN)
+# Standard cost, what is paid for goods, and every margin figure (§2).
+COST_READERS = roles(ADMIN, FINANCE, OPERATIONS)
+# Receivables: OPERATIONS, SERVICE and INTEGRATION do not see them (§5.4).
+BILLING_READERS = roles(ADMIN, FINANCE, SALES, READONLY)
+BILLING_WRITERS = roles(ADMIN, FINANCE)
+# The books are finance's; operations reads them for inventory and COGS. Revenue next to
+# COGS is a margin figure, so no other role reads them (READONLY included).
+LEDGER_READERS = COST_READERS
+WEBHOOK_ROLES = roles(ADMIN, INTEGRATION)
+# Sales owns the customer record; finance sets terms and credit; service adds contacts.
+ACCOUNT_WRITERS = roles(ADMIN, SALES, FINANCE, INTEGRATION)
+CONTACT_WRITERS = roles(ADMIN, SALES, SERVICE, FINANCE, INTEGRATION)
+PIPELINE_WRITERS = roles(ADMIN, SALES)
+# Sales logs work on accounts and deals; the service desk logs it on cases.
+ACTIVITY_WRITERS = roles(ADMIN, SALES, SERVICE)
+# Operations keeps the item master; integrations sync it (and physical counts) from outside.
+PRODUCT_WRITERS = roles(ADMIN, OPERATIONS, INTEGRATION)
+OPERATIONS_WRITERS = roles(ADMIN, OPERATIONS)
+# Sales owns the order until it is confirmed; web shops submit orders as INTEGRATION.
+# Shipping is the warehouse's act (OPERATIONS_WRITERS).
+ORDER_WRITERS = roles(ADMIN, SALES, INTEGRATION)
+CASE_WRITERS = roles(ADMIN, SERVICE)
+# Integrations (a support form, an e-mail gateway) open cases but do not work them.
+CASE_OPENERS = roles(ADMIN, SERVICE, INTEGRATION)
+
+# Who may start each kind of background work; a role sees (jobRun, jobRuns, jobRunUpdated)
+# and cancels the runs of the kinds it may start (§2 Background work).
+JOB_STARTERS: dict[JobKind, frozenset[Role]] = {
+    JobKind.ACCOUNT_FIGURES: EVERYONE - {READONLY},
+    JobKind.INVOICING: BILLING_WRITERS,
+    JobKind.MRP: OPERATIONS_WRITERS,
+    JobKind.SLA_ESCALATION: CASE_WRITERS,
+}
+ANY_JOB_STARTER = frozenset().union(*JOB_STARTERS.values())
+
+# Types whose objects only these roles read, however they are reached (a field, a list,
+# `node(id:)`, `nodes(ids:)`); every other type is read by every role.
+TYPE_READERS: dict[str, frozenset[Role]] = {
+    "CreditNote": BILLING_READERS,
+    "Invoice": BILLING_READERS,
+    "InvoiceLine": BILLING_READERS,
+    "JournalEntry": LEDGER_READERS,
+    "LedgerAccount": LEDGER_READERS,
+    "Payment": BILLING_READERS,
+    "WebhookDelivery": WEBHOOK_ROLES,
+    "WebhookSubscription": WEBHOOK_ROLES,
+}
+
+# `Type.field` (GraphQL names) → the roles that may use it. Every Query, Mutation and
+# Subscription field is listed; an object field only when it is narrower than its type.
+FIELD_ROLES: dict[str, frozenset[Role]] = {
+    # --- relay (§2)
+    "Query.node": EVERYONE,
+    "Query.nodes": EVERYONE,
+    # --- accounts and contacts (§3)
+    "Query.account": EVERYONE,
+    "Query.accounts": EVERYONE,
+    "Query.contact": EVERYONE,
+    "Mutation.accountCreate": ACCOUNT_WRITERS,
+    "Mutation.accountUpdate": ACCOUNT_WRITERS,
+    "Mutation.accountArchive": ACCOUNT_WRITERS,
+    "Mutation.contactCreate": CONTACT_WRITERS,
+    "Mutation.contactUpdate": CONTACT_WRITERS,
+    # --- leads, opportunities, forecast, activities (§4)
+    "Query.lead": EVERYONE,
+    "Query.leads": EVERYONE,
+    "Query.opportunity": EVERYONE,
+    "Query.opportunities": EVERYONE,
+    "Query.pipelineForecast": EVERYONE,
+    "Mutation.leadCreate": PIPELINE_WRITERS,
+    "Mutation.leadUpdate": PIPELINE_WRITERS,
+    "Mutation.leadConvert": PIPELINE_WRITERS,
+    "Mutation.opportunityCreate": PIPELINE_WRITERS,
+    "Mutation.opportunityUpdate": PIPELINE_WRITERS,
+    "Mutation.opportunityMoveStage": PIPELINE_WRITERS,
+    "Mutation.opportunityMarkWon": PIPELINE_WRITERS,
+    "Mutation.opportunityMarkLost": PIPELINE_WRITERS,
+    "Query.activity": EVERYONE,
+    "Query.activities": EVERYONE,
+    "Mutation.activityCreate": ACTIVITY_WRITERS,
+    "Mutation.activityComplete": ACTIVITY_WRITERS,
+    # --- catalog, stock, sales orders (§5.1, §5.2)
+    "Query.product": EVERYONE,
+    "Query.products": EVERYONE,
+    "Product.standardCost": COST_READERS,
+    "Mutation.productCreate": PRODUCT_WRITERS,
+    "Mutation.productUpdate": PRODUCT_WRITERS,
+    "Query.warehouse": EVERYONE,
+    "Query.warehouses": EVERYONE,
+    "Query.stockLevels": EVERYONE,
+    "Query.stockMoves": EVERYONE,
+    "Mutation.warehouseCreate": OPERATIONS_WRITERS,
+    "Mutation.stockAdjust": PRODUCT_WRITERS,
+    "Query.salesOrder": EVERYONE,
+    "Query.salesOrders": EVERYONE,
+    "Query.shipment": EVERYONE,
+    "Shipment.costTotal": COST_READERS,
+    "Mutation.salesOrderCreate": ORDER_WRITERS,
+    "Mutation.salesOrderUpdate": ORDER_WRITERS,
+    "Mutation.salesOrderConfirm": ORDER_WRITERS,
+    "Mutation.salesOrderCancel": ORDER_WRITERS,
+    "Mutation.salesOrderShip": OPERATIONS_WRITERS,
+    # --- invoices, payments, credit notes, receivables (§5.4)
+    "Query.invoice": BILLING_READERS,
+    "Query.invoices": BILLING_READERS,
+    "Query.payment": BILLING_READERS,
+    "Query.payments": BILLING_READERS,
+    "Query.creditNote": BILLING_READERS,
+    "Query.creditNotes": BILLING_READERS,
+    "Query.arAging": BILLING_READERS,
+    "Account.invoices": BILLING_READERS,
+    "Account.balance": BILLING_READERS,
+    "Account.creditAvailable": BILLING_READERS,
+    "Account.lifetimeRevenue": BILLING_READERS,
+    "SalesOrder.invoices": BILLING_READERS,
+    "Mutation.invoiceRunStart": JOB_STARTERS[JobKind.INVOICING],
+    "Mutation.paymentRecord": BILLING_WRITERS,
+    "Mutation.creditNoteCreate": BILLING_WRITERS,
+    # --- the ledger (§5.3)
+    "Query.trialBalance": LEDGER_READERS,
+    "Query.journalEntries": LEDGER_READERS,
+    "Query.journalEntry": LEDGER_READERS,
+    "Query.ledgerAccounts": LEDGER_READERS,
+    "Invoice.journalEntry": LEDGER_READERS,
+    "Payment.journalEntry": LEDGER_READERS,
+    "CreditNote.journalEntry": LEDGER_READERS,
+    # --- purchasing, manufacturing, MRP (§5.1, §6)
+    "Query.purchaseOrder": EVERYONE,
+    "Query.purchaseOrders": EVERYONE,
+    "PurchaseOrder.total": COST_READERS,
+    "PurchaseOrderLine.unitCost": COST_READERS,
+    "Mutation.purchaseOrderCreate": OPERATIONS_WRITERS,
+    "Mutation.purchaseOrderReceive": OPERATIONS_WRITERS,
+    "Query.workOrder": EVERYONE,
+    "Query.workOrders": EVERYONE,
+    "Query.mrpRun": EVERYONE,
+    "Query.plannedOrder": EVERYONE,
+    "Query.plannedOrders": EVERYONE,
+    "Mutation.bomSet": OPERATIONS_WRITERS,
+    "Mutation.workOrderCreate": OPERATIONS_WRITERS,
+    "Mutation.workOrderComplete": OPERATIONS_WRITERS,
+    "Mutation.mrpRunStart": JOB_STARTERS[JobKind.MRP],
+    "Mutation.plannedOrderFirm": OPERATIONS_WRITERS,
+    # --- service desk and SLAs (§7)
+    "Query.case": EVERYONE,
+    "Query.cases": EVERYONE,
+    "Query.businessCalendars": EVERYONE,
+    "Query.slaPolicies": EVERYONE,
+    "Mutation.businessCalendarCreate": ADMINS,
+    "Mutation.slaPolicyCreate": ADMINS,
+    "Mutation.caseCreate": CASE_OPENERS,
+    "Mutation.caseRecordResponse": CASE_WRITERS,
+    "Mutation.caseSetStatus": CASE_WRITERS,
+    "Mutation.caseSetPriority": CASE_WRITERS,
+    "Mutation.slaEscalationRunStart": JOB_STARTERS[JobKind.SLA_ESCALATION],
+    # --- webhooks and events (§8)
+    "Query.webhookSubscription": WEBHOOK_ROLES,
+    "Query.webhookSubscriptions": WEBHOOK_ROLES,
+    "Query.webhookDelivery": WEBHOOK_ROLES,
+    "Query.webhookDeliveries": WEBHOOK_ROLES,
+    "Mutation.webhookSubscriptionCreate": WEBHOOK_ROLES,
+    "Mutation.webhookSubscriptionUpdate": WEBHOOK_ROLES,
+    "Mutation.webhookSubscriptionPause": WEBHOOK_ROLES,
+    "Mutation.webhookSubscriptionResume": WEBHOOK_ROLES,
+    "Mutation.webhookSubscriptionDelete": WEBHOOK_ROLES,
+    "Mutation.webhookDeliveryRetry": WEBHOOK_ROLES,
+    # Events carry every area's data (as webhooks do): for administrators and integrations.
+    "Subscription.events": WEBHOOK_ROLES,
+    # --- background work (§2): which runs a role sees is narrowed by JOB_STARTERS
+    "Query.jobRun": EVERYONE,
+    "Query.jobRuns": EVERYONE,
+    "Subscription.jobRunUpdated": EVERYONE,
+    "Mutation.jobRunCancel": ANY_JOB_STARTER,
+    "Mutation.accountFiguresRefresh": JOB_STARTERS[JobKind.ACCOUNT_FIGURES],
+}
+
+ROOT_TYPES = ("Query", "Mutation", "Subscription")
+
+
+def type_readers(type_name: str) -> frozenset[Role]:
+    return TYPE_READERS.get(type_name, EVERYONE)
+
+
+def field_roles(coordinate: str) -> frozenset[Role]:
+    """The roles of `Type.field`: its own entry, else its type's readers (root fields always
+    have an entry)."""
+    return FIELD_ROLES.get(coordinate, type_readers(coordinate.partition(".")[0]))
+
+
+def visible_kinds(role: Role | None) -> list[JobKind]:
+    return [kind for kind, members in JOB_STARTERS.items() if role in members]
+
+
+class PermissionMatrixError(TypeError):
+    """The schema and the matrix disagree: fix api/permissions.py (or the field)."""
+
+
+_NAMES = NameConverter()
+
+
+def coordinate(type_name: str, field: StrawberryField) -> str:
+    return f"{type_name}.{_NAMES.get_graphql_name(field)}"
+
+
+def _object_types(modules: Iterable[Any]) -> Iterator[tuple[str, StrawberryObjectDefinition]]:
+    for module in modules:
+        for value in list(vars(module).values()):
+            definition = getattr(value, "__strawberry_definition__", None)
+            if (
+                isinstance(definition, StrawberryObjectDefinition)
+                and not definition.is_input
+                and not definition.is_graphql_generic
+            ):
+                yield definition.name, definition
+
+
+def _guard(field: StrawberryField, members: frozenset[Role]) -> None:
+    permission = allow(*members)
+    field.permission_classes = [permission]
+    field.extensions = [
+        extension
+        for extension in field.extensions
+        if not isinstance(extension, PermissionExtension)
+    ]
+    # Appended last, it runs first (strawberry's order), as permission_classes would.
+    field.extensions.append(PermissionExtension([permission()], use_directives=False))
+
+
+def declared_roles(field: StrawberryField) -> frozenset[Role] | None:
+    """The roles the field's permission classes admit; None when it has none."""
+    classes = [c for c in field.permission_classes if issubclass(c, RolePermission)]
+    return frozenset().union(*(c.roles for c in classes)) if classes else None
+
+
+def install(root_types: Iterable[tuple[str, type]]) -> None:
+    """Puts the matrix on the fields of the area roots (`("Query", accounts.schema.Query)`…)
+    and of every object type of the api package, before the schema is built from them."""
+    types: dict[int, tuple[str, StrawberryObjectDefinition]] = {}
+    for name, cls in root_types:
+        types.setdefault(id(cls.__strawberry_definition__), (name, cls.__strawberry_definition__))
+    modules = [m for name, m in sorted(sys.modules.items()) if name.startswith("api.") and m]
+    for name, definition in _object_types(modules):
+        types.setdefault(id(definition), (name, definition))
+    applied: set[str] = set()
+    guarded: dict[int, frozenset[Role]] = {}
+    unguarded: list[tuple[str, StrawberryField]] = []
+    for type_name, definition in types.values():
+        for field in definition.fields:
+            where = coordinate(type_name, field)
+            members = FIELD_ROLES.get(where)
+            if members is None:
+                if type_name in ROOT_TYPES:
+                    raise PermissionMatrixError(f"{where} has no roles in api/permissions.py")
+                unguarded.append((where, field))
+                continue
+            declared = declared_roles(field)
+            if declared is not None and declared != members and id(field) not in guarded:
+                raise PermissionMatrixError(
+                    f"{where} declares other roles than api/permissions.py gives it"
+                )
+            if guarded.setdefault(id(field), members) != members:
+                raise PermissionMatrixError(f"{where} is shared with a type of other roles")
+            _guard(field, members)
+            applied.add(where)
+    for where, field in unguarded:
+        if id(field) not in guarded and declared_roles(field) is not None:
+            raise PermissionMatrixError(f"{where} declares roles: move them to api/permissions.py")
+    stale = sorted(set(FIELD_ROLES) - applied)
+    if stale:
+        raise PermissionMatrixError(f"api/permissions.py names no field of the schema: {stale}")
