@@ -77,6 +77,7 @@ ANY_JOB_STARTER = frozenset().union(*JOB_STARTERS.values())
 # Types whose objects only these roles read, however they are reached (a field, a list,
 # `node(id:)`, `nodes(ids:)`); every other type is read by every role.
 TYPE_READERS: dict[str, frozenset[Role]] = {
+    "ApiToken": ADMINS,
     "CreditNote": BILLING_READERS,
     "Invoice": BILLING_READERS,
     "InvoiceLine": BILLING_READERS,
@@ -90,9 +91,18 @@ TYPE_READERS: dict[str, frozenset[Role]] = {
 # `Type.field` (GraphQL names) → the roles that may use it. Every Query, Mutation and
 # Subscription field is listed; an object field only when it is narrower than its type.
 FIELD_ROLES: dict[str, frozenset[Role]] = {
-    # --- relay (§2)
+    # --- relay, users and tokens (§2, §13)
     "Query.node": EVERYONE,
     "Query.nodes": EVERYONE,
+    "Query.viewer": EVERYONE,
+    "Query.users": EVERYONE,
+    "Mutation.userCreate": ADMINS,
+    "Mutation.userUpdate": ADMINS,
+    "Mutation.userDeactivate": ADMINS,
+    "Query.apiTokens": ADMINS,
+    "Mutation.apiTokenCreate": ADMINS,
+    "Mutation.apiTokenRevoke": ADMINS,
+    "Query.auditLog": ADMINS,
     # --- accounts and contacts (§3)
     "Query.account": EVERYONE,
     "Query.accounts": EVERYONE,

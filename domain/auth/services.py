@@ -78,7 +78,7 @@ async def create_token(
     if user is not None and clean_role not in roles_a_user_may_hold(user):
         raise DomainError(
             ErrorCode.INVALID,
-            f"A token of {user.email} carries the role {user.role} or READONLY.",
+            f"A token of {user.email} carries the role {Role(user.role).value} or READONLY.",
             "role",
         )
     raw = TOKEN_PREFIX + secrets.token_urlsafe(32)
@@ -94,16 +94,15 @@ async def create_token(
     return token, raw
 
 
-def is_usable(token: ApiToken, now: datetime) -> bool:
-    """Not revoked, not expired, and — for a user's token — the user is active and still
-    holds a role the token may carry (`user` must be fetched)."""
+def is_usable(token: ApiToken, user: User | None, now: datetime) -> bool:
+    """Not revoked, not expired, and — for a token of a user (`user`, its row) — the user is
+    active and still holds a role the token may carry."""
     if token.revoked_at is not None:
         return False
     if token.expires_at is not None and token.expires_at <= now:
         return False
     if token.user_id is None:
         return True
-    user = token.user
     return user is not None and user.active and Role(token.role) in roles_a_user_may_hold(user)
 
 
@@ -118,7 +117,7 @@ async def authenticate(raw: str) -> ApiToken | None:
         .first()
     )
     now = utcnow()
-    if token is None or not is_usable(token, now):
+    if token is None or not is_usable(token, token.user, now):
         return None
     if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
         stale = Q(last_used_at__isnull=True) | Q(last_used_at__lt=now - LAST_USED_RESOLUTION)

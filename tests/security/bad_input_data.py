@@ -30,6 +30,7 @@ from domain.pipeline.services import create_lead, create_opportunity
 from domain.purchasing.models import PurchaseOrderLine
 from domain.purchasing.services import PurchaseLineDraft, create_purchase_order
 from domain.service.services import WorkingHoursDraft, create_business_calendar, create_case
+from domain.users.services import create_user
 from domain.webhooks.services import create_subscription
 
 D = Decimal
@@ -171,6 +172,10 @@ class World:
     async def _make_subscription(self) -> None:
         created = await create_subscription("http://127.0.0.1:9/hooks", ["*"])
         self._keep("subscription", "WebhookSubscription", created.subscription)
+
+    async def _make_user(self) -> None:
+        user = await create_user({"name": "Ada", "email": "ada@example.com", "role": "SALES"})
+        self._keep("user", "User", user)
 
 
 class NamesRead:

@@ -315,6 +315,13 @@ SPECS = [
         WEBHOOK,
     ),
     Spec("webhookSubscriptionUpdate", lambda w: {"id": w.subscription}, WEBHOOK),
+    Spec("apiTokenCreate", lambda w: {"name": "CI", "role": "READONLY"}, {("name",): "text"}),
+    Spec(
+        "userCreate",
+        lambda w: {"name": "Bo", "email": "bo@example.com", "role": "SALES"},
+        {("name",): "text", ("email",): "text"},
+    ),
+    Spec("userUpdate", lambda w: {"id": w.user}, {("name",): "text", ("email",): "text"}),
 ]
 SPEC_BY_NAME = {spec.name: spec for spec in SPECS}
 SCHEMA = build_schema()._schema

@@ -1,0 +1,93 @@
+"""Users and the viewer (contract §13): `users`, `viewer`, userCreate/userUpdate/userDeactivate."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.types import Info
+
+from api.auth import principal_of
+from api.errors import perform
+from api.inputs import provided
+from api.relay import Connection, decode_id, order_fields, paginate
+from api.users.loaders import UserByIdLoader
+from api.users.types import (
+    User,
+    UserCreateInput,
+    UserCreatePayload,
+    UserDeactivateInput,
+    UserDeactivatePayload,
+    UserFilter,
+    UserOrder,
+    UserUpdateInput,
+    UserUpdatePayload,
+)
+from domain.users import services
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(
+        description="The user the request's token belongs to; null for a token issued for no one."
+    )
+    async def viewer(self, info: Info) -> User | None:
+        principal = principal_of(info)
+        if principal is None or principal.user_id is None:
+            return None
+        return User.from_optional(
+            await info.context.loaders[UserByIdLoader].load(principal.user_id)
+        )
+
+    @strawberry.field(description="The users, by name unless `orderBy` says otherwise.")
+    async def users(
+        self,
+        filter: UserFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+        last: int | None = None,
+        before: str | None = None,
+        order_by: UserOrder | None = None,
+    ) -> Connection[User]:
+        flt = filter or UserFilter()
+        order = order_fields(order_by.field.value, order_by.direction) if order_by else ("name",)
+        return await paginate(
+            services.list_users(active=flt.active, role=flt.role),
+            User.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            order_by=order,
+        )
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation
+    async def user_create(self, input: UserCreateInput) -> UserCreatePayload:
+        return await perform(
+            UserCreatePayload,
+            "user",
+            lambda: services.create_user(provided(input)),
+            User.from_model,
+        )
+
+    @strawberry.mutation
+    async def user_update(self, input: UserUpdateInput) -> UserUpdatePayload:
+        return await perform(
+            UserUpdatePayload,
+            "user",
+            lambda: services.update_user(decode_id(input.id, "User"), provided(input)),
+            User.from_model,
+        )
+
+    @strawberry.mutation(
+        description="The user's tokens get HTTP 401 from their next request "
+        "on, and their websockets are closed within 5 s."
+    )
+    async def user_deactivate(self, input: UserDeactivateInput) -> UserDeactivatePayload:
+        return await perform(
+            UserDeactivatePayload,
+            "user",
+            lambda: services.deactivate_user(decode_id(input.id, "User")),
+            User.from_model,
+        )

@@ -1,0 +1,111 @@
+"""User use cases: create, update, deactivate, and the user list (§13)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from domain.auth.models import Role
+from domain.errors import DomainError, ErrorCode, not_found
+from domain.querying import filter_given
+from domain.users.models import User
+from domain.validation import Checks, optional_email, required_text
+
+USER_FIELDS = ("name", "email", "role", "active")
+
+
+def _required_email(value: Any, field: str = "email") -> str:
+    email = optional_email(value, field)
+    if email is None:
+        raise DomainError(ErrorCode.REQUIRED, "email is required.", field)
+    return email
+
+
+def _role(value: Any, field: str = "role") -> Role:
+    if value is None:
+        raise DomainError(ErrorCode.REQUIRED, "role is required.", field)
+    try:
+        return Role(value)
+    except ValueError:
+        raise DomainError(ErrorCode.INVALID, f"{value!r} is not a role.", field) from None
+
+
+def _active(value: Any, field: str = "active") -> bool:
+    if not isinstance(value, bool):
+        raise DomainError(ErrorCode.INVALID, "active must be true or false.", field)
+    return value
+
+
+def clean_user_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
+    """The given user fields (only those present), validated together and normalised."""
+    unknown = set(changes) - set(USER_FIELDS)
+    if unknown:
+        raise DomainError(ErrorCode.INVALID, f"Unknown fields: {sorted(unknown)}.")
+    checks = Checks()
+    clean: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key == "name":
+            clean[key] = checks(required_text, value, "name", 120)
+        elif key == "email":
+            clean[key] = checks(_required_email, value)
+        elif key == "role":
+            clean[key] = checks(_role, value)
+        else:
+            clean[key] = checks(_active, value)
+    checks.raise_if_any()
+    return clean
+
+
+async def _check_email_free(email: str | None, user_id: int | None = None) -> None:
+    if email is None:
+        return
+    taken = User.filter(email=email)
+    if user_id is not None:
+        taken = taken.exclude(id=user_id)
+    if await taken.exists():
+        raise DomainError(ErrorCode.DUPLICATE, f"A user with email {email} exists.", "email")
+
+
+async def get_user(user_id: int, *, field: str = "id") -> User:
+    user = await User.get_or_none(id=user_id)
+    if user is None:
+        raise not_found("User", user_id, field)
+    return user
+
+
+async def create_user(fields: Mapping[str, Any]) -> User:
+    clean = clean_user_fields({"name": None, "email": None, "role": None, **fields})
+    async with in_transaction():
+        await _check_email_free(clean["email"])
+        try:
+            return await User.create(**clean)
+        except IntegrityError:  # the same email created concurrently
+            raise DomainError(
+                ErrorCode.DUPLICATE, f"A user with email {clean['email']} exists.", "email"
+            ) from None
+
+
+async def update_user(user_id: int, changes: Mapping[str, Any]) -> User:
+    """A changed role stops the user's tokens of another role than the new one or READONLY
+    (domain.auth.services.is_usable); `active: true` reactivates."""
+    clean = clean_user_fields(changes)
+    async with in_transaction():
+        user = await get_user(user_id)
+        await _check_email_free(clean.get("email"), user.id)
+        if clean:
+            user.update_from_dict(clean)
+            await user.save(update_fields=[*clean, "updated_at"])
+    return user
+
+
+async def deactivate_user(user_id: int) -> User:
+    """From the next request on, the user's tokens get 401 (their websockets close)."""
+    return await update_user(user_id, {"active": False})
+
+
+def list_users(*, active: bool | None = None, role: Role | None = None) -> QuerySet[User]:
+    return filter_given(User.all(), active=active, role=role)
