@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import subprocess
-import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -33,9 +32,9 @@ from domain.webhooks.broadcast import channel
 from tests.operations.support import ROOT, TANDEM, free_port, stop, wait_until_healthy
 
 SCRAPES = 6
+RUNS_AT_ONCE = 16
 PROBE = "query SummedProbe { __typename }"
 SLA_RUN_START = "mutation { slaEscalationRunStart(input: {}) { jobRun { id } errors { code } } }"
-JOB_RUN_STATUS = "query ($id: ID!) { jobRun(id: $id) { status } }"
 EVENTS = 'subscription { events(types: ["account.*"]) { type payload } }'
 ACCOUNT_CREATE = """mutation ($name: String!) {
   accountCreate(input: {name: $name}) { account { id } errors { code } } }"""
@@ -300,22 +299,33 @@ async def test_six_scrapes_of_serve_workers_2_sum_both_processes_and_never_go_ba
         print(f"\nsix scrapes, {http_ok[0]} POST /graphql 200: {figures} (shares {shares})")
 
 
+async def all_finished(setup: Installation) -> None:
+    for _ in range(900):
+        rows = await setup.sql(
+            "SELECT count(*) AS n FROM job_runs WHERE status IN ('QUEUED', 'RUNNING')"
+        )
+        if rows[0]["n"] == 0:
+            return
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"runs still unfinished after 90 s:\n{setup.logs()}")
+
+
 async def test_jobs_are_spread_over_both_workers_and_counted_on_the_apis_metrics(
-    installation: Installation,
+    installation: Installation, capsys: pytest.CaptureFixture[str]
 ) -> None:
     setup = installation
     workers: set[str] = set()
     started = 0
-    while len(workers) < 2 and started < 20:
-        run = (await setup.graphql("one", SLA_RUN_START))["slaEscalationRunStart"]
-        assert run["errors"] == []
-        started += 1
-        deadline = time.monotonic() + 60
-        status = ""
-        while status != "SUCCEEDED" and time.monotonic() < deadline:
-            await asyncio.sleep(0.1)
-            status = (await setup.graphql("two", JOB_RUN_STATUS, run["jobRun"]))["jobRun"]["status"]
-        assert status == "SUCCEEDED", setup.logs()
+    # Runs started one after another can lock onto one worker's polling rhythm; a batch
+    # larger than a worker takes at once (arq's max_jobs, 10) leaves some for the other.
+    while len(workers) < 2 and started < 5 * RUNS_AT_ONCE:
+        answers = await asyncio.gather(
+            *(setup.graphql(api, SLA_RUN_START) for api in ("one", "two") * (RUNS_AT_ONCE // 2))
+        )
+        runs = [answer["slaEscalationRunStart"] for answer in answers]
+        assert [run["errors"] for run in runs] == [[]] * len(runs)
+        started += len(runs)
+        await all_finished(setup)
         rows = await setup.sql(
             "SELECT DISTINCT worker_id FROM job_runs WHERE worker_id IS NOT NULL"
         )
@@ -323,6 +333,9 @@ async def test_jobs_are_spread_over_both_workers_and_counted_on_the_apis_metrics
     worker_pids = {str(setup.processes[name].pid) for name in ("worker-1", "worker-2")}
 
     assert workers == worker_pids, f"{started} runs, all on one worker"
+    spread = await setup.sql("SELECT worker_id, count(*) AS n FROM job_runs GROUP BY worker_id")
+    with capsys.disabled():
+        print(f"\n{started} runs over the workers: {sorted(row['n'] for row in spread)}")
     # A scheduled run could start meanwhile: compare with the rows of a quiet moment.
     for _ in range(5):
         before = await job_counts(setup)
@@ -331,8 +344,8 @@ async def test_jobs_are_spread_over_both_workers_and_counted_on_the_apis_metrics
             break
     succeeded, queued, running = before
     assert succeeded >= started
-    runs = frozenset({"kind": "SLA_ESCALATION", "status": "SUCCEEDED"}.items())
-    assert scraped[("tandem_job_runs_total", runs)] == succeeded
+    sla_ok = frozenset({"kind": "SLA_ESCALATION", "status": "SUCCEEDED"}.items())
+    assert scraped[("tandem_job_runs_total", sla_ok)] == succeeded
     kind = frozenset({"kind": "SLA_ESCALATION"}.items())
     assert scraped[("tandem_job_duration_seconds_count", kind)] == succeeded
     assert scraped[("tandem_jobs_queued", frozenset())] == queued
@@ -340,7 +353,7 @@ async def test_jobs_are_spread_over_both_workers_and_counted_on_the_apis_metrics
     assert scraped[("tandem_workers_live", frozenset())] == 2
     assert scraped[("tandem_worker_heartbeat_age_seconds", frozenset())] < 30
     other = await setup.scrape("one")  # every API reports the installation's figures
-    assert other[("tandem_job_runs_total", runs)] >= succeeded
+    assert other[("tandem_job_runs_total", sla_ok)] >= succeeded
 
 
 async def job_counts(setup: Installation) -> tuple[int, int, int]:
