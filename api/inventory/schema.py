@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.types import Info
 
+from adapters.sqlite_client import retry_when_locked
 from api.errors import perform, user_errors
 from api.inventory.types import (
     StockAdjustInput,
@@ -137,11 +138,15 @@ class Mutation:
     @strawberry.mutation
     async def stock_adjust(self, input: StockAdjustInput) -> StockAdjustPayload:
         try:
-            move = await services.adjust_stock(
-                product_id=decode_id(input.product_id, "Product", "product_id"),
-                warehouse_id=decode_id(input.warehouse_id, "Warehouse", "warehouse_id"),
-                quantity=input.quantity,
-                reason=input.reason,
+            product_id = decode_id(input.product_id, "Product", "product_id")
+            warehouse_id = decode_id(input.warehouse_id, "Warehouse", "warehouse_id")
+            move = await retry_when_locked(
+                lambda: services.adjust_stock(
+                    product_id=product_id,
+                    warehouse_id=warehouse_id,
+                    quantity=input.quantity,
+                    reason=input.reason,
+                )
             )
         except DomainError as error:
             return StockAdjustPayload(

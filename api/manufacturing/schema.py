@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from adapters.sqlite_client import retry_when_locked
 from api.errors import payload_type, perform, user_errors
 from api.jobs.start import start_job
 from api.jobs.types import JobRun
@@ -196,8 +197,9 @@ class Mutation:
                 if input.supplier_id
                 else None
             )
-            planned, document = await services.firm_planned_order(
-                decode_id(input.id, "PlannedOrder"), supplier_id=supplier_id
+            planned_id = decode_id(input.id, "PlannedOrder")
+            planned, document = await retry_when_locked(
+                lambda: services.firm_planned_order(planned_id, supplier_id=supplier_id)
             )
         except DomainError as error:
             return PlannedOrderFirmPayload(errors=user_errors(error))

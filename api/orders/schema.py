@@ -7,6 +7,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from adapters.sqlite_client import retry_when_locked
 from api.errors import perform, user_errors
 from api.inputs import provided
 from api.orders.types import (
@@ -167,18 +168,18 @@ class Mutation:
                 if input.warehouse_id is None
                 else decode_id(input.warehouse_id, "Warehouse", "warehouse_id")
             )
-            shipment = await services.ship_sales_order(
-                decode_id(input.id, "SalesOrder"),
-                warehouse_id,
-                [
-                    services.ShipLineDraft(
-                        line_id=_decode_at(
-                            line.line_id, "SalesOrderLine", ("lines", str(i), "line_id")
-                        ),
-                        quantity=line.quantity,
-                    )
-                    for i, line in enumerate(input.lines)
-                ],
+            order_id = decode_id(input.id, "SalesOrder")
+            lines = [
+                services.ShipLineDraft(
+                    line_id=_decode_at(
+                        line.line_id, "SalesOrderLine", ("lines", str(i), "line_id")
+                    ),
+                    quantity=line.quantity,
+                )
+                for i, line in enumerate(input.lines)
+            ]
+            shipment = await retry_when_locked(
+                lambda: services.ship_sales_order(order_id, warehouse_id, lines)
             )
         except DomainError as error:
             return SalesOrderShipPayload(

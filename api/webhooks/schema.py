@@ -7,6 +7,7 @@ import logging
 import strawberry
 from strawberry.types import Info
 
+from adapters.sqlite_client import retry_when_locked
 from api.errors import payload_type, perform, user_errors
 from api.inputs import provided
 from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
@@ -142,8 +143,10 @@ class Mutation:
         self, input: WebhookSubscriptionCreateInput
     ) -> WebhookSubscriptionCreatePayload:
         try:
-            created = await services.create_subscription(
-                input.url, input.event_types, input.description
+            created = await retry_when_locked(
+                lambda: services.create_subscription(
+                    input.url, input.event_types, input.description
+                )
             )
         except DomainError as error:
             return WebhookSubscriptionCreatePayload(
