@@ -19,6 +19,7 @@ from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
@@ -28,10 +29,10 @@ from api import metrics, tracing
 from api.areas import area_modules
 from api.auth import AuthMiddleware
 from api.context import Context
-from api.events.auth import websocket_principal
+from api.events.auth import TokenCheckingHandler, websocket_principal
 from api.events.wake import WakeOutboxDispatcher
 from api.failures import RETRY_AFTER_SECONDS, JsonFailures
-from api.graphiql import assets_route, graphiql_page
+from api.graphiql import assets_route
 from api.http_conformance import GraphQLOverHTTP
 from api.logs import request_id_var
 from api.rate_limit import RateLimitMiddleware
@@ -42,8 +43,19 @@ log = logging.getLogger("tandem.http")
 
 
 class TandemGraphQL(GraphQLOverHTTP):
+    # The websocket re-checks its token every few seconds (§2); only graphql-transport-ws is
+    # spoken, so no other protocol's handler can skip that.
+    graphql_transport_ws_handler_class = TokenCheckingHandler
+
     def __init__(self, settings: Settings, **kwargs: Any) -> None:
-        super().__init__(build_schema(settings), graphql_ide="graphiql", **kwargs)
+        # No IDE here: AuthMiddleware answers the GraphiQL page (api.auth.is_graphiql_page),
+        # so the view only ever executes GraphQL, and only for a token.
+        super().__init__(
+            build_schema(settings),
+            graphql_ide=None,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            **kwargs,
+        )
         self.settings = settings
 
     async def get_context(self, request: Any, response: Any = None) -> Context:
@@ -56,9 +68,6 @@ class TandemGraphQL(GraphQLOverHTTP):
             queue=request.app.state.queue,
             request_id=state.get("request_id") or uuid.uuid4().hex,
         )
-
-    async def render_graphql_ide(self, request: Any) -> Response:
-        return graphiql_page()  # served with its assets by Tandem itself, never a CDN
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         """Every response carries its cost (§2): one refused before the schema could cost it
@@ -200,7 +209,7 @@ def create_app(
             *tracing.middleware(),
             Middleware(RequestIdMiddleware),
             Middleware(JsonFailures),
-            Middleware(AuthMiddleware),
+            Middleware(AuthMiddleware, graphiql=settings.introspection),
             Middleware(RateLimitMiddleware),
             Middleware(WakeOutboxDispatcher),
         ],

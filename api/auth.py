@@ -12,7 +12,8 @@ from strawberry.permission import BasePermission
 from strawberry.types import Info
 
 from api.failures import retry_once_on_outage
-from api.graphiql import is_asset_request
+from api.graphiql import graphiql_page, is_asset_request
+from domain.actor import Actor, acting_as
 from domain.auth.models import ApiToken, Role
 from domain.auth.services import authenticate
 
@@ -27,37 +28,55 @@ def bearer_token(headers: Headers) -> str | None:
     return token.strip()
 
 
-def _is_graphiql_page(scope: Scope, headers: Headers) -> bool:
-    # The IDE page itself holds no data; GraphiQL then sends the token with every query.
-    return (
-        scope["method"] == "GET"
-        and scope["path"] == "/graphql"
-        and "text/html" in headers.get("accept", "")
-        # Read as the view reads it (percent-decoded: `%71uery=` is `query=`), so a request
-        # the view would execute never passes as the page.
-        and "query" not in QueryParams(scope.get("query_string", b""))
-    )
+# The GraphQL-over-HTTP request parameters; any of them, however spelled, makes a request one
+# that would run something, never the page.
+GRAPHQL_PARAMETERS = frozenset({"query", "variables", "operationname", "extensions"})
+
+
+def is_graphiql_page(scope: Scope, *, enabled: bool) -> bool:
+    """A browser's GET of the GraphiQL page (§2): the one GraphQL answer given without a token,
+    and it runs nothing. Decided on the request as the view would read it — the query string
+    percent-decoded (`%71uery=` is `query=`), names compared without case (`QUERY=`), every
+    repetition seen — and never while introspection is off (`enabled`)."""
+    if not enabled or scope["type"] != "http" or scope["method"] != "GET":
+        return False
+    if scope["path"] != "/graphql":
+        return False
+    if "text/html" not in Headers(scope=scope).get("accept", "").lower():
+        return False
+    names = {name.strip().lower() for name in QueryParams(scope.get("query_string", b""))}
+    return not names & GRAPHQL_PARAMETERS
 
 
 class AuthMiddleware:
-    """Resolves the bearer token to its ApiToken once per request, or answers 401."""
+    """Resolves the bearer token to its ApiToken once per request, or answers 401; answers the
+    GraphiQL page itself, so that nothing behind it ever runs for a request without a token.
+    The token and its user are the request's actor (domain.actor) for the audit trail."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, *, graphiql: bool = True) -> None:
         self.app = app
+        self.graphiql = graphiql
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in PUBLIC_PATHS or is_asset_request(scope):
             await self.app(scope, receive, send)
             return
-        headers = Headers(scope=scope)
-        raw = bearer_token(headers)
+        if is_graphiql_page(scope, enabled=self.graphiql):
+            await graphiql_page()(scope, receive, send)
+            return
+        raw = bearer_token(Headers(scope=scope))
         # An outage that outlasts the retry escapes to JsonFailures: a JSON 503, not a 401.
         principal = await retry_once_on_outage(lambda: authenticate(raw)) if raw else None
-        if principal is None and not _is_graphiql_page(scope, headers):
+        if principal is None:
             await _unauthorized(send)
             return
         scope.setdefault("state", {})["principal"] = principal
-        await self.app(scope, receive, send)
+        with acting_as(actor_of(principal)):
+            await self.app(scope, receive, send)
+
+
+def actor_of(principal: ApiToken) -> Actor:
+    return Actor(token_id=principal.id, user_id=principal.user_id)
 
 
 async def _unauthorized(send: Send) -> None:

@@ -23,6 +23,7 @@ from domain.ledger.services import Posting, post_journal_entry
 from domain.settings import Settings
 from domain.webhooks.models import WebhookSubscription
 from domain.webhooks.services import create_subscription
+from tests.events.conftest import serve_api  # noqa: F401  (the websocket tests' server)
 
 Post = Callable[..., Awaitable[httpx.Response]]
 GRAPHQL_RESPONSE = "application/graphql-response+json"
