@@ -62,21 +62,74 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 
 def cmd_tokens_create(args: argparse.Namespace) -> int:
+    """Prints exactly one line: the new token's secret (shown this once)."""
     from domain.auth.services import create_token
-    from domain.errors import DomainError
-
-    settings = get_settings()
 
     async def create() -> str:
-        _, raw = await create_token(args.name, args.role)
+        _, raw = await create_token(
+            args.name,
+            args.role,
+            user_email=args.user,
+            expires_in_days=args.expires_days,
+            user_field="user",
+        )
         return raw
 
+    return _token_command(create)
+
+
+def cmd_tokens_list(args: argparse.Namespace) -> int:
+    from domain.auth.services import list_tokens
+
+    def when(moment: object) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"  # type: ignore[attr-defined]
+
+    async def rows() -> list[list[str]]:
+        tokens = await list_tokens().select_related("user").order_by("id")
+        return [
+            [
+                str(t.id),
+                t.name,
+                t.role.value,
+                t.user.email if t.user else "-",
+                when(t.created_at),
+                when(t.last_used_at),
+                when(t.expires_at),
+                when(t.revoked_at),
+            ]
+            for t in tokens
+        ]
+
+    header = ["id", "name", "role", "user", "created", "last used", "expires", "revoked"]
+    table = [header, *asyncio.run(_in_db(get_settings(), rows))]  # type: ignore[list-item]
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    for row in table:
+        cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
+    return 0
+
+
+def cmd_tokens_revoke(args: argparse.Namespace) -> int:
+    from domain.auth.services import revoke_token
+
+    async def revoke() -> str:
+        token = await revoke_token(args.id)
+        return f"revoked token {token.id} ({token.name})"
+
+    return _token_command(revoke)
+
+
+def _token_command(run: object) -> int:
+    """Runs a tokens command's use case: prints its one line, or the refusal on stderr (2)."""
+    from domain.errors import DomainError, refusals
+
     try:
-        raw = asyncio.run(_in_db(settings, create))
+        line = asyncio.run(_in_db(get_settings(), run))
     except DomainError as exc:
-        print(f"error: {exc.message}", file=sys.stderr)
+        for refusal in refusals(exc):
+            print(f"error: {refusal.message}", file=sys.stderr)
         return 2
-    print(raw)
+    print(line)
     return 0
 
 
@@ -253,10 +306,17 @@ def build_parser() -> argparse.ArgumentParser:
     tokens = sub.add_parser("tokens", help="API tokens").add_subparsers(
         dest="action", required=True
     )
-    create = tokens.add_parser("create", help="print a new token")
+    create = tokens.add_parser("create", help="print a new token (one line)")
     create.add_argument("--name", required=True)
     create.add_argument("--role", required=True)
+    create.add_argument("--user", metavar="EMAIL", help="issue it for this user")
+    create.add_argument("--expires-days", type=int, metavar="N", help="stop it after N days")
     create.set_defaults(func=cmd_tokens_create)
+    listing = tokens.add_parser("list", help="the tokens (never their secrets)")
+    listing.set_defaults(func=cmd_tokens_list)
+    revoke = tokens.add_parser("revoke", help="revoke a token: 401 from then on")
+    revoke.add_argument("id", type=int)
+    revoke.set_defaults(func=cmd_tokens_revoke)
 
     seed = sub.add_parser("seed", help="load data")
     seed.add_argument("--demo", action="store_true")
