@@ -18,7 +18,7 @@ from strawberry.schema.name_converter import NameConverter
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 
-from api.auth import RolePermission, allow
+from api.auth import allow
 from domain.auth.models import Role
 from domain.jobs.models import JobKind
 
@@ -73,6 +73,8 @@ JOB_STARTERS: dict[JobKind, frozenset[Role]] = {
     JobKind.SLA_ESCALATION: CASE_WRITERS,
 }
 ANY_JOB_STARTER = frozenset().union(*JOB_STARTERS.values())
+# POST /hooks/leads, the lead-capture endpoint of web forms (§4.2).
+LEAD_HOOK_ROLES = roles(INTEGRATION, ADMIN)
 
 # Types whose objects only these roles read, however they are reached (a field, a list,
 # `node(id:)`, `nodes(ids:)`); every other type is read by every role.
@@ -265,7 +267,13 @@ def _object_types(modules: Iterable[Any]) -> Iterator[tuple[str, StrawberryObjec
                 yield definition.name, definition
 
 
+# The fields whose permission this module installed (once per process; later builds find
+# them guarded already): any other permission class on a field was declared at the field.
+_INSTALLED: set[int] = set()
+
+
 def _guard(field: StrawberryField, members: frozenset[Role]) -> None:
+    _INSTALLED.add(id(field))
     permission = allow(*members)
     field.permission_classes = [permission]
     field.extensions = [
@@ -275,12 +283,6 @@ def _guard(field: StrawberryField, members: frozenset[Role]) -> None:
     ]
     # Appended last, it runs first (strawberry's order), as permission_classes would.
     field.extensions.append(PermissionExtension([permission()], use_directives=False))
-
-
-def declared_roles(field: StrawberryField) -> frozenset[Role] | None:
-    """The roles the field's permission classes admit; None when it has none."""
-    classes = [c for c in field.permission_classes if issubclass(c, RolePermission)]
-    return frozenset().union(*(c.roles for c in classes)) if classes else None
 
 
 def install(root_types: Iterable[tuple[str, type]]) -> None:
@@ -304,17 +306,16 @@ def install(root_types: Iterable[tuple[str, type]]) -> None:
                     raise PermissionMatrixError(f"{where} has no roles in api/permissions.py")
                 unguarded.append((where, field))
                 continue
-            declared = declared_roles(field)
-            if declared is not None and declared != members and id(field) not in guarded:
+            if field.permission_classes and id(field) not in _INSTALLED:
                 raise PermissionMatrixError(
-                    f"{where} declares other roles than api/permissions.py gives it"
+                    f"{where} declares roles of its own: api/permissions.py gives them"
                 )
             if guarded.setdefault(id(field), members) != members:
                 raise PermissionMatrixError(f"{where} is shared with a type of other roles")
             _guard(field, members)
             applied.add(where)
     for where, field in unguarded:
-        if id(field) not in guarded and declared_roles(field) is not None:
+        if id(field) not in guarded and field.permission_classes:
             raise PermissionMatrixError(f"{where} declares roles: move them to api/permissions.py")
     stale = sorted(set(FIELD_ROLES) - applied)
     if stale:

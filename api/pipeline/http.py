@@ -10,8 +10,8 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from api.errors import camel
+from api.permissions import LEAD_HOOK_ROLES
 from api.relay import encode_id
-from domain.auth.models import Role
 from domain.errors import DomainError, ErrorCode, refusals
 from domain.pipeline.services import create_lead
 from domain.validation import Checks
@@ -25,7 +25,6 @@ BODY_FIELDS = {
     "source": "source",
 }
 REQUIRED = ("companyName", "contactName", "email")
-ALLOWED_ROLES = frozenset({Role.INTEGRATION, Role.ADMIN})
 
 
 def _error(status: int, code: str, message: str, field: list[str] | None) -> JSONResponse:
@@ -74,7 +73,7 @@ async def capture_lead(request: Request) -> JSONResponse:
     principal = request.scope.get("state", {}).get("principal")
     if principal is None:
         return _error(401, "UNAUTHENTICATED", "A valid bearer token is required.", None)
-    if principal.role not in ALLOWED_ROLES:
+    if principal.role not in LEAD_HOOK_ROLES:
         return _error(403, "FORBIDDEN", "Lead capture needs an INTEGRATION token.", None)
     try:
         body = orjson.loads(await request.body())

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+import strawberry
 from graphql import (
     GraphQLEnumType,
     GraphQLField,
@@ -30,13 +31,16 @@ from strawberry.permission import PermissionExtension
 from websockets.exceptions import ConnectionClosed
 
 from adapters.queue import JobQueue
+from api.auth import allow
 from api.permissions import (
     EVERYONE,
     FIELD_ROLES,
     ROOT_TYPES,
     TYPE_READERS,
+    PermissionMatrixError,
     coordinate,
     field_roles,
+    install,
     type_readers,
 )
 from api.relay import encode_id
@@ -351,3 +355,22 @@ async def test_each_subscription_is_forbidden_exactly_to_the_roles_outside_its_e
                     mismatches.append((role, name, code))
                 await asyncio.sleep(0)
     assert mismatches == [], json.dumps(mismatches)
+
+
+def test_a_field_declaring_roles_of_its_own_or_missing_from_the_matrix_is_refused() -> None:
+    @strawberry.type
+    class Query:
+        @strawberry.field(permission_classes=[allow(Role.ADMIN)])
+        def accounts(self) -> int:
+            return 0
+
+    @strawberry.type
+    class Mutation:
+        @strawberry.mutation
+        def everything_delete(self) -> int:
+            return 0
+
+    with pytest.raises(PermissionMatrixError, match=r"Query\.accounts declares roles of its own"):
+        install([("Query", Query)])
+    with pytest.raises(PermissionMatrixError, match=r"Mutation\.everythingDelete has no roles"):
+        install([("Mutation", Mutation)])
