@@ -258,6 +258,8 @@ def coordinate(type_name: str, field: StrawberryField) -> str:
 def _object_types(modules: Iterable[Any]) -> Iterator[tuple[str, StrawberryObjectDefinition]]:
     for module in modules:
         for value in list(vars(module).values()):
+            if not isinstance(value, type):  # (a module global may be a lazy proxy)
+                continue
             definition = getattr(value, "__strawberry_definition__", None)
             if (
                 isinstance(definition, StrawberryObjectDefinition)
