@@ -292,7 +292,8 @@ def install(root_types: Iterable[tuple[str, type]]) -> None:
     and of every object type of the api package, before the schema is built from them."""
     types: dict[int, tuple[str, StrawberryObjectDefinition]] = {}
     for name, cls in root_types:
-        types.setdefault(id(cls.__strawberry_definition__), (name, cls.__strawberry_definition__))
+        definition: StrawberryObjectDefinition = cls.__strawberry_definition__  # type: ignore[attr-defined]
+        types.setdefault(id(definition), (name, definition))
     modules = [m for name, m in sorted(sys.modules.items()) if name.startswith("api.") and m]
     for name, definition in _object_types(modules):
         types.setdefault(id(definition), (name, definition))

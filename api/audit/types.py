@@ -53,7 +53,7 @@ class AuditEntry:
         if self.record.actor_token_id is None:
             return None
         row = await info.context.loaders[ApiTokenByIdLoader].load(self.record.actor_token_id)
-        return ApiToken.from_optional(row)  # type: ignore[no-any-return]
+        return ApiToken.from_optional(row)
 
     @strawberry.field(description="The user of that token; null for a token of no one.")
     async def actor_user(self, info: strawberry.Info) -> UserType | None:
@@ -62,7 +62,7 @@ class AuditEntry:
         if self.record.actor_user_id is None:
             return None
         row = await info.context.loaders[UserByIdLoader].load(self.record.actor_user_id)
-        return User.from_optional(row)  # type: ignore[no-any-return]
+        return User.from_optional(row)
 
     @classmethod
     def from_model(cls, row: models.Event) -> AuditEntry:

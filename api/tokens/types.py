@@ -42,7 +42,7 @@ class ApiToken(ModelNode):
         if self.record.user_id is None:
             return None
         row = await info.context.loaders[UserByIdLoader].load(self.record.user_id)
-        return User.from_optional(row)  # type: ignore[no-any-return]
+        return User.from_optional(row)
 
     @strawberry.field(
         description="Not revoked, not expired, and its user (if any) active: it authenticates."
