@@ -15,7 +15,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Route, WebSocketRoute
+from starlette.routing import Route, WebSocketRoute
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse
@@ -26,7 +26,7 @@ from strawberry.types.unset import UNSET, UnsetType
 from adapters.database import close_db, init_db, ping_db
 from adapters.queue import JobQueue
 from api import metrics, tracing
-from api.areas import area_modules
+from api.areas import ROUTES
 from api.auth import AuthMiddleware
 from api.context import Context
 from api.events.auth import TokenCheckingHandler, websocket_principal
@@ -201,7 +201,7 @@ def create_app(
         Route("/readyz", readyz),
         Route("/metrics", metrics_endpoint),
         assets_route(),
-        *_extra_routes(),
+        *ROUTES,
     ]
     app = Starlette(
         routes=routes,
@@ -218,8 +218,3 @@ def create_app(
     app.state.queue = queue
     app.state.settings = settings
     return app
-
-
-def _extra_routes() -> list[BaseRoute]:
-    """HTTP endpoints other areas add (e.g. lead capture), as `ROUTES` in `api.<area>.http`."""
-    return [route for module in area_modules("http") for route in module.ROUTES]

@@ -1,20 +1,68 @@
-"""Discovery of the API areas' modules, so a new area plugs in without a central list."""
+"""The API's areas, listed: their query, mutation and subscription roots and their HTTP routes.
+
+Adding an area means adding its schema module here (and its routes, if any); nothing is
+discovered, so this file is the one place that says what the API serves."""
 
 from __future__ import annotations
 
-import pkgutil
-from importlib import import_module
-from pathlib import Path
-from types import ModuleType
+from starlette.routing import BaseRoute
 
-import api
+from api.accounts import schema as accounts
+from api.activities import schema as activities
+from api.audit import schema as audit
+from api.billing import schema as billing
+from api.catalog import schema as catalog
+from api.events import schema as events
+from api.inventory import schema as inventory
+from api.jobs import schema as jobs
+from api.ledger import schema as ledger
+from api.manufacturing import schema as manufacturing
+from api.orders import schema as orders
+from api.pipeline import http as lead_capture
+from api.pipeline import schema as pipeline
+from api.purchasing import schema as purchasing
+from api.service import schema as service
+from api.tokens import schema as tokens
+from api.users import schema as users
+from api.webhooks import schema as webhooks
 
+QUERY_ROOTS: list[type] = [
+    accounts.Query,
+    activities.Query,
+    audit.Query,
+    billing.Query,
+    catalog.Query,
+    inventory.Query,
+    jobs.Query,
+    ledger.Query,
+    manufacturing.Query,
+    orders.Query,
+    pipeline.Query,
+    purchasing.Query,
+    service.Query,
+    tokens.Query,
+    users.Query,
+    webhooks.Query,
+]
 
-def area_modules(leaf: str) -> list[ModuleType]:
-    """`api.<area>.<leaf>` for every area package that has that module, in name order."""
-    root = Path(api.__path__[0])
-    found = []
-    for info in sorted(pkgutil.iter_modules(api.__path__), key=lambda i: i.name):
-        if info.ispkg and (root / info.name / f"{leaf}.py").exists():
-            found.append(import_module(f"api.{info.name}.{leaf}"))
-    return found
+MUTATION_ROOTS: list[type] = [
+    accounts.Mutation,
+    activities.Mutation,
+    billing.Mutation,
+    catalog.Mutation,
+    inventory.Mutation,
+    jobs.Mutation,
+    manufacturing.Mutation,
+    orders.Mutation,
+    pipeline.Mutation,
+    purchasing.Mutation,
+    service.Mutation,
+    tokens.Mutation,
+    users.Mutation,
+    webhooks.Mutation,
+]
+
+SUBSCRIPTION_ROOTS: list[type] = [events.Subscription]
+
+# HTTP endpoints beside /graphql (contract §4.2).
+ROUTES: list[BaseRoute] = [*lead_capture.ROUTES]

@@ -1,21 +1,30 @@
-"""Relay global ids, the Node base for model-backed types, and offset-cursor connections."""
+"""Relay global ids, the Node base for model-backed types, and keyset-cursor connections."""
 
 from __future__ import annotations
 
 import base64
+import binascii
+import json
 from collections.abc import Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from functools import cmp_to_key
 from typing import Any, ClassVar, Generic, TypeVar
 
 import strawberry
 from graphql import GraphQLError
 from strawberry import relay
 from strawberry.types import Info
+from tortoise.expressions import Case, Q, When
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.auth import has_role
 from api.errors import user_input_error
 from api.permissions import type_readers
+from api.scalars import plain_decimal
 from domain.errors import DomainError, ErrorCode
 
 T = TypeVar("T")
@@ -57,9 +66,11 @@ class ModelNode(relay.Node):
     @classmethod
     def from_model(cls, row: Any) -> Any:
         kwargs: dict[str, Any] = {}
-        for field in cls.__strawberry_definition__.fields:  # type: ignore[attr-defined]
-            if field.base_resolver is None:
-                kwargs[field.python_name] = getattr(row, field.python_name)
+        for name in _plain_fields(cls):
+            value = getattr(row, name)
+            # A plain Decimal is a quantity or percentage: no padding zeros (§2); amounts
+            # are Money and go through `api.scalars.money`.
+            kwargs[name] = plain_decimal(value) if isinstance(value, Decimal) else value
         node = cls(**kwargs)
         node.record = row
         return node
@@ -90,6 +101,45 @@ class ModelNode(relay.Node):
         return result
 
 
+def _plain_fields(node_cls: type[ModelNode]) -> tuple[str, ...]:
+    names = _PLAIN_FIELDS.get(node_cls)
+    if names is None:
+        definition = node_cls.__strawberry_definition__  # type: ignore[attr-defined]
+        names = tuple(f.python_name for f in definition.fields if f.base_resolver is None)
+        _PLAIN_FIELDS[node_cls] = names
+    return names
+
+
+_PLAIN_FIELDS: dict[type[ModelNode], tuple[str, ...]] = {}
+_NODE_OF_MODEL: dict[type[Model], type[ModelNode]] = {}
+
+
+def node_type_of(model: type[Model]) -> type[ModelNode]:
+    """The GraphQL type of a model's rows: a field returning another area's object converts
+    its rows through this instead of importing that area's types (no import cycles)."""
+    node_cls = _NODE_OF_MODEL.get(model)
+    if node_cls is None:
+        pending: list[type[ModelNode]] = [ModelNode]
+        while pending:
+            cls = pending.pop()
+            pending.extend(cls.__subclasses__())
+            if cls.__dict__.get("model_class") is model:
+                node_cls = cls
+        if node_cls is None:
+            raise LookupError(f"No GraphQL type shows {model.__name__} rows.")
+        _NODE_OF_MODEL[model] = node_cls
+    return node_cls
+
+
+def to_node(row: Any) -> Any:
+    """`row` as the node of its GraphQL type (see `node_type_of`)."""
+    return node_type_of(type(row)).from_model(row)
+
+
+def to_optional_node(row: Any | None) -> Any | None:
+    return None if row is None else to_node(row)
+
+
 async def node_by_global_id(node_cls: type[ModelNode], info: Info, global_id: str) -> Any | None:
     """The `x(id:)` root fields: None for an unknown id or an id of another type."""
     type_name = node_cls.__strawberry_definition__.name  # type: ignore[attr-defined]
@@ -101,24 +151,36 @@ async def node_by_global_id(node_cls: type[ModelNode], info: Info, global_id: st
     return nodes[0]
 
 
-@strawberry.type
+@strawberry.type(description="Where a page sits in its list (Relay).")
 class PageInfo:
-    has_next_page: bool
-    has_previous_page: bool
-    start_cursor: str | None
-    end_cursor: str | None
+    has_next_page: bool = strawberry.field(
+        description="More rows follow the last edge (in the list's order)."
+    )
+    has_previous_page: bool = strawberry.field(
+        description="Rows precede the first edge (in the list's order)."
+    )
+    start_cursor: str | None = strawberry.field(
+        description="The first edge's cursor; null on an empty page."
+    )
+    end_cursor: str | None = strawberry.field(
+        description="The last edge's cursor; null on an empty page."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="One row of a page and its opaque cursor.")
 class Edge(Generic[T]):
-    cursor: str
-    node: T
+    cursor: str = strawberry.field(
+        description="Opaque; pass it as `after`/`before` to page from this row."
+    )
+    node: T = strawberry.field(description="The row.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="A page of a list (Relay connection); `first`/`last` ≤ 100, default 20."
+)
 class Connection(Generic[T]):
-    edges: list[Edge[T]]
-    page_info: PageInfo
+    edges: list[Edge[T]] = strawberry.field(description="The page's rows, in the list's order.")
+    page_info: PageInfo = strawberry.field(description="Cursors and whether more rows exist.")
     count_rows: strawberry.Private[Callable[[], Awaitable[int]]]
 
     @strawberry.field(description="All rows matching the filter, across pages.")
@@ -126,62 +188,143 @@ class Connection(Generic[T]):
         return await self.count_rows()
 
 
-def _cursor(offset: int) -> str:
-    return base64.b64encode(f"offset:{offset}".encode()).decode()
+@dataclass(frozen=True)
+class SortKey:
+    """One ordering term: a model field, its direction, and whether it may be NULL.
+
+    NULL sorts after every value in both directions' "largest" sense (ASC: last, DESC:
+    first), on PostgreSQL and SQLite alike, because the query orders by `field IS NULL`
+    explicitly instead of trusting each dialect's default."""
+
+    field: str
+    descending: bool
+    nullable: bool
 
 
-def _offset(cursor: str) -> int:
+def _sort_keys(model: type[Model], order_by: Sequence[str]) -> list[SortKey]:
+    names = [*order_by]
+    if "id" not in names and "-id" not in names:
+        names.append("id")
+    keys = []
+    for name in names:
+        field = name.lstrip("-")
+        meta = model._meta.fields_map.get(field)
+        keys.append(SortKey(field, name.startswith("-"), bool(meta is not None and meta.null)))
+    return keys
+
+
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"t": value.isoformat()}
+    if isinstance(value, date):
+        return {"d": value.isoformat()}
+    if isinstance(value, Decimal):
+        return {"n": str(value)}
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def _decode_value(value: Any) -> Any:
+    if isinstance(value, dict) and len(value) == 1:
+        ((tag, raw),) = value.items()
+        if tag == "t":
+            return datetime.fromisoformat(raw)
+        if tag == "d":
+            return date.fromisoformat(raw)
+        if tag == "n":
+            return Decimal(raw)
+        raise ValueError(tag)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise ValueError(value)
+
+
+def _row_key(row: Any, keys: Sequence[SortKey]) -> list[Any]:
+    return [getattr(row, key.field) for key in keys]
+
+
+def _cursor(row: Any, keys: Sequence[SortKey]) -> str:
+    payload = json.dumps([_encode_value(v) for v in _row_key(row, keys)], separators=(",", ":"))
+    return base64.urlsafe_b64encode(f"k1:{payload}".encode()).decode()
+
+
+def _cursor_values(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
     try:
-        kind, _, raw = base64.b64decode(cursor.encode(), validate=True).decode().partition(":")
-        if kind != "offset":
+        raw = base64.urlsafe_b64decode(cursor.encode()).decode()
+        tag, _, payload = raw.partition(":")
+        values = json.loads(payload)
+        if tag != "k1" or not isinstance(values, list) or len(values) != len(keys):
             raise ValueError
-        offset = int(raw)
-        if offset < 0:
-            raise ValueError
-        return offset
-    except (ValueError, UnicodeDecodeError):
-        raise user_input_error(f"{cursor!r} is not a valid cursor.") from None
+        return [_decode_value(v) for v in values]
+    except (ValueError, UnicodeDecodeError, binascii.Error, TypeError):
+        raise user_input_error(
+            f"{cursor!r} is not a cursor of this list (in this order)."
+        ) from None
 
 
-def _page_size(value: int | None, name: str) -> None:
-    if value is not None and not 0 <= value <= MAX_PAGE_SIZE:
-        raise user_input_error(f"`{name}` must be between 0 and {MAX_PAGE_SIZE}.")
+def _beyond(keys: Sequence[SortKey], values: Sequence[Any], forward: bool) -> Q:
+    """Rows strictly after (`forward`) or before the row whose sort values are `values`."""
+    key, value = keys[0], values[0]
+    rest = _beyond(keys[1:], values[1:], forward) if len(keys) > 1 else None
+    ascending_dir = forward != key.descending  # does "beyond" mean larger on this field?
+    if value is None:
+        same = Q(**{f"{key.field}__isnull": True})
+        other = None if ascending_dir else Q(**{f"{key.field}__isnull": False})
+    else:
+        same = Q(**{key.field: value})
+        lookup = "gt" if ascending_dir else "lt"
+        other = Q(**{f"{key.field}__{lookup}": value})
+        if key.nullable and ascending_dir:
+            other = other | Q(**{f"{key.field}__isnull": True})
+    parts = [q for q in (other, same & rest if rest is not None else None) if q is not None]
+    if not parts:
+        return Q(id__in=[])
+    result = parts[0]
+    for part in parts[1:]:
+        result = result | part
+    return result
 
 
-def _window(
-    first: int | None, after: str | None, last: int | None, before: str | None, total: int | None
-) -> tuple[int, int]:
-    """The [start, stop) offsets of a page; `total` is needed only for `last` without `before`."""
-    _page_size(first, "first")
-    _page_size(last, "last")
+def _ordering(keys: Sequence[SortKey], reverse: bool) -> tuple[list[str], dict[str, Any]]:
+    terms: list[str] = []
+    annotations: dict[str, Any] = {}
+    for key in keys:
+        descending = key.descending != reverse
+        sign = "-" if descending else ""
+        if key.nullable:
+            name = f"_null_{key.field}"
+            annotations[name] = Case(When(**{f"{key.field}__isnull": True}, then=1), default=0)
+            terms.append(f"{sign}{name}")
+        terms.append(f"{sign}{key.field}")
+    return terms, annotations
+
+
+def _check_window(first: int | None, last: int | None) -> int:
+    if first is not None and last is not None:
+        raise user_input_error("Pass `first` or `last`, not both.")
+    for value, name in ((first, "first"), (last, "last")):
+        if value is not None and not 0 <= value <= MAX_PAGE_SIZE:
+            raise user_input_error(f"`{name}` must be between 0 and {MAX_PAGE_SIZE}.")
     if first is None and last is None:
-        first = DEFAULT_PAGE_SIZE
-    start = _offset(after) + 1 if after else 0
-    end = _offset(before) if before else None
-    if total is not None:
-        end = total if end is None else min(end, total)
-    stop = end
-    if first is not None:
-        stop = start + first if end is None else min(start + first, end)
-    assert stop is not None
-    if last is not None:
-        start = max(start, stop - last)
-    return start, stop
+        return DEFAULT_PAGE_SIZE
+    return first if first is not None else last  # type: ignore[return-value]
 
 
 def _connection(
     rows: Sequence[Any],
-    start: int,
+    keys: Sequence[SortKey],
     convert: Callable[[Any], T],
     has_next: bool,
+    has_previous: bool,
     count_rows: Callable[[], Awaitable[int]],
 ) -> Connection[T]:
-    edges = [Edge(cursor=_cursor(start + i), node=convert(row)) for i, row in enumerate(rows)]
+    edges = [Edge(cursor=_cursor(row, keys), node=convert(row)) for row in rows]
     return Connection(
         edges=edges,
         page_info=PageInfo(
             has_next_page=has_next,
-            has_previous_page=start > 0,
+            has_previous_page=has_previous,
             start_cursor=edges[0].cursor if edges else None,
             end_cursor=edges[-1].cursor if edges else None,
         ),
@@ -199,24 +342,46 @@ async def paginate(
     before: str | None = None,
     order_by: Sequence[str] = ("id",),
 ) -> Connection[T]:
-    """One page of `queryset` as a Relay connection (offset cursors, stable `id` tiebreak)."""
-    needs_total = last is not None and not before
-    _page_size(first, "first")  # refused page sizes cost no query
-    _page_size(last, "last")
-    start, stop = _window(
-        first, after, last, before, await queryset.count() if needs_total else None
-    )
-    ordering = [*order_by, *(["id"] if "id" not in order_by and "-id" not in order_by else [])]
-    limit = max(0, stop - start)
-    rows = await queryset.order_by(*ordering).offset(start).limit(limit + 1) if limit else []
-    has_next = len(rows) > limit
-    if not limit:
-        has_next = await queryset.offset(start).limit(1).exists()
+    """One page of `queryset` in `order_by` (plus an `id` tiebreak) as a Relay connection.
+
+    Keyset paging: a cursor holds the row's sort values, and the next page is the rows beyond
+    them, so rows inserted or deleted meanwhile never make a page repeat or skip a row."""
+    size = _check_window(first, last)
+    keys = _sort_keys(queryset.model, order_by)
+    backward = last is not None
+    page = queryset
+    if after:
+        page = page.filter(_beyond(keys, _cursor_values(after, keys), forward=True))
+    if before:
+        page = page.filter(_beyond(keys, _cursor_values(before, keys), forward=False))
+    terms, annotations = _ordering(keys, reverse=backward)
+    if annotations:
+        page = page.annotate(**annotations)
+    rows = list(await page.order_by(*terms).limit(size + 1)) if size else []
+    more = len(rows) > size
+    if not size:
+        more = await page.exists()
+    rows = rows[:size]
+    if backward:
+        rows.reverse()
+        has_next, has_previous = before is not None, more
+    else:
+        has_next, has_previous = more, after is not None
 
     async def count_rows() -> int:
         return await queryset.count()
 
-    return _connection(rows[:limit], start, convert, has_next, count_rows)
+    return _connection(rows, keys, convert, has_next, has_previous, count_rows)
+
+
+def _compare(a: list[Any], b: list[Any], keys: Sequence[SortKey]) -> int:
+    for x, y, key in zip(a, b, keys, strict=True):
+        if x == y:
+            continue
+        # NULL is the largest value.
+        order = 1 if (y is None if x is None or y is None else x > y) else -1
+        return -order if key.descending else order
+    return 0
 
 
 def connection_from_rows(
@@ -227,17 +392,61 @@ def connection_from_rows(
     after: str | None = None,
     last: int | None = None,
     before: str | None = None,
+    order_by: Sequence[str] | None = None,
+    model: type[Model] | None = None,
 ) -> Connection[T]:
-    """`paginate`'s cursors and page rules over rows a dataloader already fetched, so nested
-    lists cost no query per row."""
+    """`paginate`'s cursors and rules over rows a dataloader already fetched: nested lists
+    cost no query per parent. With `order_by` the rows are sorted here (`model` tells which
+    sort fields may be NULL); without it they keep the loader's order (e.g. a timeline) and
+    a cursor holds the row's id, which stays put when rows are inserted around it."""
+    size = _check_window(first, last)
+    if order_by is None:
+        keys = [SortKey("id", False, False)]
+        ordered = list(rows)
+        position = {row.id: index for index, row in enumerate(ordered)}
+
+        def locate(cursor: str) -> int:
+            (row_id,) = _cursor_values(cursor, keys)
+            if row_id not in position:
+                raise user_input_error(f"{cursor!r} names a row no longer in this list.")
+            return position[row_id]
+
+        start = locate(after) + 1 if after else 0
+        stop = locate(before) if before else len(ordered)
+    else:
+        keys = (
+            _sort_keys(model, order_by)
+            if model is not None
+            else [SortKey(n.lstrip("-"), n.startswith("-"), True) for n in order_by]
+            + ([] if "id" in order_by or "-id" in order_by else [SortKey("id", False, False)])
+        )
+
+        def compare_rows(a: Any, b: Any) -> int:
+            return _compare(_row_key(a, keys), _row_key(b, keys), keys)
+
+        ordered = sorted(rows, key=cmp_to_key(compare_rows))
+        start, stop = 0, len(ordered)
+        if after:
+            mark = _cursor_values(after, keys)
+            while start < stop and _compare(_row_key(ordered[start], keys), mark, keys) <= 0:
+                start += 1
+        if before:
+            mark = _cursor_values(before, keys)
+            while stop > start and _compare(_row_key(ordered[stop - 1], keys), mark, keys) >= 0:
+                stop -= 1
+    stop = max(start, stop)
+    if last is not None:
+        page = ordered[max(start, stop - size) : stop]
+        has_next, has_previous = before is not None, stop - start > size
+    else:
+        page = ordered[start : start + size]
+        has_next, has_previous = stop - start > size, after is not None
     total = len(rows)
-    start, stop = _window(first, after, last, before, total)
 
     async def count_rows() -> int:
         return total
 
-    # As `paginate`: an empty window has a next page when a row exists at its start.
-    return _connection(rows[start:stop], start, convert, max(start, stop) < total, count_rows)
+    return _connection(page, keys, convert, has_next, has_previous, count_rows)
 
 
 def order_fields(field: str, direction: Any) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from enum import Enum
 import strawberry
 
 from domain.money import cents
+from domain.settings import get_settings
 
 
 @strawberry.type(description="An amount in a currency; amount is a Decimal string, never a float.")
@@ -20,6 +21,22 @@ def money(amount: Decimal | None, currency: str) -> Money | None:
     if amount is None:
         return None
     return Money(amount=cents(amount), currency=currency)
+
+
+def plain_decimal(value: Decimal | int | str) -> Decimal:
+    """A stored quantity or percentage without its padding zeros: "12.5000" → "12.5"."""
+    number = Decimal(value)
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
+def unit_money(value: Decimal | int | str, currency: str | None = None) -> Money:
+    """A unit price or cost: cents, or up to the four decimals it is stored with."""
+    number = Decimal(value)
+    cents = number.quantize(Decimal("0.01"))
+    amount = cents if cents == number else number.normalize()
+    return Money(amount=amount, currency=currency or get_settings().currency)
 
 
 @strawberry.enum

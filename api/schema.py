@@ -21,7 +21,7 @@ from strawberry.tools import merge_types
 from strawberry.types import ExecutionContext, Info
 
 from api import permissions, tracing
-from api.areas import area_modules
+from api.areas import MUTATION_ROOTS, QUERY_ROOTS, SUBSCRIPTION_ROOTS
 from api.errors import user_input_error
 from api.extensions import (
     HideSuggestions,
@@ -43,11 +43,6 @@ MAX_ALIASES = 30
 MAX_TOKENS = 5000
 # The same response name at most this often in one selection set (see api/query_limits.py).
 MAX_REPEATS = 50
-
-
-def _area_roots(kind: str) -> list[type]:
-    """`api.<area>.schema.<kind>` of every area that defines it, in name order."""
-    return [getattr(m, kind) for m in area_modules("schema") if hasattr(m, kind)]
 
 
 @strawberry.type
@@ -107,9 +102,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     if not settings.introspection:
         extensions += [DisableIntrospection, HideSuggestions]
     extensions[:0] = tracing.schema_extensions()  # outermost: its span covers the others
-    queries = [NodeQuery, *_area_roots("Query")]
-    mutations = _area_roots("Mutation")
-    subscriptions = _area_roots("Subscription")
+    queries = [NodeQuery, *QUERY_ROOTS]
+    mutations = MUTATION_ROOTS
+    subscriptions = SUBSCRIPTION_ROOTS
     permissions.install(
         [
             *(("Query", root) for root in queries),

@@ -21,14 +21,13 @@ from api.billing.loaders import (
     PaymentByIdLoader,
 )
 from api.catalog.loaders import ProductByIdLoader
-from api.catalog.types import plain_decimal, unit_money
 from api.errors import payload_type
 from api.jobs.types import JobRun
 from api.ledger.loaders import JournalEntryByIdLoader
 from api.ledger.types import JournalEntry
 from api.orders.loaders import SalesOrderByIdLoader, SalesOrderLineByIdLoader
 from api.relay import ModelNode
-from api.scalars import Money, OrderDirection, money
+from api.scalars import Money, OrderDirection, money, plain_decimal, unit_money
 from domain.billing import models
 from domain.settings import get_settings
 

@@ -13,7 +13,7 @@ from api.errors import payload_type
 from api.inventory.loaders import StockLevelsByProductIdLoader
 from api.manufacturing.product_fields import ProductManufacturingFields
 from api.relay import ModelNode
-from api.scalars import Money, OrderDirection, money
+from api.scalars import Money, OrderDirection, money, plain_decimal, unit_money
 from domain.catalog import models
 from domain.money import ZERO
 from domain.settings import get_settings
@@ -23,23 +23,6 @@ if TYPE_CHECKING:
 
 ProductKind = strawberry.enum(models.ProductKind, name="ProductKind")
 Procurement = strawberry.enum(models.Procurement, name="Procurement")
-
-
-
-def plain_decimal(value: Decimal | int | str) -> Decimal:
-    """A stored quantity or percentage without its padding zeros: "12.5000" → "12.5"."""
-    number = Decimal(value)
-    if number == number.to_integral_value():
-        return number.quantize(Decimal(1))
-    return number.normalize()
-
-
-def unit_money(value: Decimal | int | str, currency: str | None = None) -> Money:
-    """A unit price or cost: cents, or up to the four decimals it is stored with."""
-    number = Decimal(value)
-    cents = number.quantize(Decimal("0.01"))
-    amount = cents if cents == number else number.normalize()
-    return Money(amount=amount, currency=currency or get_settings().currency)
 
 
 @strawberry.type

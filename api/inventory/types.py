@@ -9,11 +9,11 @@ from enum import Enum
 import strawberry
 
 from api.catalog.loaders import ProductByIdLoader
-from api.catalog.types import Product, plain_decimal
+from api.catalog.types import Product
 from api.errors import UserError, payload_type
 from api.inventory.loaders import WarehouseByIdLoader
 from api.relay import ModelNode
-from api.scalars import OrderDirection
+from api.scalars import OrderDirection, plain_decimal
 from domain.inventory import models
 
 

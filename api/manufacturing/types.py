@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from api.catalog.types import plain_decimal
 from api.errors import UserError, payload_type
 from api.loaders import by_id_loader
 from api.manufacturing.loaders import (
@@ -18,7 +17,7 @@ from api.manufacturing.loaders import (
     ProductByIdLoader,
 )
 from api.relay import Connection, ModelNode, decode_id, order_fields, paginate
-from api.scalars import OrderDirection
+from api.scalars import OrderDirection, plain_decimal
 from domain.jobs.models import JobRun as JobRunRow
 from domain.manufacturing import models
 from domain.manufacturing.services import PlannedOrderFilter as PlannedOrderQuery

@@ -12,7 +12,7 @@ import strawberry
 from api.accounts.loaders import AccountByIdLoader
 from api.billing.sales_order_fields import SalesOrderBillingFields
 from api.catalog.loaders import ProductByIdLoader
-from api.catalog.types import Product, plain_decimal, unit_money
+from api.catalog.types import Product
 from api.errors import UserError, payload_type
 from api.inventory.loaders import WarehouseByIdLoader
 from api.inventory.types import StockMove, Warehouse
@@ -26,7 +26,7 @@ from api.orders.loaders import (
 )
 from api.pipeline.sales_order_fields import SalesOrderPipelineFields
 from api.relay import ModelNode
-from api.scalars import Money, OrderDirection, money
+from api.scalars import Money, OrderDirection, money, plain_decimal, unit_money
 from domain.inventory.models import StockMove as StockMoveRow
 from domain.orders import models
 from domain.settings import get_settings

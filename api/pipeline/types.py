@@ -13,7 +13,6 @@ from strawberry.types import Info
 from api.accounts.loaders import AccountByIdLoader, ContactByIdLoader
 from api.activities.loaders import ActivitiesByOpportunityIdLoader
 from api.catalog.loaders import ProductByIdLoader
-from api.catalog.types import plain_decimal, unit_money
 from api.errors import UserError, payload_type
 from api.loaders import by_id_loader
 from api.pipeline.enums import LeadStatus, OpportunityStage, OpportunityStatus
@@ -22,7 +21,7 @@ from api.pipeline.loaders import (
     OpportunityLinesByOpportunityIdLoader,
 )
 from api.relay import Connection, ModelNode, connection_from_rows
-from api.scalars import Money, OrderDirection, money
+from api.scalars import Money, OrderDirection, money, plain_decimal, unit_money
 from domain.orders.models import SalesOrder as SalesOrderModel
 from domain.pipeline import models
 from domain.pipeline.forecast import weighted_amount

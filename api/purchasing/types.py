@@ -11,12 +11,11 @@ import strawberry
 
 from api.accounts.loaders import AccountByIdLoader
 from api.accounts.types import Account
-from api.catalog.types import plain_decimal, unit_money
 from api.errors import payload_type
 from api.manufacturing.loaders import ProductByIdLoader
 from api.purchasing.loaders import PurchaseOrderByIdLoader, PurchaseOrderLinesByOrderIdLoader
 from api.relay import ModelNode
-from api.scalars import Money, OrderDirection
+from api.scalars import Money, OrderDirection, plain_decimal, unit_money
 from domain.money import cents
 from domain.purchasing import models
 
@@ -52,9 +51,7 @@ class PurchaseOrderLine(ModelNode):
         row = await info.context.loaders[ProductByIdLoader].load(self.record.product_id)
         return Product.from_model(row)
 
-    @strawberry.field(
-        description="Cost per unit (cents, or up to 4 decimals)."
-    )
+    @strawberry.field(description="Cost per unit (cents, or up to 4 decimals).")
     async def unit_cost(self, info: strawberry.Info) -> Money | None:
         order = await info.context.loaders[PurchaseOrderByIdLoader].load(self.record.order_id)
         return unit_money(self.record.unit_cost, order.currency)
