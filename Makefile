@@ -25,9 +25,13 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# ruff, mypy, and the schema guard: a breaking change of the GraphQL schema that
+# CHANGELOG.md does not name fails (tools/check-schema-changes; SCHEMA_BASE=<rev> to compare
+# with another revision than the last committed schema.graphql).
 lint: $(STAMP)
-	$(BIN)/ruff check adapters api domain workers tests bench
-	$(BIN)/mypy domain
+	$(BIN)/ruff check adapters api domain workers tests bench tools/check-schema-changes
+	$(BIN)/mypy domain api workers
+	$(BIN)/python tools/check-schema-changes
 
 bench: $(STAMP)
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
