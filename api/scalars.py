@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
+from typing import TypeVar
 
 import strawberry
 
 from domain.money import cents
 from domain.settings import get_settings
+
+E = TypeVar("E", bound=Enum)
 
 
 @strawberry.type(description="An amount in a currency; amount is a Decimal string, never a float.")
@@ -67,3 +71,19 @@ class AddressInput:
 
 def address(value: dict | None) -> Address | None:
     return Address(**value) if value else None
+
+
+def described_enum(
+    enum_cls: type[E], *, name: str, description: str, values: Mapping[str, str]
+) -> type[E]:
+    """A domain enum exposed as a GraphQL enum with a description on the type and on every
+    value (§2 Schema documentation). The domain cannot carry strawberry's `enum_value`, so
+    the descriptions are given here, one per member: a missing one is an error at import."""
+    wrapped = strawberry.enum(enum_cls, name=name, description=description)
+    definition = wrapped.__strawberry_definition__  # type: ignore[attr-defined]
+    missing = {v.name for v in definition.values} - set(values)
+    if missing:
+        raise ValueError(f"{name}: no description for {sorted(missing)}")
+    for value in definition.values:
+        value.description = values[value.name]
+    return wrapped
