@@ -45,6 +45,20 @@ def decode_id(value: str | relay.GlobalID, type_name: str, field: str = "id") ->
         ) from None
 
 
+def filter_id(value: str | relay.GlobalID | None, type_name: str, field: str) -> int | None:
+    """The one rule for ids in a list's `filter` (§2): none → no condition; an id of the
+    right type → its rows (none if it names nothing); anything else → BAD_USER_INPUT naming
+    the filter field, so a typo never silently reads as "no rows" or "all rows"."""
+    if value is None:
+        return None
+    try:
+        return decode_id(value, type_name, field)
+    except DomainError:
+        raise user_input_error(
+            f"`filter.{field}` takes the id of a {type_name}; {str(value)!r} is not one."
+        ) from None
+
+
 def encode_id(type_name: str, pk: int) -> str:
     return str(relay.GlobalID(type_name, str(pk)))
 
