@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypedDict
 
 from arq.cron import CronJob, cron
 
@@ -36,7 +36,15 @@ def _largest_divisor_up_to(whole: int, limit: int) -> int:
     return max(d for d in range(1, whole + 1) if whole % d == 0 and d <= limit)
 
 
-def cron_schedule(interval_seconds: int) -> dict[str, set[int] | None]:
+class CronFields(TypedDict):
+    """The clock positions arq's `cron()` fires at; None is every position."""
+
+    second: set[int]
+    minute: set[int] | None
+    hour: set[int] | None
+
+
+def cron_schedule(interval_seconds: int) -> CronFields:
     """arq `cron()` fields for a scan every `interval_seconds`.
 
     cron fields are sets of clock positions, so an interval that does not divide the minute
@@ -65,6 +73,6 @@ def cron_jobs(settings: Settings) -> list[CronJob]:
             start_sla_scan,
             name=f"{settings.queue_name}:sla_escalation_scan",
             unique=True,
-            **cron_schedule(settings.sla_scan_seconds),  # type: ignore[arg-type]
+            **cron_schedule(settings.sla_scan_seconds),
         )
     ]
