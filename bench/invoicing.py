@@ -12,11 +12,18 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sys
 import time
 from datetime import date
+from pathlib import Path
 
-from adapters.database import close_db, create_database, drop_database, init_db, postgres_admin_url
+# `python bench/<name>.py` puts bench/ first on the path, where bench/api.py would shadow the
+# api package: the project root goes in front of it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from adapters.database import close_db, create_database, drop_database, init_db
 from adapters.migrate import create_schema_without_migrations
+from bench.support.harness import admin_database_url
 from domain.billing.models import Invoice
 from domain.db import seed_reference_data
 from domain.demo.bulk import load_shipped_orders
@@ -30,8 +37,10 @@ ORDERS = int(os.environ.get("BENCH_INVOICING_ORDERS", "2000"))
 RUNS = int(os.environ.get("BENCH_INVOICING_RUNS", "1"))
 ACCOUNTS = 100
 ISSUE_DATE = date(2026, 6, 1)
+
+
 async def main() -> None:
-    url = postgres_admin_url()
+    url = admin_database_url()
     bench_url = await create_database(url, "tandem_bench_invoicing")
     try:
         await init_db(bench_url)

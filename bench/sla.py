@@ -12,13 +12,20 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+import sys
 import time
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import asyncpg
 
-from adapters.database import close_db, create_database, drop_database, init_db, postgres_admin_url
+# `python bench/<name>.py` puts bench/ first on the path, where bench/api.py would shadow the
+# api package: the project root goes in front of it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from adapters.database import close_db, create_database, drop_database, init_db
 from adapters.migrate import create_schema_without_migrations
+from bench.support.harness import admin_database_url
 from domain.accounts.models import Account
 from domain.service.escalation import escalate_overdue_cases, escalation_candidates
 from domain.service.services import (
@@ -127,7 +134,7 @@ COLUMNS = [
 
 
 async def main() -> None:
-    url = postgres_admin_url()
+    url = admin_database_url()
     bench_url = await create_database(url, "tandem_bench_sla")
     try:
         await init_db(bench_url)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from api.bench.http import ACCOUNT_360_QUERY, account_360
 from api.relay import encode_id
+from bench.support.raw_api import ACCOUNT_360_QUERY, account_360
 from domain.accounts.models import Account
 from domain.demo import seed_demo
 

@@ -1,0 +1,1 @@
+"""Code the benches share (imported, never run by `make bench`)."""
