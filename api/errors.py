@@ -10,10 +10,35 @@ import strawberry
 from graphql import GraphQLError
 
 from adapters.sqlite_client import retry_when_locked
+from api.scalars import described_enum
 from domain.errors import DomainError, refusals
 from domain.errors import ErrorCode as DomainErrorCode
 
-ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode")
+ErrorCode = described_enum(
+    DomainErrorCode,
+    name="ErrorCode",
+    description="Why a mutation refused its input (§2 Errors): stable, for a client to branch on.",
+    values={
+        "NOT_FOUND": "An id or number in the input names nothing, or an object of another type.",
+        "INVALID": "A value is malformed or out of range: not a finite number, more digits or "
+        "decimals than the field keeps, control characters in a text, a date outside "
+        "1900-01-01…2999-12-31, a bad email, URL or currency code, or a computed amount too "
+        "large to store.",
+        "REQUIRED": "A field the mutation needs is missing or blank.",
+        "DUPLICATE": "The value must be unique and is taken (a SKU, a user's email, a name).",
+        "INVALID_TRANSITION": "The object's status does not allow this action, e.g. shipping "
+        "a cancelled order.",
+        "CREDIT_LIMIT_EXCEEDED": "The account's open balance plus this document would exceed "
+        "its credit limit (§5.2, §9).",
+        "INSUFFICIENT_STOCK": "There is not enough stock on hand for the quantity asked (§5.1).",
+        "BOM_CYCLE": "A bill of materials would make a product a component of itself, "
+        "directly or through other products (§6).",
+        "ALREADY_PROCESSED": "The action was done already (a lead converted, an entry "
+        "reversed): doing it again changes nothing.",
+        "FORBIDDEN": "The caller's role may not do this to this object.",
+        "UNBALANCED_ENTRY": "A journal entry's debits and credits differ (§5.3).",
+    },
+)
 
 P = TypeVar("P")
 log = logging.getLogger("tandem.graphql")
@@ -24,13 +49,29 @@ def camel(name: str) -> str:
     return head + "".join(part.title() for part in rest)
 
 
-@strawberry.type(description="A business-rule refusal: nothing was changed.")
+ERRORS_DESCRIPTION = (
+    "Why the mutation was refused, one entry per invalid input field (§2 Errors); empty when "
+    "it succeeded. A refused mutation changes nothing."
+)
+
+
+@strawberry.type(
+    description="One business-rule refusal of a mutation's input (§2 Errors): nothing was "
+    "changed. A mutation reports every invalid field at once, one UserError each."
+)
 class UserError:
     field: list[str] | None = strawberry.field(
-        description='Path of the offending input field, e.g. ["lines", "0", "quantity"].'
+        description="Path of the offending input field in GraphQL names, list positions as "
+        'strings: ["lines", "0", "productId"], ["listPrice"]. Null when the refusal is about '
+        "the whole input (e.g. a status that forbids the action)."
     )
-    code: ErrorCode  # type: ignore[valid-type]
-    message: str
+    code: DomainErrorCode = strawberry.field(
+        graphql_type=ErrorCode, description="The stable reason, for a client to branch on."
+    )
+    message: str = strawberry.field(
+        description="A sentence in English for a person, naming the field by its GraphQL name "
+        "(listPrice, not list_price). Not stable: branch on code."
+    )
 
     @classmethod
     def from_domain(cls, error: DomainError) -> UserError:
@@ -43,14 +84,37 @@ def user_errors(error: DomainError) -> list[UserError]:
     return [UserError.from_domain(refusal) for refusal in refusals(error)]
 
 
-def payload_type(name: str, key: str, node_type: type) -> type:
-    """`<MutationName>Payload { <key>: <node_type> errors: [UserError!]! }` (contract §2)."""
+def errors_field() -> list[UserError]:
+    """The `errors` field of a mutation payload, for payloads `payload_type` cannot build."""
+    return strawberry.field(description=ERRORS_DESCRIPTION)
+
+
+def payload_type(
+    name: str,
+    key: str,
+    node_type: type,
+    *,
+    description: str | None = None,
+    key_description: str | None = None,
+) -> type:
+    """`<MutationName>Payload { <key>: <node_type> errors: [UserError!]! }` (contract §2),
+    described by default as the result of its mutation; pass descriptions to say more."""
+    mutation = name.removesuffix("Payload")
+    mutation = mutation[0].lower() + mutation[1:]
+    words = key.replace("_", " ")
     namespace = {
         "__annotations__": {key: node_type | None, "errors": list[UserError]},
-        "__doc__": f"The result of {name.removesuffix('Payload')[0].lower()}"
-        f"{name.removesuffix('Payload')[1:]}: the {key}, or the errors that stopped it.",
+        key: strawberry.field(
+            description=key_description
+            or f"The {words} as {mutation} left it; null when the mutation was refused."
+        ),
+        "errors": errors_field(),
     }
-    return strawberry.type(type(name, (), namespace))
+    return strawberry.type(
+        type(name, (), namespace),
+        description=description
+        or f"The result of {mutation}: the {words}, or the errors that refused it.",
+    )
 
 
 async def perform(
