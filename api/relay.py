@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from functools import cmp_to_key
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, TypeVar
 
 import strawberry
 from graphql import GraphQLError
@@ -467,3 +467,35 @@ def order_fields(field: str, direction: Any) -> tuple[str, ...]:
     """`name` / `-name` for an order input's field and ASC/DESC direction."""
     prefix = "-" if getattr(direction, "value", direction) == "DESC" else ""
     return (f"{prefix}{field}",)
+
+
+# The paging arguments of every connection field, described once (§2 Lists):
+# `def things(self, first: First = None, after: After = None, last: Last = None, …)`.
+First = Annotated[
+    int | None,
+    strawberry.argument(
+        description="Page forward: at most this many rows (0–100, default 20), after `after` "
+        "when given. Not together with `last`."
+    ),
+]
+After = Annotated[
+    str | None,
+    strawberry.argument(
+        description="The rows after this cursor (an edge's `cursor` from this list, in the "
+        "same filter and order)."
+    ),
+]
+Last = Annotated[
+    int | None,
+    strawberry.argument(
+        description="Page backward: at most this many rows (0–100), before `before` when "
+        "given. Not together with `first`."
+    ),
+]
+Before = Annotated[
+    str | None,
+    strawberry.argument(
+        description="The rows before this cursor (an edge's `cursor` from this list, in the "
+        "same filter and order)."
+    ),
+]
