@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
+from tortoise.queryset import QuerySet
 
 L = TypeVar("L", bound=DataLoader[Any, Any])
 
@@ -56,6 +57,32 @@ class ManyByKeyLoader(DataLoader[int, list[Any]]):
                 value = getattr(row, name)
                 parts.append((value is None, value))
         return tuple(parts)
+
+
+class ChildrenByKeyLoader(DataLoader[tuple[int, Hashable], list[Any]]):
+    """The rows behind a nested connection (`SalesOrder.invoices(filter:)`) for many parents
+    at once. A key is (parent id, filter), the filter being any hashable value `rows` turns
+    into the list's query without the parent condition; a batch costs one query per
+    distinct filter (all parents of one field share theirs), never one per parent."""
+
+    key: ClassVar[str]
+
+    def __init__(self) -> None:
+        super().__init__(load_fn=self._load)
+
+    def rows(self, flt: Any) -> QuerySet[Any]:
+        raise NotImplementedError
+
+    async def _load(self, keys: Sequence[tuple[int, Hashable]]) -> list[list[Any]]:
+        parents: dict[Hashable, set[int]] = defaultdict(set)
+        for parent_id, flt in keys:
+            parents[flt].add(parent_id)
+        grouped: dict[tuple[int, Hashable], list[Any]] = defaultdict(list)
+        for flt, parent_ids in parents.items():
+            query = self.rows(flt).filter(**{f"{self.key}__in": sorted(parent_ids)})
+            for row in await query.order_by("id"):
+                grouped[(getattr(row, self.key), flt)].append(row)
+        return [grouped.get(key, []) for key in keys]
 
 
 class Loaders:

@@ -78,8 +78,10 @@ class ModelNode(relay.Node):
     model_class: ClassVar[type[Model]]
 
     @classmethod
-    def from_model(cls, row: Any) -> Any:
-        kwargs: dict[str, Any] = {}
+    def from_model(cls, row: Any, **context: Any) -> Any:
+        """`context` sets the type's private attributes: what its parent already knows (an
+        order's currency for its lines), so the fields need no loader to find it again."""
+        kwargs: dict[str, Any] = dict(context)
         for name in _plain_fields(cls):
             value = getattr(row, name)
             # A plain Decimal is a quantity or percentage: no padding zeros (§2); amounts
@@ -108,11 +110,17 @@ class ModelNode(relay.Node):
                 ids.append(None)
         loader = info.context.loaders.by_id(cls.model_class)
         rows = await loader.load_many([i for i in ids if i is not None])
-        found = iter(rows)
-        result = [cls.from_optional(next(found)) if i is not None else None for i in ids]
+        found = iter(await cls.nodes_of_rows(info, rows))
+        result = [next(found) if i is not None else None for i in ids]
         if required and any(node is None for node in result):
             raise GraphQLError("Object not found.", extensions={"code": "NOT_FOUND"})
         return result
+
+    @classmethod
+    async def nodes_of_rows(cls, info: Info, rows: Sequence[Any | None]) -> list[Any | None]:
+        """The nodes of the rows `node(id:)` loaded. A type built with a parent's context
+        (see `from_model`) overrides this to load that context for the whole batch."""
+        return [cls.from_optional(row) for row in rows]
 
 
 def _plain_fields(node_cls: type[ModelNode]) -> tuple[str, ...]:
