@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
+import re
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.types.field import StrawberryField
 
 from adapters.sqlite_client import retry_when_locked
 from api.scalars import described_enum
@@ -41,6 +44,7 @@ ErrorCode = described_enum(
 )
 
 P = TypeVar("P")
+C = TypeVar("C", bound=type)
 log = logging.getLogger("tandem.graphql")
 
 
@@ -75,8 +79,16 @@ class UserError:
 
     @classmethod
     def from_domain(cls, error: DomainError) -> UserError:
-        field = [camel(part) for part in error.field] if error.field else None
-        return cls(field=field, code=error.code, message=error.message)
+        """The refusal in GraphQL names (§2): each snake_case segment of the domain's field
+        path is camelized, in `field` and wherever the message names it, so a message
+        written in the domain's names ("first_name is required.") reads "firstName is
+        required."; values in the message are left alone unless they spell a path segment."""
+        if not error.field:
+            return cls(field=None, code=error.code, message=error.message)
+        message = error.message
+        for part in dict.fromkeys(p for p in error.field if "_" in p):
+            message = re.sub(rf"\b{re.escape(part)}\b", camel(part), message)
+        return cls(field=[camel(part) for part in error.field], code=error.code, message=message)
 
 
 def user_errors(error: DomainError) -> list[UserError]:
@@ -85,35 +97,69 @@ def user_errors(error: DomainError) -> list[UserError]:
 
 
 def errors_field() -> list[UserError]:
-    """The `errors` field of a mutation payload, for payloads `payload_type` cannot build."""
+    """The `errors` field of a mutation payload."""
     return strawberry.field(description=ERRORS_DESCRIPTION)
+
+
+@dataclass_transform(kw_only_default=True, field_specifiers=(strawberry.field, StrawberryField))
+def payload(
+    key: str,
+    node_type: Any,
+    *,
+    description: str | None = None,
+    key_description: str | None = None,
+) -> Callable[[C], C]:
+    """Makes the decorated class the payload of its mutation (§2 Mutations):
+
+        @payload("user", User)
+        class UserCreatePayload: ...
+
+    is `UserCreatePayload { user: User, errors: [UserError!]! }`, described by default as
+    the result of `userCreate`. Fields the class declares itself (a secret shown once, the
+    other objects a conversion made) come between the object and `errors`; it may declare
+    the object and `errors` too (then mypy knows them when the payload is built by hand),
+    and every field it leaves undescribed gets the default description."""
+
+    def build(cls: C) -> C:
+        mutation = cls.__name__.removesuffix("Payload")
+        mutation = mutation[0].lower() + mutation[1:]
+        words = key.replace("_", " ")
+        own = dict(inspect.get_annotations(cls))
+        first = own.pop(key, node_type | None)
+        last = own.pop("errors", list[UserError])
+        cls.__annotations__ = {key: first, **own, "errors": last}
+        defaults = {
+            key: key_description
+            or f"The {words} as {mutation} left it; null when the mutation was refused.",
+            "errors": ERRORS_DESCRIPTION,
+        }
+        for name, text in defaults.items():
+            declared = cls.__dict__.get(name)
+            if isinstance(declared, StrawberryField):
+                declared.description = declared.description or text
+            else:
+                setattr(cls, name, strawberry.field(description=text))
+        return strawberry.type(
+            cls,
+            description=description
+            or f"The result of {mutation}: the {words}, or the errors that refused it.",
+        )
+
+    return build
 
 
 def payload_type(
     name: str,
     key: str,
-    node_type: type,
+    node_type: Any,
     *,
     description: str | None = None,
     key_description: str | None = None,
 ) -> type:
-    """`<MutationName>Payload { <key>: <node_type> errors: [UserError!]! }` (contract §2),
-    described by default as the result of its mutation; pass descriptions to say more."""
-    mutation = name.removesuffix("Payload")
-    mutation = mutation[0].lower() + mutation[1:]
-    words = key.replace("_", " ")
-    namespace = {
-        "__annotations__": {key: node_type | None, "errors": list[UserError]},
-        key: strawberry.field(
-            description=key_description
-            or f"The {words} as {mutation} left it; null when the mutation was refused."
-        ),
-        "errors": errors_field(),
-    }
-    return strawberry.type(
-        type(name, (), namespace),
-        description=description
-        or f"The result of {mutation}: the {words}, or the errors that refused it.",
+    """`payload` for a class of that name built here; mypy cannot take the result as a
+    type, so prefer decorating a class with `payload`."""
+    return payload(key, node_type, description=description, key_description=key_description)(
+        type(name, (), {})
     )
 
 

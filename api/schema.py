@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import logging
-from collections.abc import Callable
-from typing import Any
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from decimal import Decimal
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
@@ -17,8 +21,14 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.schema.config import StrawberryConfig
-from strawberry.tools import merge_types
+from strawberry.schema.types.base_scalars import (
+    DateDefinition,
+    DateTimeDefinition,
+    DecimalDefinition,
+)
 from strawberry.types import ExecutionContext, Info
+from strawberry.types.base import get_object_definition
+from strawberry.types.scalar import ScalarDefinition
 
 from api import permissions, tracing
 from api.areas import MUTATION_ROOTS, QUERY_ROOTS, SUBSCRIPTION_ROOTS
@@ -32,7 +42,7 @@ from api.extensions import (
 )
 from api.query_cost import QueryCost
 from api.query_limits import LimitedValidation
-from api.relay import MAX_PAGE_SIZE
+from api.relay import MAX_PAGE_SIZE, ModelNode
 from domain.errors import DomainError
 from domain.settings import Settings, get_settings
 
@@ -47,12 +57,32 @@ MAX_REPEATS = 50
 
 @strawberry.type
 class NodeQuery:
-    @strawberry.field(description="Any object by its global id.")
-    async def node(self, info: Info, id: relay.GlobalID) -> relay.Node | None:
+    @strawberry.field(
+        description="Any object by its global id (§2 IDs): the `id` of every object, the "
+        "references in event payloads (`accountId`) too. Null for an id that names nothing; "
+        "FORBIDDEN when your role may not read that type."
+    )
+    async def node(
+        self,
+        info: Info,
+        id: Annotated[
+            relay.GlobalID, strawberry.argument(description="A global id, as `id` returns it.")
+        ],
+    ) -> relay.Node | None:
         return await _resolve_node(info, id)
 
-    @strawberry.field(description="Objects by global ids, in order; null for unknown ids.")
-    async def nodes(self, info: Info, ids: list[relay.GlobalID]) -> list[relay.Node | None]:
+    @strawberry.field(
+        description="Objects by global ids, in the order given; null for each id that names "
+        "nothing. Ids of one type are fetched together."
+    )
+    async def nodes(
+        self,
+        info: Info,
+        ids: Annotated[
+            list[relay.GlobalID],
+            strawberry.argument(description=f"At most {MAX_PAGE_SIZE} global ids."),
+        ],
+    ) -> list[relay.Node | None]:
         # Bounded like a page: each id costs a lookup. Gathered, so the loaders batch per type.
         if len(ids) > MAX_PAGE_SIZE:
             raise user_input_error(f"`ids` takes at most {MAX_PAGE_SIZE} ids.")
@@ -64,8 +94,46 @@ async def _resolve_node(info: Info, gid: relay.GlobalID) -> Any:
         node_type = gid.resolve_type(info)
     except Exception:
         return None
+    if not issubclass(node_type, ModelNode):  # every Node of this API is one
+        return None
     nodes = await node_type.resolve_nodes(info=info, node_ids=[gid.node_id], required=False)
     return next(iter(nodes), None)
+
+
+def root_type(name: str, roots: Sequence[type], description: str) -> type:
+    """One root type made of the areas' roots (strawberry's merge_types, described); a field
+    two areas both declare is an error rather than one silently hiding the other."""
+    names = Counter(
+        field.name for root in roots for field in get_object_definition(root, strict=True).fields
+    )
+    twice = sorted(field for field, count in names.items() if count > 1)
+    if twice:
+        raise ValueError(f"{name}: fields declared by two areas: {', '.join(twice)}")
+    return strawberry.type(type(name, tuple(roots), {}), description=description)
+
+
+# §2 Money, Dates: the formats a client may rely on, said in the schema itself.
+SCALARS: dict[object, ScalarDefinition] = {
+    Decimal: replace(
+        DecimalDefinition,
+        implementation=None,
+        description='A decimal number as a string, never a float (§2): `"1234.50"`. Amounts '
+        'carry their currency\'s minor units (cents: `"3.00"`); quantities and percentages '
+        'carry no trailing zeros (`"3"`, `"12.5"`). As an input it takes a string.',
+    ),
+    dt.date: replace(
+        DateDefinition,
+        implementation=None,
+        description="A calendar day, `YYYY-MM-DD` (§2); an input outside 1900-01-01 … "
+        "2999-12-31 is an INVALID UserError.",
+    ),
+    dt.datetime: replace(
+        DateTimeDefinition,
+        implementation=None,
+        description="A moment, ISO 8601 with its UTC offset (`2026-03-01T09:30:00+00:00`); "
+        "stored and returned in UTC (§2).",
+    ),
+}
 
 
 class TandemSchema(strawberry.Schema):
@@ -112,13 +180,27 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             *(("Subscription", root) for root in subscriptions),
         ]
     )
-    query = merge_types("Query", tuple(queries))
     return TandemSchema(
-        query=query,
-        mutation=merge_types("Mutation", tuple(mutations)) if mutations else None,
-        subscription=merge_types("Subscription", tuple(subscriptions)) if subscriptions else None,
+        query=root_type(
+            "Query",
+            queries,
+            "Everything readable (§2): objects by id (`node`, `<object>(id:)`) and every growing "
+            "list as a connection. A field your role may not read answers FORBIDDEN (§2 Auth).",
+        ),
+        mutation=root_type(
+            "Mutation",
+            mutations,
+            "Every change, named `<object><Action>` with one `input:` argument (§2 Mutations); "
+            "a refusal is a UserError in the payload and changes nothing.",
+        ),
+        subscription=root_type(
+            "Subscription",
+            subscriptions,
+            "Live updates over graphql-transport-ws (§8): domain events and job runs as they "
+            "change. The socket's token is checked again every few seconds.",
+        ),
         extensions=extensions,
-        config=StrawberryConfig(relay_max_results=100),
+        config=StrawberryConfig(relay_max_results=100, scalar_map=SCALARS),
     )
 
 
