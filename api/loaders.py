@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -89,13 +89,14 @@ class Loaders:
     """The request's loaders, created on first use: `info.context.loaders[AccountByIdLoader]`."""
 
     def __init__(self) -> None:
-        self._loaders: dict[type[DataLoader[Any, Any]], DataLoader[Any, Any]] = {}
+        self._loaders: dict[Callable[[], DataLoader[Any, Any]], Any] = {}
 
-    def __getitem__(self, loader_class: type[L]) -> L:
-        loader = self._loaders.get(loader_class)
+    def __getitem__(self, loader_class: Callable[[], L]) -> L:
+        # A loader class is called without arguments: it passes its own load_fn.
+        loader: L | None = self._loaders.get(loader_class)
         if loader is None:
             loader = self._loaders[loader_class] = loader_class()
-        return loader  # type: ignore[return-value]
+        return loader
 
     def by_id(self, model: type[Model]) -> ByIdLoader:
         """A by-id loader for any model (used by `node(id:)`)."""
