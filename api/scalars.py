@@ -8,6 +8,7 @@ from enum import Enum
 from typing import TypeVar
 
 import strawberry
+from strawberry.types.enum import has_enum_definition
 
 from domain.money import cents
 from domain.settings import get_settings
@@ -15,10 +16,19 @@ from domain.settings import get_settings
 E = TypeVar("E", bound=Enum)
 
 
-@strawberry.type(description="An amount in a currency; amount is a Decimal string, never a float.")
+@strawberry.type(
+    description="An amount of money in a currency (§2 Money); amounts are never floats."
+)
 class Money:
-    amount: Decimal
-    currency: str
+    amount: Decimal = strawberry.field(
+        description="A Decimal string. Amounts and totals have two decimals, rounded half-up to "
+        'cents ("1234.50"); a unit price or unit cost keeps up to the four decimals it is '
+        'stored with ("0.3333"), or two when it has no more ("19.99").'
+    )
+    currency: str = strawberry.field(
+        description="ISO 4217 code (`EUR`): the document's or account's currency (§12), the "
+        "installation currency by default."
+    )
 
 
 def money(amount: Decimal | None, currency: str) -> Money | None:
@@ -43,30 +53,45 @@ def unit_money(value: Decimal | int | str, currency: str | None = None) -> Money
     return Money(amount=amount, currency=currency or get_settings().currency)
 
 
-@strawberry.enum
+@strawberry.enum(description="Which way a list's `orderBy` field sorts (§2 Lists).")
 class OrderDirection(Enum):
-    ASC = "ASC"
-    DESC = "DESC"
+    ASC = strawberry.enum_value(
+        "ASC", description="Smallest, earliest or A first; null values come last."
+    )
+    DESC = strawberry.enum_value(
+        "DESC", description="Largest, latest or Z first; null values come first."
+    )
 
 
-@strawberry.type
+@strawberry.type(description="A postal address; every line is optional, blank lines are null.")
 class Address:
-    line1: str | None = None
-    line2: str | None = None
-    city: str | None = None
-    region: str | None = None
-    postal_code: str | None = None
-    country: str | None = None
+    line1: str | None = strawberry.field(default=None, description="Street and number.")
+    line2: str | None = strawberry.field(
+        default=None, description="Building, floor, c/o: what line1 does not hold."
+    )
+    city: str | None = strawberry.field(default=None, description="City or town.")
+    region: str | None = strawberry.field(default=None, description="State, province or county.")
+    postal_code: str | None = strawberry.field(default=None, description="Postal or ZIP code.")
+    country: str | None = strawberry.field(
+        default=None, description="Country, as it was entered (e.g. `DE` or `Germany`)."
+    )
 
 
-@strawberry.input
+@strawberry.input(
+    description="A postal address to store: it replaces the whole address; every line is "
+    "optional, at most 255 characters, blank lines are stored as null."
+)
 class AddressInput:
-    line1: str | None = None
-    line2: str | None = None
-    city: str | None = None
-    region: str | None = None
-    postal_code: str | None = None
-    country: str | None = None
+    line1: str | None = strawberry.field(default=None, description="Street and number.")
+    line2: str | None = strawberry.field(
+        default=None, description="Building, floor, c/o: what line1 does not hold."
+    )
+    city: str | None = strawberry.field(default=None, description="City or town.")
+    region: str | None = strawberry.field(default=None, description="State, province or county.")
+    postal_code: str | None = strawberry.field(default=None, description="Postal or ZIP code.")
+    country: str | None = strawberry.field(
+        default=None, description="Country, as the address is written (e.g. `DE` or `Germany`)."
+    )
 
 
 def address(value: dict | None) -> Address | None:
@@ -78,12 +103,17 @@ def described_enum(
 ) -> type[E]:
     """A domain enum exposed as a GraphQL enum with a description on the type and on every
     value (§2 Schema documentation). The domain cannot carry strawberry's `enum_value`, so
-    the descriptions are given here, one per member: a missing one is an error at import."""
-    wrapped = strawberry.enum(enum_cls, name=name, description=description)
-    definition = wrapped.__strawberry_definition__  # type: ignore[attr-defined]
+    the descriptions are given here, one per member: a missing one is an error at import.
+
+    strawberry marks the class in place, so this returns `enum_cls` itself: annotate fields
+    with the domain enum (mypy takes a class, not a variable, as a type)."""
+    wrapped: type = strawberry.enum(enum_cls, name=name, description=description)
+    if not has_enum_definition(wrapped):
+        raise TypeError(f"{name}: strawberry.enum did not define {enum_cls.__name__}")
+    definition = wrapped.__strawberry_definition__
     missing = {v.name for v in definition.values} - set(values)
     if missing:
         raise ValueError(f"{name}: no description for {sorted(missing)}")
     for value in definition.values:
         value.description = values[value.name]
-    return wrapped
+    return enum_cls
