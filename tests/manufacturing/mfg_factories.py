@@ -1,4 +1,5 @@
-"""Factories for the manufacturing tests: products, stock, BOMs, accounts, sales orders."""
+"""Factories for the manufacturing tests: stock, BOMs and sales orders (tests/factories.py has
+the products and accounts)."""
 
 from __future__ import annotations
 
@@ -8,38 +9,14 @@ from decimal import Decimal
 
 from tortoise.transactions import in_transaction
 
-from api.relay import encode_id
 from domain.accounts.models import Account
-from domain.catalog.models import Procurement, Product, ProductKind
+from domain.catalog.models import Product
 from domain.inventory.services import default_warehouse, move_stock
 from domain.manufacturing.services import BomLineDraft, set_bom
 from domain.orders.models import OrderStatus, SalesOrder, SalesOrderLine
+from tests.factories import make_account_row
 
 D = Decimal
-
-
-async def make_product(
-    sku: str,
-    procurement: str = "BUY",
-    *,
-    kind: str = "STOCKED",
-    lead_time_days: int = 0,
-    safety_stock: str = "0",
-    min_order_quantity: str = "0",
-    order_multiple: str = "0",
-    standard_cost: str = "0",
-) -> Product:
-    return await Product.create(
-        sku=sku,
-        name=sku.title(),
-        kind=ProductKind(kind),
-        procurement=Procurement(procurement),
-        lead_time_days=lead_time_days,
-        safety_stock=D(safety_stock),
-        min_order_quantity=D(min_order_quantity),
-        order_multiple=D(order_multiple),
-        standard_cost=D(standard_cost),
-    )
 
 
 async def put_stock(product: Product, quantity: str) -> None:
@@ -54,13 +31,6 @@ async def put_stock(product: Product, quantity: str) -> None:
         )
 
 
-async def on_hand(product: Product) -> Decimal:
-    from domain.inventory.models import StockLevel
-
-    levels = await StockLevel.filter(product_id=product.id)
-    return sum((D(level.on_hand) for level in levels), D(0))
-
-
 async def make_bom(
     parent: Product, lines: Sequence[tuple[Product, str, str]], *, phantom: bool = False
 ) -> None:
@@ -69,10 +39,6 @@ async def make_bom(
         [BomLineDraft(component.id, D(per), D(scrap)) for component, per, scrap in lines],
         phantom=phantom,
     )
-
-
-async def make_account(name: str = "Acme Supplies") -> Account:
-    return await Account.create(name=name, currency="USD")
 
 
 async def make_sales_order(
@@ -84,7 +50,7 @@ async def make_sales_order(
     account: Account | None = None,
 ) -> SalesOrder:
     """Lines are (product, quantity) or (product, quantity, quantity shipped)."""
-    account = account or await make_account("Customer " + number)
+    account = account or await make_account_row("Customer " + number)
     order = await SalesOrder.create(
         number=number,
         account_id=account.id,
@@ -102,7 +68,3 @@ async def make_sales_order(
             quantity_shipped=D(shipped[0]) if shipped else D(0),
         )
     return order
-
-
-def gid(type_name: str, pk: int) -> str:
-    return encode_id(type_name, pk)

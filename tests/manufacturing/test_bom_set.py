@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from mfg_factories import gid, make_bom, make_product
+from mfg_factories import make_bom
 
 from domain.manufacturing.models import BillOfMaterials, BomLine
+from tests.factories import gid
+from tests.factories import make_item as make_product
 
 D = Decimal
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from mfg_factories import gid, make_account, make_bom, make_product, make_sales_order
+from mfg_factories import make_bom, make_sales_order
 
 from domain.accounts.models import Account
 from domain.catalog.models import Procurement, Product
@@ -24,6 +24,9 @@ from domain.manufacturing.mrp import run_mrp
 from domain.orders.models import OrderStatus, SalesOrder, SalesOrderLine
 from domain.outbox.models import Event
 from domain.purchasing.models import PurchaseOrder, PurchaseOrderLine
+from tests.factories import gid
+from tests.factories import make_account_row as make_account
+from tests.factories import make_item as make_product
 
 D = Decimal
 AS_OF = date(2026, 3, 2)

@@ -6,13 +6,14 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from mfg_factories import gid, make_sales_order
+from mfg_factories import make_sales_order
 
 from domain.inventory.services import default_warehouse
 from domain.jobs.models import JobRun
 from domain.manufacturing.models import BillOfMaterials, BomLine, MrpRun
 from domain.orders.models import OrderStatus
 from domain.outbox.models import Event
+from tests.factories import gid
 
 D = Decimal
 
@@ -277,6 +278,6 @@ async def product_row(global_id: str) -> Any:
 
 
 async def make_account_via_orm() -> Any:
-    from mfg_factories import make_account
+    from tests.factories import make_account_row as make_account
 
     return await make_account("Bolt Supplier")

@@ -5,10 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from mfg_factories import gid, make_bom, make_product, on_hand, put_stock
+from mfg_factories import make_bom, put_stock
 
 from domain.inventory.models import StockLevel, StockMove
 from domain.manufacturing.models import WorkOrder
+from tests.factories import gid, on_hand
+from tests.factories import make_item as make_product
 
 D = Decimal
 

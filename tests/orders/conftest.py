@@ -9,43 +9,11 @@ from typing import Any
 import pytest
 
 from domain.accounts.models import Account
-from domain.accounts.services import create_account
 from domain.catalog.models import Product
-from domain.catalog.services import create_product
 from domain.inventory.services import adjust_stock, default_warehouse
 from domain.orders.models import SalesOrder
 from domain.orders.services import OrderLineDraft, create_sales_order
-
-
-@pytest.fixture
-def make_account(database: str) -> Callable[..., Awaitable[Account]]:
-    async def make(name: str = "Acme Corp", **fields: Any) -> Account:
-        return await create_account({"name": name, **fields})
-
-    return make
-
-
-@pytest.fixture
-def make_product(database: str) -> Callable[..., Awaitable[Product]]:
-    async def make(
-        sku: str = "WIDGET",
-        list_price: str = "10.00",
-        standard_cost: str = "4.00",
-        tax_rate: str = "0",
-        **fields: Any,
-    ) -> Product:
-        return await create_product(
-            {
-                "sku": sku,
-                "name": fields.pop("name", sku.title()),
-                "list_price": Decimal(list_price),
-                "standard_cost": Decimal(standard_cost),
-                "tax_rate": Decimal(tax_rate),
-                **fields,
-            }
-        )
-
-    return make
+from tests.factories import make_account_fixture, make_product_fixture  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from api.relay import encode_id
 from domain.accounts.models import Account, Lifecycle
 from domain.clock import today
 from domain.inventory.models import StockLevel, StockMove
@@ -12,6 +11,7 @@ from domain.inventory.services import default_warehouse
 from domain.ledger.models import JournalEntry, JournalLine
 from domain.orders.models import SalesOrder, SalesOrderLine, Shipment
 from domain.outbox.models import Event
+from tests.factories import gid
 
 ORDER_FIELDS = """
     id number status deliveryStatus invoiceStatus paymentStatus invoicePolicy requestedDate
@@ -65,10 +65,6 @@ mutation($id: ID!) {{
     errors {{ field code message }}
   }}
 }}"""
-
-
-def gid(type_name: str, pk: int) -> str:
-    return encode_id(type_name, pk)
 
 
 async def line_ids(order: SalesOrder) -> list[str]:

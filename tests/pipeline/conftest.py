@@ -10,30 +10,11 @@ from typing import Any
 import pytest
 
 from domain.accounts.models import Account
-from domain.accounts.services import create_account
-from domain.catalog.models import Product
 from domain.outbox.models import Event
 from domain.pipeline.models import Opportunity
 from domain.pipeline.services import create_opportunity
 from domain.pipeline.stages import Stage
-
-
-@pytest.fixture
-def make_account(database: str) -> Callable[..., Awaitable[Account]]:
-    async def make(name: str = "Acme Corp", **fields: Any) -> Account:
-        return await create_account({"name": name, **fields})
-
-    return make
-
-
-@pytest.fixture
-def make_product(database: str) -> Callable[..., Awaitable[Product]]:
-    async def make(sku: str = "WIDGET", list_price: str = "10.00", **fields: Any) -> Product:
-        return await Product.create(
-            sku=sku, name=fields.pop("name", sku.title()), list_price=Decimal(list_price), **fields
-        )
-
-    return make
+from tests.factories import make_account_fixture, make_product_fixture  # noqa: F401 (fixtures)
 
 
 @pytest.fixture

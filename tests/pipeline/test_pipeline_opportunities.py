@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from api.relay import encode_id
 from domain.accounts.models import Account
 from domain.catalog.models import Product
 from domain.outbox.models import Event
 from domain.pipeline.handover import win_opportunity
 from domain.pipeline.models import Opportunity, OpportunityLine, OpportunityStatus, Stage
 from domain.pipeline.services import lose_opportunity
+from tests.factories import gid
 
 D = Decimal
 GraphQL = Callable[..., Awaitable[dict[str, Any]]]
@@ -67,10 +67,6 @@ async def account(database: str) -> Account:
 @pytest.fixture
 async def widget(database: str) -> Product:
     return await Product.create(sku="WIDGET", name="Widget", list_price=D("19.99"))
-
-
-def gid(type_name: str, pk: int) -> str:
-    return encode_id(type_name, pk)
 
 
 async def snapshot() -> tuple[Any, ...]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from po_factories import gid, make_product, make_supplier, on_hand
-
 from domain.inventory.models import StockMove
 from domain.ledger.models import JournalEntry, JournalLine
 from domain.purchasing.models import PurchaseOrder, PurchaseOrderLine
+from tests.factories import gid, on_hand
+from tests.factories import make_account_row as make_supplier
+from tests.factories import make_item as make_product
 
 D = Decimal
 
