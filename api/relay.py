@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import inspect
 import json
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import strawberry
 from graphql import GraphQLError
 from strawberry import relay
 from strawberry.types import Info
+from strawberry.types.field import StrawberryField
 from tortoise.expressions import Case, Q, When
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
@@ -76,6 +78,22 @@ class ModelNode(relay.Node):
 
     record: Any  # set by from_model; not a schema field (ModelNode itself is no strawberry type)
     model_class: ClassVar[type[Model]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        # Strawberry lists annotated fields before resolver fields; annotating each resolver
+        # field where the class declares it keeps the schema in the class's reading order
+        # (id and own fields, relations, figures). Fields without a default come first.
+        super().__init_subclass__(**kwargs)
+        own = inspect.get_annotations(cls)
+        ordered = {name: kind for name, kind in own.items() if name not in cls.__dict__}
+        for name, value in cls.__dict__.items():
+            if name in own:
+                ordered[name] = own[name]
+            elif isinstance(value, StrawberryField) and value.type_annotation is not None:
+                ordered[name] = value.type_annotation.annotation
+            elif isinstance(value, StrawberryField) and value.base_resolver is not None:
+                ordered[name] = value.base_resolver.type_annotation
+        cls.__annotations__ = {**ordered, **own}
 
     @classmethod
     def from_model(cls, row: Any, **context: Any) -> Any:

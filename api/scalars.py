@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import Enum
-from typing import TypeVar
+from typing import TypeVar, overload
 
 import strawberry
 from strawberry.types.enum import has_enum_definition
@@ -29,6 +29,14 @@ class Money:
         description="ISO 4217 code (`EUR`): the document's or account's currency (§12), the "
         "installation currency by default."
     )
+
+
+@overload
+def money(amount: Decimal, currency: str) -> Money: ...
+
+
+@overload
+def money(amount: Decimal | None, currency: str) -> Money | None: ...
 
 
 def money(amount: Decimal | None, currency: str) -> Money | None:
