@@ -61,14 +61,9 @@ def unit_money(value: Decimal | int | str, currency: str | None = None) -> Money
     return Money(amount=amount, currency=currency or get_settings().currency)
 
 
-@strawberry.enum(description="Which way a list's `orderBy` field sorts (§2 Lists).")
 class OrderDirection(Enum):
-    ASC = strawberry.enum_value(
-        "ASC", description="Smallest, earliest or A first; null values come last."
-    )
-    DESC = strawberry.enum_value(
-        "DESC", description="Largest, latest or Z first; null values come first."
-    )
+    ASC = "ASC"
+    DESC = "DESC"
 
 
 @strawberry.type(description="A postal address; every line is optional, blank lines are null.")
@@ -125,3 +120,14 @@ def described_enum(
     for value in definition.values:
         value.description = values[value.name]
     return enum_cls
+
+
+described_enum(
+    OrderDirection,
+    name="OrderDirection",
+    description="Which way a list's `orderBy` field sorts (§2 Lists).",
+    values={
+        "ASC": "Smallest, earliest or A first; null values come last.",
+        "DESC": "Largest, latest or Z first; null values come first.",
+    },
+)

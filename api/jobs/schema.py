@@ -2,50 +2,92 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
-from api.errors import payload_type, perform
+from api.errors import payload, perform
 from api.jobs.start import start_job
-from api.jobs.types import JobKind, JobRun, JobStatus, principal_role
+from api.jobs.types import (
+    AccountFiguresRefreshInput,
+    JobRun,
+    JobRunCancelInput,
+    JobRunFilter,
+    JobRunOrder,
+    principal_role,
+)
 from api.permissions import visible_kinds
-from api.relay import Connection, decode_id, node_by_global_id, paginate
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    node_by_global_id,
+    order_fields,
+    paginate,
+)
 from domain.accounts.services import get_account
 from domain.errors import not_found
 from domain.jobs import models
 from domain.jobs.kinds import AccountFiguresParams
 from domain.jobs.services import cancel_job_run
+from domain.querying import filter_given
 
 
-@strawberry.input(description="Narrows jobRuns; every given field must match.")
-class JobRunFilter:
-    kind: JobKind | None = None  # type: ignore[valid-type]
-    status: JobStatus | None = None  # type: ignore[valid-type]
+@payload(
+    "job_run",
+    JobRun,
+    key_description="The QUEUED run computing the figures; its `result` holds them once "
+    "SUCCEEDED. Null when refused.",
+)
+class AccountFiguresRefreshPayload: ...
+
+
+@payload("job_run", JobRun)
+class JobRunCancelPayload: ...
 
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def job_run(self, info: Info, id: strawberry.ID) -> JobRun | None:
+    @strawberry.field(
+        description="One background run by its global id; null when it does not exist or is "
+        "of a kind your role may not start."
+    )
+    async def job_run(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="The JobRun's global id.")],
+    ) -> JobRun | None:
         return await node_by_global_id(JobRun, info, id)
 
     @strawberry.field(
-        description="Background runs of the kinds your role may start, newest first.",
+        description="Background runs of the kinds your role may start (§2), newest first "
+        "unless `orderBy` says otherwise."
     )
     async def job_runs(
         self,
         info: Info,
-        filter: JobRunFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            JobRunFilter | None, strawberry.argument(description="Only the matching runs.")
+        ] = None,
+        order_by: Annotated[
+            JobRunOrder | None, strawberry.argument(description="The order of the runs.")
+        ] = None,
     ) -> Connection[JobRun]:
-        query = models.JobRun.filter(kind__in=visible_kinds(principal_role(info)))
-        if filter is not None and filter.kind is not None:
-            query = query.filter(kind=filter.kind)
-        if filter is not None and filter.status is not None:
-            query = query.filter(status=filter.status)
+        flt = filter or JobRunFilter()
+        query = filter_given(
+            models.JobRun.filter(kind__in=visible_kinds(principal_role(info))),
+            kind=flt.kind,
+            status=flt.status,
+        )
+        order = order_fields(order_by.field.value, order_by.direction) if order_by else ("-id",)
         return await paginate(
             query,
             JobRun.from_model,
@@ -53,28 +95,15 @@ class Query:
             after=after,
             last=last,
             before=before,
-            order_by=("-id",),
+            order_by=order,
         )
-
-
-@strawberry.input
-class AccountFiguresRefreshInput:
-    account_id: strawberry.ID
-
-
-@strawberry.input
-class JobRunCancelInput:
-    id: strawberry.ID
-
-
-AccountFiguresRefreshPayload = payload_type("AccountFiguresRefreshPayload", "job_run", JobRun)
-JobRunCancelPayload = payload_type("JobRunCancelPayload", "job_run", JobRun)
 
 
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        description="Computes the account's figures in a worker; the JobRun's result holds them.",
+        description="Computes the account's figures in a worker (JobRun kind ACCOUNT_FIGURES); "
+        "the run's `result` holds them. Every role but READONLY."
     )
     async def account_figures_refresh(
         self, info: Info, input: AccountFiguresRefreshInput
@@ -91,8 +120,8 @@ class Mutation:
 
     @strawberry.mutation(
         description="A QUEUED run becomes CANCELLED; a RUNNING one stops at its next checkpoint "
-        "(per order, per case…), keeps what it did, and becomes CANCELLED. Your role must be "
-        "one that may start the run's kind.",
+        "(per order, per case…), keeps what it did, and becomes CANCELLED. A finished run is "
+        "INVALID_TRANSITION. Your role must be one that may start the run's kind."
     )
     async def job_run_cancel(self, info: Info, input: JobRunCancelInput) -> JobRunCancelPayload:
         async def cancel() -> object:

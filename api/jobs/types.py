@@ -1,65 +1,131 @@
-"""The JobRun type: how clients follow background work (contract §2)."""
+"""The JobRun type: how clients follow background work (contract §2 Background work)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from typing import Any
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.auth import principal_of
-from api.manufacturing.job_run_fields import JobRunManufacturingFields
+from api.manufacturing.loaders import MrpRunByJobRunIdLoader
 from api.permissions import visible_kinds
-from api.relay import ModelNode
+from api.relay import ModelNode, to_optional_node
+from api.scalars import OrderDirection, described_enum
+from domain.auth.models import Role
 from domain.jobs import models
+from domain.jobs.models import JobKind, JobStatus
 
-JobKind = strawberry.enum(models.JobKind, name="JobKind")
-JobStatus = strawberry.enum(models.JobStatus, name="JobStatus")
+if TYPE_CHECKING:
+    from api.manufacturing.types import MrpRun
+
+described_enum(
+    JobKind,
+    name="JobKind",
+    description="What a run does; each kind is started by its own mutation, and a role sees "
+    "and cancels the runs of the kinds it may start (§2 Background work).",
+    values={
+        "ACCOUNT_FIGURES": "An account's figures (accountFiguresRefresh): every role but READONLY.",
+        "INVOICING": "The invoice run over confirmed, shipped orders (invoiceRunStart, §5.4): "
+        "ADMIN, FINANCE.",
+        "MRP": "Material requirements planning (mrpRunStart, §6), at most one at a time: "
+        "ADMIN, OPERATIONS.",
+        "SLA_ESCALATION": "The scan of open cases for SLA risk and breach "
+        "(slaEscalationRunStart, §7; also on a schedule): ADMIN, SERVICE.",
+    },
+)
+described_enum(
+    JobStatus,
+    name="JobStatus",
+    description="Where a run is (§2 Background work); SUCCEEDED, FAILED and CANCELLED are final.",
+    values={
+        "QUEUED": "Waiting for a worker (also between tries, during a retry's backoff).",
+        "RUNNING": "A worker is on it and renews its lease (`heartbeatAt`).",
+        "SUCCEEDED": "Done; `result` holds its summary.",
+        "FAILED": "Refused, or failed or lost on every allowed try; `error` says why.",
+        "CANCELLED": "Stopped by jobRunCancel; a run stopped while RUNNING keeps what it did.",
+    },
+)
 
 
-def principal_role(info: Info) -> Any:
+def principal_role(info: Info) -> Role | None:
     principal = principal_of(info)
     return principal.role if principal is not None else None
 
 
-@strawberry.type
-class JobRun(JobRunManufacturingFields, ModelNode):
+@strawberry.type(
+    description="One piece of background work a mutation (or a schedule) started, as a worker "
+    "runs it (§2 Background work). Follow it with jobRun(id:) or jobRunUpdated(id:). Readable "
+    "by the roles that may start its kind (see JobKind); for any other role it does not exist."
+)
+class JobRun(ModelNode):
     model_class = models.JobRun
 
     id: strawberry.relay.NodeID[int]
-    kind: JobKind  # type: ignore[valid-type]
-    status: JobStatus  # type: ignore[valid-type]
-    progress: float = strawberry.field(description="Fraction done, from 0.0 to 1.0.")
+    kind: JobKind = strawberry.field(description="What the run does.")
+    status: JobStatus = strawberry.field(description="Where the run is.")
+    progress: float = strawberry.field(
+        description="Fraction done, from 0.0 to 1.0 (a display value, e.g. orders invoiced of "
+        "orders selected)."
+    )
     attempts: int = strawberry.field(
         description="Tries so far, the first included (a lost worker's try counts)."
     )
     max_attempts: int = strawberry.field(
-        description="After this many failed or lost tries the run is FAILED."
+        description="After this many failed or lost tries the run is FAILED "
+        "(TANDEM_JOB_MAX_ATTEMPTS)."
+    )
+    started_at: datetime | None = strawberry.field(
+        description="When a worker first took it; null while it was never RUNNING."
+    )
+    heartbeat_at: datetime | None = strawberry.field(
+        description="The running try's last lease renewal (at least every "
+        "TANDEM_JOB_LEASE_SECONDS / 4); a try whose lease is older is taken over."
+    )
+    finished_at: datetime | None = strawberry.field(
+        description="When it became SUCCEEDED, FAILED or CANCELLED; null until then."
     )
     error: str | None = strawberry.field(
-        description="The last try's error: `CODE: message` (e.g. `WORKER_LOST: …`)."
+        description="The last try's error, `CODE: message` (a business refusal's ErrorCode, or "
+        "e.g. `WORKER_LOST: …`); null while none failed."
     )
-    requested_by: str | None
-    created_at: datetime
-    started_at: datetime | None
-    heartbeat_at: datetime | None = strawberry.field(
-        description="The running try's last lease renewal; null unless RUNNING."
+    requested_by: str | None = strawberry.field(
+        description="The name of the API token that started it; null for a schedule."
     )
-    finished_at: datetime | None
+    created_at: datetime = strawberry.field(description="When it was started (QUEUED).")
     cancel_requested: bool = strawberry.field(
         description="jobRunCancel was asked while RUNNING: it stops at its next checkpoint."
     )
 
-    @strawberry.field(description="What the job produced (its summary), once it succeeded.")
+    @strawberry.field(
+        description="What the run works on, as its mutation was given it: e.g. "
+        '`{"issue_date": "2026-04-01", "sales_order_ids": null}` for INVOICING.'
+    )
+    def params(self) -> JSON:
+        return self.record.params
+
+    @strawberry.field(
+        description="Its summary once SUCCEEDED (null until then), e.g. "
+        '`{"orders": 3, "invoices": 3, "first_number": "INV-2026-000001", …}` for INVOICING.'
+    )
     def result(self) -> JSON | None:
         return self.record.result
 
-    @strawberry.field
-    def params(self) -> JSON:
-        return self.record.params
+    @strawberry.field(
+        description="The MRP run an MRP job produced (§6), once it has started planning; null "
+        "for the other kinds."
+    )
+    async def mrp_run(
+        self, info: Info
+    ) -> Annotated[MrpRun, strawberry.lazy("api.manufacturing.types")] | None:
+        if self.record.kind != JobKind.MRP:
+            return None
+        row = await info.context.loaders[MrpRunByJobRunIdLoader].load(self.record.id)
+        return to_optional_node(row)
 
     @classmethod
     async def resolve_nodes(
@@ -69,3 +135,47 @@ class JobRun(JobRunManufacturingFields, ModelNode):
         nodes = await super().resolve_nodes(info=info, node_ids=node_ids, required=required)
         kinds = set(visible_kinds(principal_role(info)))
         return [node if node is not None and node.record.kind in kinds else None for node in nodes]
+
+
+@strawberry.input(description="Narrows jobRuns; every given field must match.")
+class JobRunFilter:
+    kind: JobKind | None = strawberry.field(default=None, description="Runs of this kind.")
+    status: JobStatus | None = strawberry.field(default=None, description="Runs in this status.")
+
+
+class JobRunOrderField(Enum):
+    CREATED_AT = "created_at"
+    STARTED_AT = "started_at"
+    FINISHED_AT = "finished_at"
+
+
+described_enum(
+    JobRunOrderField,
+    name="JobRunOrderField",
+    description="What jobRuns can be sorted by.",
+    values={
+        "CREATED_AT": "When the run was started.",
+        "STARTED_AT": "When a worker first took it (never-started runs last in ASC).",
+        "FINISHED_AT": "When it finished (unfinished runs last in ASC).",
+    },
+)
+
+
+@strawberry.input(description="The order of jobRuns; newest first when not given.")
+class JobRunOrder:
+    field: JobRunOrderField = strawberry.field(description="The sort field.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="DESC (default): latest first."
+    )
+
+
+@strawberry.input(description="Which account's figures to compute.")
+class AccountFiguresRefreshInput:
+    account_id: strawberry.ID = strawberry.field(description="The Account's global id.")
+
+
+@strawberry.input(description="The run to cancel.")
+class JobRunCancelInput:
+    id: strawberry.ID = strawberry.field(
+        description="The JobRun's global id; one of a kind your role may not start is NOT_FOUND."
+    )
