@@ -1,15 +1,23 @@
-"""Dataloaders of the accounts area."""
+"""Dataloaders of the accounts area: accounts and contacts by id, each account's contacts."""
 
 from __future__ import annotations
 
-from api.loaders import ManyByKeyLoader, by_id_loader
+from typing import Any
+
+from tortoise.queryset import QuerySet
+
+from api.loaders import ChildrenByKeyLoader, by_id_loader
 from domain.accounts.models import Account, Contact
+from domain.accounts.services import ContactFilter, list_contacts
 
 AccountByIdLoader = by_id_loader(Account)
 ContactByIdLoader = by_id_loader(Contact)
 
 
-class ContactsByAccountIdLoader(ManyByKeyLoader):
-    model = Contact
+class ContactsByAccountIdLoader(ChildrenByKeyLoader):
+    """Keys: (account id, domain `ContactFilter`)."""
+
     key = "account_id"
-    order_by = ("last_name", "first_name", "id")
+
+    def rows(self, flt: ContactFilter) -> QuerySet[Any]:
+        return list_contacts(flt)

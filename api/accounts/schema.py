@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -25,7 +25,17 @@ from api.accounts.types import (
 )
 from api.errors import perform
 from api.inputs import provided
-from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    node_by_global_id,
+    order_fields,
+    paginate,
+)
 from domain.accounts import services
 
 
@@ -38,20 +48,30 @@ def _account_fields(input: AccountCreateInput | AccountUpdateInput) -> dict[str,
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def account(self, info: Info, id: strawberry.ID) -> Account | None:
-        return await node_by_global_id(Account, info, id)
-
-    @strawberry.field
-    async def accounts(
+    @strawberry.field(description="An account by its id; null when there is none.")
+    async def account(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: AccountFilter | None = None,
-        order_by: AccountOrder | None = None,
+        id: Annotated[strawberry.ID, strawberry.argument(description="An Account id.")],
+    ) -> Account | None:
+        return await node_by_global_id(Account, info, id)
+
+    @strawberry.field(
+        description="The accounts, by name unless `orderBy` says otherwise; archived ones "
+        "only with `filter.includeArchived`. Readable by every role."
+    )
+    async def accounts(
+        self,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            AccountFilter | None, strawberry.argument(description="Which accounts to list.")
+        ] = None,
+        order_by: Annotated[
+            AccountOrder | None, strawberry.argument(description="The sort; default: by name.")
+        ] = None,
     ) -> Connection[Account]:
         flt = filter or AccountFilter()
         queryset = services.list_accounts(
@@ -74,15 +94,24 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field
-    async def contact(self, info: Info, id: strawberry.ID) -> Contact | None:
+    @strawberry.field(description="A contact by its id; null when there is none.")
+    async def contact(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A Contact id.")],
+    ) -> Contact | None:
         return await node_by_global_id(Contact, info, id)
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation
-    async def account_create(self, input: AccountCreateInput) -> AccountCreatePayload:
+    @strawberry.mutation(
+        description="Creates an account, a PROSPECT (ADMIN, SALES, FINANCE, INTEGRATION)."
+    )
+    async def account_create(
+        self,
+        input: Annotated[AccountCreateInput, strawberry.argument(description="The account.")],
+    ) -> AccountCreatePayload:
         return await perform(
             AccountCreatePayload,
             "account",
@@ -90,8 +119,15 @@ class Mutation:
             Account.from_model,
         )
 
-    @strawberry.mutation
-    async def account_update(self, input: AccountUpdateInput) -> AccountUpdatePayload:
+    @strawberry.mutation(
+        description="Changes the fields given of an account (ADMIN, SALES, FINANCE, INTEGRATION)."
+    )
+    async def account_update(
+        self,
+        input: Annotated[
+            AccountUpdateInput, strawberry.argument(description="The account and its changes.")
+        ],
+    ) -> AccountUpdatePayload:
         return await perform(
             AccountUpdatePayload,
             "account",
@@ -99,8 +135,14 @@ class Mutation:
             Account.from_model,
         )
 
-    @strawberry.mutation
-    async def account_archive(self, input: AccountArchiveInput) -> AccountArchivePayload:
+    @strawberry.mutation(
+        description="Archives an account: FORMER, hidden from lists; twice is "
+        "ALREADY_PROCESSED (ADMIN, SALES, FINANCE, INTEGRATION)."
+    )
+    async def account_archive(
+        self,
+        input: Annotated[AccountArchiveInput, strawberry.argument(description="The account.")],
+    ) -> AccountArchivePayload:
         return await perform(
             AccountArchivePayload,
             "account",
@@ -108,8 +150,13 @@ class Mutation:
             Account.from_model,
         )
 
-    @strawberry.mutation
-    async def contact_create(self, input: ContactCreateInput) -> ContactCreatePayload:
+    @strawberry.mutation(
+        description="Adds a contact to an account (ADMIN, SALES, SERVICE, FINANCE, INTEGRATION)."
+    )
+    async def contact_create(
+        self,
+        input: Annotated[ContactCreateInput, strawberry.argument(description="The contact.")],
+    ) -> ContactCreatePayload:
         return await perform(
             ContactCreatePayload,
             "contact",
@@ -120,8 +167,16 @@ class Mutation:
             Contact.from_model,
         )
 
-    @strawberry.mutation
-    async def contact_update(self, input: ContactUpdateInput) -> ContactUpdatePayload:
+    @strawberry.mutation(
+        description="Changes the fields given of a contact (ADMIN, SALES, SERVICE, FINANCE, "
+        "INTEGRATION)."
+    )
+    async def contact_update(
+        self,
+        input: Annotated[
+            ContactUpdateInput, strawberry.argument(description="The contact and its changes.")
+        ],
+    ) -> ContactUpdatePayload:
         return await perform(
             ContactUpdatePayload,
             "contact",

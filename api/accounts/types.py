@@ -5,171 +5,549 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader, ContactsByAccountIdLoader
-from api.billing.account_fields import AccountBillingFields
+from api.activities.lists import ActivityFilter, ActivityOrder, account_activities
+from api.billing.lists import InvoiceFilter, InvoiceOrder, account_invoices
+from api.billing.loaders import (
+    BalanceByAccountIdLoader,
+    LifetimeRevenueByAccountIdLoader,
+    UninvoicedOrderValueByAccountIdLoader,
+)
 from api.errors import payload_type
-from api.orders.account_fields import AccountOrderFields
-from api.pipeline.account_fields import AccountPipelineFields
-from api.relay import ModelNode
-from api.scalars import Address, AddressInput, Money, OrderDirection, address, money
-from api.service.account_fields import AccountServiceFields
+from api.orders.lists import SalesOrderFilter, SalesOrderOrder, account_sales_orders
+from api.pipeline.inputs import OpportunityFilter, OpportunityOrder
+from api.pipeline.loaders import OpenPipelineByAccountIdLoader, account_opportunities
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    ModelNode,
+    connection_from_rows,
+    order_fields,
+    to_optional_node,
+)
+from api.scalars import Address, AddressInput, Money, OrderDirection, address, described_enum, money
+from api.service.inputs import CaseFilter, CaseOrder
+from api.service.loaders import SlaPolicyByIdLoader, account_cases
 from domain.accounts import models
 from domain.accounts.models import Lifecycle
+from domain.accounts.services import ContactFilter as ContactCriteria
+from domain.billing.receivables import credit_left
 
-AccountLifecycle = strawberry.enum(Lifecycle, name="AccountLifecycle")
+if TYPE_CHECKING:
+    from api.activities.types import Activity
+    from api.billing.types import Invoice
+    from api.orders.types import SalesOrder
+    from api.pipeline.types import Opportunity
+    from api.service.types import Case, SlaPolicy
 
+described_enum(
+    Lifecycle,
+    name="AccountLifecycle",
+    description="Where an account stands with us (§3).",
+    values={
+        "PROSPECT": "No order confirmed yet: a CRM account only.",
+        "CUSTOMER": "At least one sales order confirmed (set automatically at the first).",
+        "FORMER": "Archived: hidden from lists unless `includeArchived`, kept for history.",
+    },
+)
 
-@strawberry.type
-class Account(
-    AccountPipelineFields,
-    AccountOrderFields,
-    AccountBillingFields,
-    AccountServiceFields,
-    ModelNode,
-):
-    """One record that is both the CRM account and the ERP customer."""
-
-    model_class = models.Account
-
-    id: strawberry.relay.NodeID[int]
-    name: str
-    lifecycle: AccountLifecycle  # type: ignore[valid-type]
-    industry: str | None
-    website: str | None
-    email: str | None
-    phone: str | None
-    tier: str | None
-    owner: str | None
-    currency: str
-    payment_terms_days: int
-    archived_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-
-    @strawberry.field
-    def billing_address(self) -> Address | None:
-        return address(self.record.billing_address)
-
-    @strawberry.field
-    def shipping_address(self) -> Address | None:
-        return address(self.record.shipping_address)
-
-    @strawberry.field
-    def credit_limit(self) -> Money | None:
-        return money(self.record.credit_limit, self.record.currency)
-
-    @strawberry.field
-    async def contacts(self, info: strawberry.Info) -> list[Contact]:
-        rows = await info.context.loaders[ContactsByAccountIdLoader].load(self.record.id)
-        return [Contact.from_model(row) for row in rows]
+BILLING_ROLES = "Readable by ADMIN, FINANCE, SALES and READONLY (§5.4)."
 
 
-@strawberry.type
+@strawberry.type(
+    description="A contact person at an account (§3). Readable by every role; ADMIN, SALES, "
+    "SERVICE, FINANCE and INTEGRATION create and update them."
+)
 class Contact(ModelNode):
     model_class = models.Contact
 
     id: strawberry.relay.NodeID[int]
-    first_name: str
-    last_name: str
-    email: str | None
-    phone: str | None
-    title: str | None
-    created_at: datetime
-    updated_at: datetime
+    first_name: str = strawberry.field(description="Given name.")
+    last_name: str = strawberry.field(description="Family name.")
+    email: str | None = strawberry.field(description="Stored lower-case.")
+    phone: str | None = strawberry.field(description="Free text, e.g. +1 555 0100.")
+    title: str | None = strawberry.field(description="Job title, e.g. Head of Purchasing.")
 
-    @strawberry.field
-    async def account(self, info: strawberry.Info) -> Account:
+    @strawberry.field(description="The account the contact works for.")
+    async def account(self, info: Info) -> Account:
         row = await info.context.loaders[AccountByIdLoader].load(self.record.account_id)
         return Account.from_model(row)
 
+    created_at: datetime = strawberry.field(description="When it was created (UTC).")
+    updated_at: datetime = strawberry.field(description="When it last changed (UTC).")
 
-@strawberry.enum
+
+@strawberry.enum(description="What a list of contacts can be sorted by.")
+class ContactOrderField(Enum):
+    LAST_NAME = strawberry.enum_value(
+        "last_name", description="Family name, then given name (A first ascending)."
+    )
+    FIRST_NAME = strawberry.enum_value("first_name", description="Given name.")
+    EMAIL = strawberry.enum_value(
+        "email", description="Email address; contacts without one sort last ascending."
+    )
+    CREATED_AT = strawberry.enum_value("created_at", description="When the contact was added.")
+
+
+@strawberry.input(description="The order of a contact list.")
+class ContactOrder:
+    field: ContactOrderField = strawberry.field(description="The sort key.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC,
+        description="ASC (the default) or DESC; ties are broken by id, ascending.",
+    )
+
+
+@strawberry.input(description="Narrows a contact list; the conditions given all apply.")
+class ContactFilter:
+    search: str | None = strawberry.field(
+        default=None,
+        description="A part of the first name, last name or email, in any letter case.",
+    )
+
+
+def _contact_order(order_by: ContactOrder | None) -> tuple[str, ...]:
+    if order_by is None:
+        return ("last_name", "first_name")
+    fields = order_fields(order_by.field.value, order_by.direction)
+    if order_by.field is ContactOrderField.LAST_NAME:
+        fields += order_fields("first_name", order_by.direction)
+    return fields
+
+
+@strawberry.type(
+    description="One record that is both the CRM account and the ERP customer (§3): no sync, "
+    "no duplicate. Readable by every role; the receivables figures and invoices only by "
+    "ADMIN, FINANCE, SALES and READONLY."
+)
+class Account(ModelNode):
+    model_class = models.Account
+
+    id: strawberry.relay.NodeID[int]
+    name: str = strawberry.field(description="The customer's name, as on its documents.")
+    lifecycle: Lifecycle = strawberry.field(
+        description="PROSPECT until its first sales order is confirmed, then CUSTOMER; "
+        "FORMER once archived."
+    )
+    industry: str | None = strawberry.field(description="Free text, e.g. Manufacturing.")
+    website: str | None = strawberry.field(description="An http(s) URL.")
+    email: str | None = strawberry.field(description="The main address, stored lower-case.")
+    phone: str | None = strawberry.field(description="Free text, e.g. +1 555 0100.")
+    tier: str | None = strawberry.field(description="A segment label, e.g. GOLD; free text.")
+    owner: str | None = strawberry.field(description="The account manager's name; free text.")
+
+    @strawberry.field(description="Where invoices go; null when none was given.")
+    def billing_address(self) -> Address | None:
+        return address(self.record.billing_address)
+
+    @strawberry.field(description="Where goods go; null when none was given.")
+    def shipping_address(self) -> Address | None:
+        return address(self.record.shipping_address)
+
+    currency: str = strawberry.field(
+        description="ISO 4217 code of the account's documents and figures (§12): the "
+        "installation currency."
+    )
+    payment_terms_days: int = strawberry.field(
+        description="Days from an invoice's issue date to its due date (§5.4)."
+    )
+
+    @strawberry.field(
+        description="The most it may owe: confirming an order beyond creditAvailable is "
+        "refused with CREDIT_LIMIT_EXCEEDED (§5.2). Null: no limit."
+    )
+    def credit_limit(self) -> Money | None:
+        return money(self.record.credit_limit, self.record.currency)
+
+    @strawberry.field(
+        description="The SLA policy of the account's new cases (§7); null: the default policy."
+    )
+    async def sla_policy(
+        self, info: Info
+    ) -> Annotated[SlaPolicy, strawberry.lazy("api.service.types")] | None:
+        if self.record.sla_policy_id is None:
+            return None
+        row = await info.context.loaders[SlaPolicyByIdLoader].load(self.record.sla_policy_id)
+        return to_optional_node(row)
+
+    archived_at: datetime | None = strawberry.field(
+        description="When it was archived (UTC); null while active."
+    )
+
+    @strawberry.field(
+        description="The account's contacts, by last name then first name unless `orderBy` "
+        "says otherwise."
+    )
+    async def contacts(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            ContactFilter | None, strawberry.argument(description="Which contacts to list.")
+        ] = None,
+        order_by: Annotated[
+            ContactOrder | None,
+            strawberry.argument(description="The sort; default: last name, then first name."),
+        ] = None,
+    ) -> Connection[Contact]:
+        criteria = ContactCriteria(search=None if filter is None else filter.search)
+        rows = await info.context.loaders[ContactsByAccountIdLoader].load((self.id, criteria))
+        return connection_from_rows(
+            rows,
+            Contact.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            order_by=_contact_order(order_by),
+            model=models.Contact,
+        )
+
+    @strawberry.field(
+        description="The account's deals, oldest first unless `orderBy` says otherwise (§4.1)."
+    )
+    async def opportunities(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            OpportunityFilter | None,
+            strawberry.argument(description="Which deals to list; an accountId must be this one."),
+        ] = None,
+        order_by: Annotated[
+            OpportunityOrder | None,
+            strawberry.argument(description="The sort; default: oldest first."),
+        ] = None,
+    ) -> Connection[Annotated[Opportunity, strawberry.lazy("api.pipeline.types")]]:
+        return await account_opportunities(
+            info,
+            self.id,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            filter=filter,
+            order_by=order_by,
+        )
+
+    @strawberry.field(
+        description="The account's sales orders, oldest first unless `orderBy` says "
+        "otherwise (§5.2)."
+    )
+    async def sales_orders(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            SalesOrderFilter | None,
+            strawberry.argument(description="Which orders to list; an accountId must be this one."),
+        ] = None,
+        order_by: Annotated[
+            SalesOrderOrder | None,
+            strawberry.argument(description="The sort; default: oldest first."),
+        ] = None,
+    ) -> Connection[Annotated[SalesOrder, strawberry.lazy("api.orders.types")]]:
+        return await account_sales_orders(
+            info,
+            self.id,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            filter=filter,
+            order_by=order_by,
+        )
+
+    @strawberry.field(
+        description="The account's invoices, oldest issue date first unless `orderBy` says "
+        f"otherwise (§5.4). {BILLING_ROLES}"
+    )
+    async def invoices(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            InvoiceFilter | None,
+            strawberry.argument(
+                description="Which invoices to list; an accountId must be this one."
+            ),
+        ] = None,
+        order_by: Annotated[
+            InvoiceOrder | None,
+            strawberry.argument(description="The sort; default: oldest issue date first."),
+        ] = None,
+    ) -> Connection[Annotated[Invoice, strawberry.lazy("api.billing.types")]]:
+        return await account_invoices(
+            info,
+            self.id,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            filter=filter,
+            order_by=order_by,
+        )
+
+    @strawberry.field(
+        description="The account's service cases, newest first unless `orderBy` says "
+        "otherwise (§7)."
+    )
+    async def cases(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            CaseFilter | None,
+            strawberry.argument(description="Which cases to list; an accountId must be this one."),
+        ] = None,
+        order_by: Annotated[
+            CaseOrder | None,
+            strawberry.argument(description="The sort; default: newest first."),
+        ] = None,
+    ) -> Connection[Annotated[Case, strawberry.lazy("api.service.types")]]:
+        return await account_cases(
+            info,
+            self.id,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            filter=filter,
+            order_by=order_by,
+        )
+
+    @strawberry.field(
+        description="Everything done or to do with the account, on it or on its deals and "
+        "cases, in time order (due time, else when logged) unless `orderBy` says otherwise."
+    )
+    async def activities(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            ActivityFilter | None,
+            strawberry.argument(
+                description="Which activities to list; an accountId must be this one."
+            ),
+        ] = None,
+        order_by: Annotated[
+            ActivityOrder | None,
+            strawberry.argument(description="The sort; default: the timeline."),
+        ] = None,
+    ) -> Connection[Annotated[Activity, strawberry.lazy("api.activities.types")]]:
+        return await account_activities(
+            info,
+            self.id,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            filter=filter,
+            order_by=order_by,
+        )
+
+    @strawberry.field(
+        description="Posted invoices' amount due minus unapplied payments and credits, in "
+        f"the account's currency, to the cent (§3). {BILLING_ROLES}"
+    )
+    async def balance(self, info: Info) -> Money:
+        amount = await info.context.loaders[BalanceByAccountIdLoader].load(self.id)
+        return money(amount, self.currency)
+
+    @strawberry.field(
+        description="creditLimit − balance − the uninvoiced value of confirmed orders (§3, "
+        f"§5.2); negative when over the limit; null without a limit. {BILLING_ROLES}"
+    )
+    async def credit_available(self, info: Info) -> Money | None:
+        if self.record.credit_limit is None:
+            return None
+        loaders = info.context.loaders
+        balance = await loaders[BalanceByAccountIdLoader].load(self.id)
+        uninvoiced = await loaders[UninvoicedOrderValueByAccountIdLoader].load(self.id)
+        return money(credit_left(self.record.credit_limit, balance, uninvoiced), self.currency)
+
+    @strawberry.field(
+        description="Σ amount of the account's OPEN opportunities, each deal's amount "
+        "rounded half-up to cents (§3, §4.1)."
+    )
+    async def open_pipeline(self, info: Info) -> Money:
+        total = await info.context.loaders[OpenPipelineByAccountIdLoader].load(self.id)
+        return money(total, self.currency)
+
+    @strawberry.field(
+        description="Invoiced net of tax minus credit notes over the account's life, to the "
+        f"cent (§3). {BILLING_ROLES}"
+    )
+    async def lifetime_revenue(self, info: Info) -> Money:
+        amount = await info.context.loaders[LifetimeRevenueByAccountIdLoader].load(self.id)
+        return money(amount, self.currency)
+
+    created_at: datetime = strawberry.field(description="When it was created (UTC).")
+    updated_at: datetime = strawberry.field(description="When it last changed (UTC).")
+
+
+@strawberry.enum(description="What a list of accounts can be sorted by.")
 class AccountOrderField(Enum):
-    NAME = "name"
-    CREATED_AT = "created_at"
-    UPDATED_AT = "updated_at"
+    NAME = strawberry.enum_value("name", description="The account's name (A first ascending).")
+    CREATED_AT = strawberry.enum_value("created_at", description="When it was created.")
+    UPDATED_AT = strawberry.enum_value("updated_at", description="When it last changed.")
 
 
-@strawberry.input
+@strawberry.input(description="The order of an account list.")
 class AccountOrder:
-    field: AccountOrderField
-    direction: OrderDirection = OrderDirection.ASC
+    field: AccountOrderField = strawberry.field(description="The sort key.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC,
+        description="ASC (the default) or DESC; ties are broken by id, ascending.",
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Narrows an account list; the conditions given all apply.")
 class AccountFilter:
-    search: str | None = strawberry.field(default=None, description="Matches name or email.")
-    lifecycle: AccountLifecycle | None = None  # type: ignore[valid-type]
-    tier: str | None = None
-    owner: str | None = None
-    include_archived: bool = False
+    search: str | None = strawberry.field(
+        default=None, description="A part of the name or email, in any letter case."
+    )
+    lifecycle: Lifecycle | None = strawberry.field(
+        default=None, description="Only accounts in this lifecycle."
+    )
+    tier: str | None = strawberry.field(default=None, description="Only this tier, exactly.")
+    owner: str | None = strawberry.field(default=None, description="Only this owner, exactly.")
+    include_archived: bool = strawberry.field(
+        default=False, description="Also list archived (FORMER) accounts; default false."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new account (accountCreate); it starts as a PROSPECT.")
 class AccountCreateInput:
-    name: str | None = strawberry.field(
-        default=None, description="Required; a missing or blank name is a REQUIRED UserError."
+    name: str = strawberry.field(
+        description="The customer's name, up to 255 characters; a blank one is a REQUIRED "
+        "UserError."
     )
-    industry: str | None = None
-    website: str | None = None
-    email: str | None = None
-    phone: str | None = None
-    tier: str | None = None
-    owner: str | None = None
-    billing_address: AddressInput | None = None
-    shipping_address: AddressInput | None = None
-    currency: str | None = None
-    payment_terms_days: int | None = 30
-    credit_limit: Decimal | None = None
+    industry: str | None = strawberry.field(default=None, description="Free text.")
+    website: str | None = strawberry.field(
+        default=None, description="An http(s) URL; anything else is INVALID."
+    )
+    email: str | None = strawberry.field(
+        default=None, description="Stored lower-case; a malformed address is INVALID."
+    )
+    phone: str | None = strawberry.field(default=None, description="Free text.")
+    tier: str | None = strawberry.field(default=None, description="A segment label, e.g. GOLD.")
+    owner: str | None = strawberry.field(default=None, description="The account manager's name.")
+    billing_address: AddressInput | None = strawberry.field(
+        default=None, description="Where invoices go."
+    )
+    shipping_address: AddressInput | None = strawberry.field(
+        default=None, description="Where goods go."
+    )
+    currency: str | None = strawberry.field(
+        default=None,
+        description="ISO 4217 code; default and (until multi-currency, §12) the only value "
+        "accepted: the installation currency.",
+    )
+    payment_terms_days: int = strawberry.field(
+        default=30, description="Days from issue to due date of its invoices; 0 or more."
+    )
+    credit_limit: Decimal | None = strawberry.field(
+        default=None,
+        description="In the account's currency, 0 or more, at most 2 decimals; null: no limit.",
+    )
     sla_policy_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The SLA policy of the account's cases (§7)."
+        default=None, description="The SLA policy of its cases (a SlaPolicy id, §7)."
     )
 
 
-@strawberry.input
+@strawberry.input(
+    description="Changes to an account (accountUpdate): only the fields given change; the "
+    "rules are those of AccountCreateInput."
+)
 class AccountUpdateInput:
-    id: strawberry.ID
-    name: str | None = strawberry.UNSET
-    industry: str | None = strawberry.UNSET
-    website: str | None = strawberry.UNSET
-    email: str | None = strawberry.UNSET
-    phone: str | None = strawberry.UNSET
-    tier: str | None = strawberry.UNSET
-    owner: str | None = strawberry.UNSET
-    billing_address: AddressInput | None = strawberry.UNSET
-    shipping_address: AddressInput | None = strawberry.UNSET
-    currency: str | None = strawberry.UNSET
-    payment_terms_days: int | None = strawberry.UNSET
-    credit_limit: Decimal | None = strawberry.UNSET
-    sla_policy_id: strawberry.ID | None = strawberry.UNSET
+    id: strawberry.ID = strawberry.field(description="The account (an Account id).")
+    name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="A blank name is REQUIRED."
+    )
+    industry: str | None = strawberry.field(default=strawberry.UNSET, description="Free text.")
+    website: str | None = strawberry.field(default=strawberry.UNSET, description="An http(s) URL.")
+    email: str | None = strawberry.field(default=strawberry.UNSET, description="Stored lower-case.")
+    phone: str | None = strawberry.field(default=strawberry.UNSET, description="Free text.")
+    tier: str | None = strawberry.field(default=strawberry.UNSET, description="A segment label.")
+    owner: str | None = strawberry.field(
+        default=strawberry.UNSET, description="The account manager's name."
+    )
+    billing_address: AddressInput | None = strawberry.field(
+        default=strawberry.UNSET, description="Replaces the whole billing address."
+    )
+    shipping_address: AddressInput | None = strawberry.field(
+        default=strawberry.UNSET, description="Replaces the whole shipping address."
+    )
+    currency: str | None = strawberry.field(
+        default=strawberry.UNSET, description="ISO 4217 code: the installation currency."
+    )
+    payment_terms_days: int | None = strawberry.field(
+        default=strawberry.UNSET, description="Days from issue to due date; 0 or more."
+    )
+    credit_limit: Decimal | None = strawberry.field(
+        default=strawberry.UNSET, description="At most 2 decimals; null removes the limit."
+    )
+    sla_policy_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="A SlaPolicy id; null: the default policy."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Archives an account (accountArchive): it becomes FORMER.")
 class AccountArchiveInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The account (an Account id).")
 
 
-@strawberry.input
+@strawberry.input(description="A new contact (contactCreate) at an account.")
 class ContactCreateInput:
-    account_id: strawberry.ID
-    first_name: str
-    last_name: str
-    email: str | None = None
-    phone: str | None = None
-    title: str | None = None
+    account_id: strawberry.ID = strawberry.field(description="Its account (an Account id).")
+    first_name: str = strawberry.field(description="Given name; blank is REQUIRED.")
+    last_name: str = strawberry.field(description="Family name; blank is REQUIRED.")
+    email: str | None = strawberry.field(
+        default=None, description="Stored lower-case; a malformed address is INVALID."
+    )
+    phone: str | None = strawberry.field(default=None, description="Free text.")
+    title: str | None = strawberry.field(default=None, description="Job title.")
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a contact (contactUpdate): only the fields given.")
 class ContactUpdateInput:
-    id: strawberry.ID
-    first_name: str | None = strawberry.UNSET
-    last_name: str | None = strawberry.UNSET
-    email: str | None = strawberry.UNSET
-    phone: str | None = strawberry.UNSET
-    title: str | None = strawberry.UNSET
+    id: strawberry.ID = strawberry.field(description="The contact (a Contact id).")
+    first_name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Given name; blank is REQUIRED."
+    )
+    last_name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Family name; blank is REQUIRED."
+    )
+    email: str | None = strawberry.field(default=strawberry.UNSET, description="Stored lower-case.")
+    phone: str | None = strawberry.field(default=strawberry.UNSET, description="Free text.")
+    title: str | None = strawberry.field(default=strawberry.UNSET, description="Job title.")
 
 
 AccountCreatePayload = payload_type("AccountCreatePayload", "account", Account)

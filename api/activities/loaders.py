@@ -1,26 +1,31 @@
-"""Dataloaders of activities, each list in timeline order (due time, else when logged)."""
+"""Dataloaders of activities: by id, and each parent's activities for a filter."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from api.loaders import ManyByKeyLoader, by_id_loader
+from tortoise.queryset import QuerySet
+
+from api.loaders import ChildrenByKeyLoader, by_id_loader
 from domain.activities.models import Activity
-from domain.activities.services import timeline_key
+from domain.activities.services import ActivityFilter, list_activities
 
 ActivityByIdLoader = by_id_loader(Activity)
 
 
-class _TimelineLoader(ManyByKeyLoader):
-    model = Activity
+class ActivitiesByAccountIdLoader(ChildrenByKeyLoader):
+    """Keys: (account id, domain `ActivityFilter`)."""
 
-    def _sort_key(self, row: Any) -> tuple[Any, ...]:
-        return timeline_key(row)
-
-
-class ActivitiesByAccountIdLoader(_TimelineLoader):
     key = "account_id"
 
+    def rows(self, flt: ActivityFilter) -> QuerySet[Any]:
+        return list_activities(flt)
 
-class ActivitiesByOpportunityIdLoader(_TimelineLoader):
+
+class ActivitiesByOpportunityIdLoader(ChildrenByKeyLoader):
+    """Keys: (opportunity id, domain `ActivityFilter`)."""
+
     key = "opportunity_id"
+
+    def rows(self, flt: ActivityFilter) -> QuerySet[Any]:
+        return list_activities(flt)

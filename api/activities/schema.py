@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
+from api.activities.lists import ActivityFilter, ActivityOrder, activity_filter, activity_order
 from api.activities.types import (
     Activity,
     ActivityCompleteInput,
     ActivityCompletePayload,
     ActivityCreateInput,
     ActivityCreatePayload,
-    ActivityFilter,
 )
 from api.errors import perform
-from api.relay import Connection, decode_id, node_by_global_id, paginate
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    node_by_global_id,
+    paginate,
+)
 from domain.activities import services
-from domain.errors import DomainError
 
 ANCHORS = (("account_id", "Account"), ("opportunity_id", "Opportunity"), ("case_id", "Case"))
 
@@ -40,46 +48,51 @@ def _activity_fields(data: ActivityCreateInput) -> dict[str, Any]:
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def activity(self, info: Info, id: strawberry.ID) -> Activity | None:
+    @strawberry.field(description="An activity by its id; null when there is none.")
+    async def activity(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="An Activity id.")],
+    ) -> Activity | None:
         return await node_by_global_id(Activity, info, id)
 
-    @strawberry.field(description="Most recently logged first.")
+    @strawberry.field(
+        description="Every activity, most recently logged first unless `orderBy` says "
+        "otherwise. Readable by every role."
+    )
     async def activities(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: ActivityFilter | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            ActivityFilter | None, strawberry.argument(description="Which activities to list.")
+        ] = None,
+        order_by: Annotated[
+            ActivityOrder | None,
+            strawberry.argument(description="The sort; default: most recently logged first."),
+        ] = None,
     ) -> Connection[Activity]:
-        flt = filter or ActivityFilter()
-        ids: dict[str, int | None] = {}
-        for name, type_name in ANCHORS:
-            value = getattr(flt, name)
-            try:
-                ids[name] = None if value is None else decode_id(value, type_name, name)
-            except DomainError:
-                ids[name] = -1  # an id of another type matches nothing
-        queryset = services.list_activities(
-            services.ActivityFilter(**ids, kind=flt.kind, completed=flt.completed)
-        )
         return await paginate(
-            queryset,
+            services.list_activities(activity_filter(filter)),
             Activity.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
-            order_by=("-created_at",),
+            order_by=activity_order(order_by) or ("-created_at",),
         )
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation
-    async def activity_create(self, input: ActivityCreateInput) -> ActivityCreatePayload:
+    @strawberry.mutation(description="Logs an activity (ADMIN, SALES, SERVICE).")
+    async def activity_create(
+        self,
+        input: Annotated[ActivityCreateInput, strawberry.argument(description="The activity.")],
+    ) -> ActivityCreatePayload:
         return await perform(
             ActivityCreatePayload,
             "activity",
@@ -87,8 +100,13 @@ class Mutation:
             Activity.from_model,
         )
 
-    @strawberry.mutation
-    async def activity_complete(self, input: ActivityCompleteInput) -> ActivityCompletePayload:
+    @strawberry.mutation(description="Completes an open activity (ADMIN, SALES, SERVICE).")
+    async def activity_complete(
+        self,
+        input: Annotated[
+            ActivityCompleteInput, strawberry.argument(description="Which activity, and when.")
+        ],
+    ) -> ActivityCompletePayload:
         return await perform(
             ActivityCompletePayload,
             "activity",

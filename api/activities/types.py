@@ -9,9 +9,10 @@ import strawberry
 from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader
+from api.activities.enums import ActivityKind
 from api.errors import payload_type
 from api.pipeline.loaders import OpportunityByIdLoader
-from api.relay import ModelNode
+from api.relay import ModelNode, to_node, to_optional_node
 from api.service.loaders import CaseByIdLoader
 from domain.activities import models
 
@@ -20,85 +21,98 @@ if TYPE_CHECKING:
     from api.pipeline.types import Opportunity
     from api.service.types import Case
 
-ActivityKind = strawberry.enum(models.ActivityKind, name="ActivityKind")
 
-
-@strawberry.type
+@strawberry.type(
+    description="Something done or to do with a customer: a call, email, meeting, task or "
+    "note, on an account and optionally one of its deals or cases (§4.1). Readable by every "
+    "role; ADMIN, SALES and SERVICE log and complete them."
+)
 class Activity(ModelNode):
-    """Something done or to do with a customer, on its account, a deal or a case."""
-
     model_class = models.Activity
 
     id: strawberry.relay.NodeID[int]
-    kind: ActivityKind  # type: ignore[valid-type]
-    subject: str
-    body: str | None
-    due_at: datetime | None
-    completed_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    kind: models.ActivityKind = strawberry.field(
+        graphql_type=ActivityKind, description="Call, email, meeting, task or note."
+    )
+    subject: str = strawberry.field(description="A one-line summary.")
+    body: str | None = strawberry.field(description="Free text; null when none was given.")
+    due_at: datetime | None = strawberry.field(
+        description="When it is due (UTC); null for something already done or undated."
+    )
+    completed_at: datetime | None = strawberry.field(
+        description="When it was completed (UTC); null while open."
+    )
 
-    @strawberry.field
+    @strawberry.field(
+        description="The account it is on: always set, taken from the deal or case when the "
+        "activity was logged on one."
+    )
     async def account(
         self, info: Info
     ) -> Annotated[Account, strawberry.lazy("api.accounts.types")]:
-        from api.accounts.types import Account
-
         row = await info.context.loaders[AccountByIdLoader].load(self.record.account_id)
-        return Account.from_model(row)
+        return to_node(row)
 
-    @strawberry.field
+    @strawberry.field(description="The deal it is about; null when it is on the account only.")
     async def opportunity(
         self, info: Info
     ) -> Annotated[Opportunity, strawberry.lazy("api.pipeline.types")] | None:
-        from api.pipeline.types import Opportunity
-
         if self.record.opportunity_id is None:
             return None
         row = await info.context.loaders[OpportunityByIdLoader].load(self.record.opportunity_id)
-        return Opportunity.from_optional(row)
+        return to_optional_node(row)
 
-    @strawberry.field
+    @strawberry.field(description="The case it is about; null when it is not on a case.")
     async def case(
         self, info: Info
     ) -> Annotated[Case, strawberry.lazy("api.service.types")] | None:
-        from api.service.types import Case
-
         if self.record.case_id is None:
             return None
         row = await info.context.loaders[CaseByIdLoader].load(self.record.case_id)
-        return Case.from_optional(row)
+        return to_optional_node(row)
+
+    created_at: datetime = strawberry.field(description="When it was logged (UTC).")
+    updated_at: datetime = strawberry.field(description="When it last changed (UTC).")
 
 
-@strawberry.input
+@strawberry.input(
+    description="A new activity. It needs an anchor: an account, a deal or a case (the "
+    "account is taken from the deal or case when omitted; all given must agree)."
+)
 class ActivityCreateInput:
-    kind: ActivityKind  # type: ignore[valid-type]
-    subject: str | None = strawberry.field(
-        default=None, description="Required (REQUIRED UserError when missing)."
+    kind: models.ActivityKind = strawberry.field(
+        graphql_type=ActivityKind, description="Call, email, meeting, task or note."
     )
-    body: str | None = None
-    due_at: datetime | None = None
-    completed_at: datetime | None = None
+    subject: str = strawberry.field(
+        description="A one-line summary; a blank one is a REQUIRED UserError."
+    )
+    body: str | None = strawberry.field(default=None, description="Free text.")
+    due_at: datetime | None = strawberry.field(
+        default=None, description="When it is due (ISO 8601 with offset)."
+    )
+    completed_at: datetime | None = strawberry.field(
+        default=None, description="Set to log something already done."
+    )
     account_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Derived from the opportunity or case when omitted."
+        default=None,
+        description="The account (an Account id); derived from the deal or case when omitted.",
     )
-    opportunity_id: strawberry.ID | None = None
-    case_id: strawberry.ID | None = None
+    opportunity_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The deal it is about (an Opportunity id)."
+    )
+    case_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The case it is about (a Case id)."
+    )
 
 
-@strawberry.input
+@strawberry.input(
+    description="Marks an open activity completed (once: again is ALREADY_PROCESSED)."
+)
 class ActivityCompleteInput:
-    id: strawberry.ID
-    completed_at: datetime | None = strawberry.field(default=None, description="Defaults to now.")
-
-
-@strawberry.input
-class ActivityFilter:
-    account_id: strawberry.ID | None = None
-    opportunity_id: strawberry.ID | None = None
-    case_id: strawberry.ID | None = None
-    kind: ActivityKind | None = None  # type: ignore[valid-type]
-    completed: bool | None = None
+    id: strawberry.ID = strawberry.field(description="The activity (an Activity id).")
+    completed_at: datetime | None = strawberry.field(
+        default=None, description="When it was completed; defaults to now."
+    )
 
 
 ActivityCreatePayload = payload_type("ActivityCreatePayload", "activity", Activity)

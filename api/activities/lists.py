@@ -1,0 +1,120 @@
+"""The activity lists: their filter and order inputs, and the `Account.activities` and
+`Opportunity.activities` connections, for other areas to call without this area's types."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.activities.enums import ActivityKind, ActivityOrderField
+from api.activities.loaders import ActivitiesByAccountIdLoader, ActivitiesByOpportunityIdLoader
+from api.relay import Connection, connection_from_rows, filter_id, order_fields, to_node
+from api.scalars import OrderDirection
+from domain.activities import models, services
+from domain.activities.services import timeline_key
+
+
+@strawberry.input(description="The order of an activity list.")
+class ActivityOrder:
+    field: ActivityOrderField = strawberry.field(description="The sort key.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC,
+        description="ASC (the default) or DESC; ties are broken by id, ascending.",
+    )
+
+
+@strawberry.input(description="Narrows an activity list; the conditions given all apply.")
+class ActivityFilter:
+    account_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only activities on this account (an Account id)."
+    )
+    opportunity_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only activities on this deal (an Opportunity id)."
+    )
+    case_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only activities on this case (a Case id)."
+    )
+    kind: models.ActivityKind | None = strawberry.field(
+        default=None, graphql_type=ActivityKind | None, description="Only this kind."
+    )
+    completed: bool | None = strawberry.field(
+        default=None, description="true: only completed activities; false: only open ones."
+    )
+
+
+def activity_filter(flt: ActivityFilter | None) -> services.ActivityFilter:
+    """The domain's filter for the input (ids checked by the filter-id rule, §2)."""
+    flt = flt or ActivityFilter()
+    return services.ActivityFilter(
+        account_id=filter_id(flt.account_id, "Account", "accountId"),
+        opportunity_id=filter_id(flt.opportunity_id, "Opportunity", "opportunityId"),
+        case_id=filter_id(flt.case_id, "Case", "caseId"),
+        kind=flt.kind,
+        completed=flt.completed,
+    )
+
+
+def activity_order(order_by: ActivityOrder | None) -> tuple[str, ...] | None:
+    """The sort of an `orderBy`; None for the timeline (due time, else when logged)."""
+    return None if order_by is None else order_fields(order_by.field.value, order_by.direction)
+
+
+def activity_page(
+    rows: list[Any],
+    order_by: ActivityOrder | None,
+    *,
+    first: int | None,
+    after: str | None,
+    last: int | None,
+    before: str | None,
+) -> Connection[Any]:
+    """A page of one parent's activities: in timeline order unless `order_by` says otherwise."""
+    order = activity_order(order_by)
+    return connection_from_rows(
+        sorted(rows, key=timeline_key) if order is None else rows,
+        to_node,
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        order_by=order,
+        model=models.Activity,
+    )
+
+
+async def account_activities(
+    info: Info,
+    account_id: int,
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+    filter: ActivityFilter | None = None,
+    order_by: ActivityOrder | None = None,
+) -> Connection[Any]:
+    """`Account.activities`: one query for all accounts of the page (per distinct filter)."""
+    rows = await info.context.loaders[ActivitiesByAccountIdLoader].load(
+        (account_id, activity_filter(filter))
+    )
+    return activity_page(rows, order_by, first=first, after=after, last=last, before=before)
+
+
+async def opportunity_activities(
+    info: Info,
+    opportunity_id: int,
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+    filter: ActivityFilter | None = None,
+    order_by: ActivityOrder | None = None,
+) -> Connection[Any]:
+    """`Opportunity.activities`: one query for all deals of the page (per distinct filter)."""
+    rows = await info.context.loaders[ActivitiesByOpportunityIdLoader].load(
+        (opportunity_id, activity_filter(filter))
+    )
+    return activity_page(rows, order_by, first=first, after=after, last=last, before=before)
