@@ -6,7 +6,7 @@ import inspect
 import logging
 import re
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar, dataclass_transform
+from typing import Annotated, Any, TypeVar, dataclass_transform
 
 import strawberry
 from graphql import GraphQLError
@@ -45,6 +45,7 @@ ErrorCode = described_enum(
 
 P = TypeVar("P")
 C = TypeVar("C", bound=type)
+T = TypeVar("T")
 log = logging.getLogger("tandem.graphql")
 
 
@@ -52,6 +53,16 @@ def camel(name: str) -> str:
     head, *rest = name.split("_")
     return head + "".join(part.title() for part in rest)
 
+
+# The one `input:` argument of every mutation (§2 Mutations), described once:
+# `async def user_create(self, input: MutationInput[UserCreateInput]) -> UserCreatePayload`.
+MutationInput = Annotated[
+    T,
+    strawberry.argument(
+        description="What the mutation takes (§2 Mutations), described field by field on its "
+        "type; every invalid field comes back at once, as a UserError each."
+    ),
+]
 
 ERRORS_DESCRIPTION = (
     "Why the mutation was refused, one entry per invalid input field (§2 Errors); empty when "
