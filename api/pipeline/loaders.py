@@ -1,15 +1,29 @@
-"""Dataloaders of the pipeline area: one query per relation and request depth."""
+"""Dataloaders of the pipeline area: one query per relation and request depth, never per row.
+
+`account_opportunities` is the `Account.opportunities` connection, answered here so that the
+accounts area needs this module only (never the pipeline's types)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from strawberry.dataloader import DataLoader
+from strawberry.types import Info
 from tortoise.expressions import RawSQL
 from tortoise.functions import Sum
+from tortoise.queryset import QuerySet
 
-from api.loaders import ManyByKeyLoader, by_id_loader
+from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from api.pipeline.inputs import (
+    OpportunityFilter,
+    OpportunityOrder,
+    opportunity_filter,
+    opportunity_order,
+)
+from api.relay import Connection, connection_from_rows, to_node
+from domain.pipeline import services
 from domain.pipeline.forecast import AMOUNT_CENTS_SQL, from_cents
 from domain.pipeline.models import Lead, Opportunity, OpportunityLine, OpportunityStatus
 
@@ -17,10 +31,13 @@ LeadByIdLoader = by_id_loader(Lead)
 OpportunityByIdLoader = by_id_loader(Opportunity)
 
 
-class OpportunitiesByAccountIdLoader(ManyByKeyLoader):
-    model = Opportunity
+class OpportunitiesByAccountIdLoader(ChildrenByKeyLoader):
+    """Keys are (account id, domain OpportunityFilter)."""
+
     key = "account_id"
-    order_by = ("id",)
+
+    def rows(self, flt: Any) -> QuerySet[Any]:
+        return services.list_opportunities(flt)
 
 
 class OpportunityLinesByOpportunityIdLoader(ManyByKeyLoader):
@@ -58,3 +75,31 @@ class OpenPipelineByAccountIdLoader(DataLoader[int, Decimal]):
         )
         by_account = {row["account_id"]: row["open_cents"] for row in rows}
         return [from_cents(by_account.get(i)) for i in account_ids]
+
+
+async def account_opportunities(
+    info: Info,
+    account_id: int,
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+    filter: OpportunityFilter | None = None,
+    order_by: OpportunityOrder | None = None,
+) -> Connection[Any]:
+    """One account's opportunities as a connection: all accounts of the page share one query
+    per distinct filter; the filter's own accountId, when given, must match too."""
+    rows = await info.context.loaders[OpportunitiesByAccountIdLoader].load(
+        (account_id, opportunity_filter(filter))
+    )
+    return connection_from_rows(
+        rows,
+        to_node,
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        order_by=opportunity_order(order_by),
+        model=Opportunity,
+    )

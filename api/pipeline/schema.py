@@ -10,39 +10,80 @@ from strawberry.types import Info
 
 from api.errors import perform, user_input_error
 from api.inputs import provided
-from api.pipeline.enums import PipelineForecastGroupBy
-from api.pipeline.types import (
-    ForecastBucket,
-    Lead,
+from api.pipeline.enums import ForecastGroup
+from api.pipeline.inputs import (
     LeadConvertInput,
-    LeadConvertPayload,
     LeadCreateInput,
-    LeadCreatePayload,
     LeadFilter,
     LeadOrder,
     LeadUpdateInput,
-    LeadUpdatePayload,
-    Opportunity,
     OpportunityCreateInput,
-    OpportunityCreatePayload,
     OpportunityFilter,
     OpportunityLineInput,
     OpportunityMarkLostInput,
-    OpportunityMarkLostPayload,
     OpportunityMarkWonInput,
-    OpportunityMarkWonPayload,
     OpportunityMoveStageInput,
-    OpportunityMoveStagePayload,
     OpportunityOrder,
     OpportunityUpdateInput,
+    lead_filter,
+    lead_order,
+    opportunity_filter,
+    opportunity_order,
+)
+from api.pipeline.types import (
+    ForecastBucket,
+    Lead,
+    LeadConvertPayload,
+    LeadCreatePayload,
+    LeadUpdatePayload,
+    Opportunity,
+    OpportunityCreatePayload,
+    OpportunityMarkLostPayload,
+    OpportunityMarkWonPayload,
+    OpportunityMoveStagePayload,
     OpportunityUpdatePayload,
 )
-from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    node_by_global_id,
+    paginate,
+)
 from api.scalars import money
 from domain.errors import DomainError
 from domain.pipeline import services
-from domain.pipeline.forecast import ForecastGroup, pipeline_forecast
+from domain.pipeline.forecast import pipeline_forecast
 from domain.pipeline.handover import win_opportunity
+
+NodeId = Annotated[strawberry.ID, strawberry.argument(description="The object's global id.")]
+LeadCreateInputArg = Annotated[
+    LeadCreateInput, strawberry.argument(description="The lead's fields.")
+]
+LeadUpdateInputArg = Annotated[
+    LeadUpdateInput, strawberry.argument(description="The lead and the fields to change.")
+]
+LeadConvertInputArg = Annotated[
+    LeadConvertInput, strawberry.argument(description="The lead and what to convert it into.")
+]
+OpportunityCreateInputArg = Annotated[
+    OpportunityCreateInput, strawberry.argument(description="The new deal's fields and lines.")
+]
+OpportunityUpdateInputArg = Annotated[
+    OpportunityUpdateInput, strawberry.argument(description="The deal and the fields to change.")
+]
+OpportunityMoveStageInputArg = Annotated[
+    OpportunityMoveStageInput, strawberry.argument(description="The deal and its new stage.")
+]
+OpportunityMarkWonInputArg = Annotated[
+    OpportunityMarkWonInput, strawberry.argument(description="The deal to win.")
+]
+OpportunityMarkLostInputArg = Annotated[
+    OpportunityMarkLostInput, strawberry.argument(description="The deal to lose and why.")
+]
 
 
 def _line_path(index: int, field: str) -> Any:
@@ -65,12 +106,11 @@ def _lines(lines: list[OpportunityLineInput] | None) -> list[dict[str, Any]] | N
     ]
 
 
-def _opportunity_fields(data: Any) -> dict[str, Any]:
+def _opportunity_fields(data: OpportunityCreateInput | OpportunityUpdateInput) -> dict[str, Any]:
     fields = provided(data, exclude=("id", "stage", "probability", "lines", "account_id"))
-    account_id = getattr(data, "account_id", strawberry.UNSET)
-    if account_id is not strawberry.UNSET:
+    if data.account_id is not strawberry.UNSET:
         fields["account_id"] = (
-            None if account_id is None else decode_id(account_id, "Account", "account_id")
+            None if data.account_id is None else decode_id(data.account_id, "Account", "account_id")
         )
     if data.lines is not strawberry.UNSET:
         fields["lines"] = _lines(data.lines) or []
@@ -79,92 +119,80 @@ def _opportunity_fields(data: Any) -> dict[str, Any]:
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def lead(self, info: Info, id: strawberry.ID) -> Lead | None:
-        return await node_by_global_id(Lead, info, id)
+    @strawberry.field(description="A lead by its global id; null when there is none.")
+    async def lead(self, info: Info, id: NodeId) -> Lead | None:
+        return await node_by_global_id(Lead, info, id)  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(description="Leads, newest first unless orderBy says otherwise.")
     async def leads(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: LeadFilter | None = None,
-        order_by: LeadOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            LeadFilter | None, strawberry.argument(description="Which leads; all by default.")
+        ] = None,
+        order_by: Annotated[
+            LeadOrder | None, strawberry.argument(description="Default: CREATED_AT DESC.")
+        ] = None,
     ) -> Connection[Lead]:
-        flt = filter or LeadFilter()
-        queryset = services.list_leads(
-            services.LeadFilter(search=flt.search, status=flt.status, source=flt.source)
-        )
-        order = (
-            order_fields(order_by.field.value, order_by.direction) if order_by else ("-created_at",)
-        )
         return await paginate(
-            queryset,
+            services.list_leads(lead_filter(filter)),
             Lead.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
-            order_by=order,
+            order_by=lead_order(order_by),
         )
 
-    @strawberry.field
-    async def opportunity(self, info: Info, id: strawberry.ID) -> Opportunity | None:
-        return await node_by_global_id(Opportunity, info, id)
+    @strawberry.field(description="An opportunity by its global id; null when there is none.")
+    async def opportunity(self, info: Info, id: NodeId) -> Opportunity | None:
+        return await node_by_global_id(Opportunity, info, id)  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(description="Opportunities, oldest first unless orderBy says otherwise.")
     async def opportunities(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: OpportunityFilter | None = None,
-        order_by: OpportunityOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            OpportunityFilter | None,
+            strawberry.argument(description="Which opportunities; all by default."),
+        ] = None,
+        order_by: Annotated[
+            OpportunityOrder | None, strawberry.argument(description="Default: by creation.")
+        ] = None,
     ) -> Connection[Opportunity]:
-        flt = filter or OpportunityFilter()
-        account_id = None
-        if flt.account_id is not None:
-            try:
-                account_id = decode_id(flt.account_id, "Account", "account_id")
-            except DomainError as error:
-                raise user_input_error(error.message) from None
-        queryset = services.list_opportunities(
-            services.OpportunityFilter(
-                account_id=account_id,
-                stage=flt.stage,
-                status=flt.status,
-                owner=flt.owner,
-                expected_close_from=flt.expected_close_from,
-                expected_close_to=flt.expected_close_to,
-                search=flt.search,
-            )
-        )
-        order = order_fields(order_by.field.value, order_by.direction) if order_by else ("id",)
         return await paginate(
-            queryset,
+            services.list_opportunities(opportunity_filter(filter)),
             Opportunity.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
-            order_by=order,
+            order_by=opportunity_order(order_by),
         )
 
     @strawberry.field(
-        description="OPEN opportunities expected to close in [from, to], bucketed; each deal's "
-        "weighted amount is rounded half-up to cents before summing.",
+        description="OPEN opportunities expected to close in [from, to], bucketed (§4.1); each "
+        "deal's weighted amount is rounded half-up to cents before summing. Amounts in the "
+        "installation currency. `from` after `to` → BAD_USER_INPUT.",
     )
     async def pipeline_forecast(
         self,
         info: Info,
-        from_: Annotated[date, strawberry.argument(name="from")],
-        to: date,
-        group_by: PipelineForecastGroupBy = ForecastGroup.MONTH,  # type: ignore[valid-type]
+        from_: Annotated[
+            date, strawberry.argument(name="from", description="The first close date counted.")
+        ],
+        to: Annotated[date, strawberry.argument(description="The last close date counted.")],
+        group_by: Annotated[
+            ForecastGroup, strawberry.argument(description="The buckets; MONTH by default.")
+        ] = ForecastGroup.MONTH,
     ) -> list[ForecastBucket]:
         try:
             buckets = await pipeline_forecast(from_, to, ForecastGroup(group_by))
@@ -175,8 +203,8 @@ class Query:
             ForecastBucket(
                 key=b.key,
                 count=b.count,
-                amount=money(b.amount, currency),  # type: ignore[arg-type]
-                weighted_amount=money(b.weighted_amount, currency),  # type: ignore[arg-type]
+                amount=money(b.amount, currency),
+                weighted_amount=money(b.weighted_amount, currency),
             )
             for b in buckets
         ]
@@ -184,8 +212,8 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation
-    async def lead_create(self, input: LeadCreateInput) -> LeadCreatePayload:
+    @strawberry.mutation(description="Captures a lead by hand (web forms use POST /hooks/leads).")
+    async def lead_create(self, input: LeadCreateInputArg) -> LeadCreatePayload:
         return await perform(
             LeadCreatePayload,
             "lead",
@@ -193,8 +221,8 @@ class Mutation:
             Lead.from_model,
         )
 
-    @strawberry.mutation
-    async def lead_update(self, input: LeadUpdateInput) -> LeadUpdatePayload:
+    @strawberry.mutation(description="Edits, qualifies or disqualifies a lead.")
+    async def lead_update(self, input: LeadUpdateInputArg) -> LeadUpdatePayload:
         return await perform(
             LeadUpdatePayload,
             "lead",
@@ -202,8 +230,12 @@ class Mutation:
             Lead.from_model,
         )
 
-    @strawberry.mutation
-    async def lead_convert(self, input: LeadConvertInput) -> LeadConvertPayload:
+    @strawberry.mutation(
+        description="Converts a lead into an account (given, found by the lead's email among "
+        "contacts, or new), a contact and, when opportunityName is given, an opportunity — in "
+        "one transaction (§4.1). Converting twice → ALREADY_PROCESSED.",
+    )
+    async def lead_convert(self, input: LeadConvertInputArg) -> LeadConvertPayload:
         return await perform(
             LeadConvertPayload,
             "lead",
@@ -220,8 +252,10 @@ class Mutation:
             Lead.from_model,
         )
 
-    @strawberry.mutation
-    async def opportunity_create(self, input: OpportunityCreateInput) -> OpportunityCreatePayload:
+    @strawberry.mutation(description="Opens a deal on an account, with or without lines.")
+    async def opportunity_create(
+        self, input: OpportunityCreateInputArg
+    ) -> OpportunityCreatePayload:
         return await perform(
             OpportunityCreatePayload,
             "opportunity",
@@ -231,8 +265,10 @@ class Mutation:
             Opportunity.from_model,
         )
 
-    @strawberry.mutation
-    async def opportunity_update(self, input: OpportunityUpdateInput) -> OpportunityUpdatePayload:
+    @strawberry.mutation(description="Edits an OPEN deal; a WON or LOST one → INVALID_TRANSITION.")
+    async def opportunity_update(
+        self, input: OpportunityUpdateInputArg
+    ) -> OpportunityUpdatePayload:
         return await perform(
             OpportunityUpdatePayload,
             "opportunity",
@@ -242,9 +278,12 @@ class Mutation:
             Opportunity.from_model,
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Moves an OPEN deal to another open stage; moving to its own stage "
+        "changes nothing.",
+    )
     async def opportunity_move_stage(
-        self, input: OpportunityMoveStageInput
+        self, input: OpportunityMoveStageInputArg
     ) -> OpportunityMoveStagePayload:
         return await perform(
             OpportunityMoveStagePayload,
@@ -256,11 +295,13 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="The handover: WON, the account becomes CUSTOMER, and a DRAFT sales order "
-        "is created from the lines at the deal's prices. Repeating it returns the same order.",
+        description="The handover (§4.1), in one transaction: WON, the account becomes "
+        "CUSTOMER, and a DRAFT sales order is created with the deal's lines at the deal's "
+        "prices — with no lines for a deal closed on an amount alone. Repeating it returns "
+        "the same order and changes nothing.",
     )
     async def opportunity_mark_won(
-        self, input: OpportunityMarkWonInput
+        self, input: OpportunityMarkWonInputArg
     ) -> OpportunityMarkWonPayload:
         return await perform(
             OpportunityMarkWonPayload,
@@ -269,9 +310,9 @@ class Mutation:
             Opportunity.from_model,
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(description="Marks an OPEN deal LOST with its reason.")
     async def opportunity_mark_lost(
-        self, input: OpportunityMarkLostInput
+        self, input: OpportunityMarkLostInputArg
     ) -> OpportunityMarkLostPayload:
         return await perform(
             OpportunityMarkLostPayload,

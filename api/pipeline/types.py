@@ -2,27 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader, ContactByIdLoader
-from api.activities.loaders import ActivitiesByOpportunityIdLoader
+from api.activities.lists import ActivityFilter, ActivityOrder, opportunity_activities
 from api.catalog.loaders import ProductByIdLoader
-from api.errors import UserError, payload_type
-from api.loaders import by_id_loader
-from api.pipeline.enums import LeadStatus, OpportunityStage, OpportunityStatus
+from api.errors import payload
+from api.orders.loaders import SalesOrderByIdLoader
+from api.pipeline.enums import LeadStatus, OpportunityStatus, Stage
 from api.pipeline.loaders import (
     OpportunityByIdLoader,
     OpportunityLinesByOpportunityIdLoader,
 )
-from api.relay import Connection, ModelNode, connection_from_rows
-from api.scalars import Money, OrderDirection, money, plain_decimal, unit_money
-from domain.orders.models import SalesOrder as SalesOrderModel
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    ModelNode,
+    to_node,
+    to_optional_node,
+)
+from api.scalars import Money, money, unit_money
 from domain.pipeline import models
 from domain.pipeline.forecast import weighted_amount
 
@@ -32,365 +40,301 @@ if TYPE_CHECKING:
     from api.catalog.types import Product
     from api.orders.types import SalesOrder
 
-SalesOrderByIdLoader = by_id_loader(SalesOrderModel)
+
+async def _account(info: Info, account_id: int | None) -> Any:
+    if account_id is None:
+        return None
+    return to_optional_node(await info.context.loaders[AccountByIdLoader].load(account_id))
 
 
-@strawberry.type
+async def _contact(info: Info, contact_id: int | None) -> Any:
+    if contact_id is None:
+        return None
+    return to_optional_node(await info.context.loaders[ContactByIdLoader].load(contact_id))
+
+
+async def _opportunity(info: Info, opportunity_id: int | None) -> Opportunity | None:
+    if opportunity_id is None:
+        return None
+    row = await info.context.loaders[OpportunityByIdLoader].load(opportunity_id)
+    return Opportunity.from_optional(row)
+
+
+async def _sales_order(info: Info, sales_order_id: int | None) -> Any:
+    if sales_order_id is None:
+        return None
+    return to_optional_node(await info.context.loaders[SalesOrderByIdLoader].load(sales_order_id))
+
+
+@strawberry.type(
+    description="A prospective customer captured before it is qualified and converted into "
+    "an account, a contact and maybe an opportunity (§4.1, §4.2). Readable by every role."
+)
 class Lead(ModelNode):
-    """A prospective customer captured before it is qualified and converted."""
-
     model_class = models.Lead
 
     id: strawberry.relay.NodeID[int]
-    company_name: str
-    contact_name: str
-    email: str | None
-    phone: str | None
-    source: str | None
-    status: LeadStatus  # type: ignore[valid-type]
-    converted_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    company_name: str = strawberry.field(description="The prospect's company.")
+    contact_name: str = strawberry.field(description="The person to talk to.")
+    email: str | None = strawberry.field(description="Lower-case; matched against contacts.")
+    phone: str | None = strawberry.field(description="Free text.")
+    source: str | None = strawberry.field(description='Where it came from, e.g. "webinar".')
+    status: LeadStatus = strawberry.field(description="NEW → QUALIFIED/DISQUALIFIED → CONVERTED.")
+    converted_at: datetime | None = strawberry.field(
+        description="When leadConvert ran; null until then."
+    )
+    created_at: datetime = strawberry.field(description="When the lead was captured.")
+    updated_at: datetime = strawberry.field(description="The last change.")
 
-    @strawberry.field
+    @strawberry.field(description="The account the lead became (or was linked to).")
     async def converted_account(
         self, info: Info
     ) -> Annotated[Account, strawberry.lazy("api.accounts.types")] | None:
-        from api.accounts.types import Account
+        return await _account(info, self.record.converted_account_id)
 
-        if self.record.converted_account_id is None:
-            return None
-        row = await info.context.loaders[AccountByIdLoader].load(self.record.converted_account_id)
-        return Account.from_optional(row)
-
-    @strawberry.field
+    @strawberry.field(description="The contact the lead became, or the one its email matched.")
     async def converted_contact(
         self, info: Info
     ) -> Annotated[Contact, strawberry.lazy("api.accounts.types")] | None:
-        from api.accounts.types import Contact
+        return await _contact(info, self.record.converted_contact_id)
 
-        if self.record.converted_contact_id is None:
-            return None
-        row = await info.context.loaders[ContactByIdLoader].load(self.record.converted_contact_id)
-        return Contact.from_optional(row)
-
-    @strawberry.field
+    @strawberry.field(description="The opportunity created on conversion, if one was named.")
     async def converted_opportunity(self, info: Info) -> Opportunity | None:
-        if self.record.converted_opportunity_id is None:
-            return None
-        row = await info.context.loaders[OpportunityByIdLoader].load(
-            self.record.converted_opportunity_id
-        )
-        return Opportunity.from_optional(row)
+        return await _opportunity(info, self.record.converted_opportunity_id)
 
 
-@strawberry.type
-class OpportunityLine:
-    id: strawberry.ID
-    record: strawberry.Private[models.OpportunityLine]
+@strawberry.type(
+    description="One product line of an opportunity, at the deal's price; the DRAFT order "
+    "of a won deal copies it (§4.1)."
+)
+class OpportunityLine(ModelNode):
+    model_class = models.OpportunityLine
+
+    id: strawberry.relay.NodeID[int]
+    position: int = strawberry.field(description="The line's place, from 0.")
+    description: str | None = strawberry.field(description="Free text, carried to the order.")
+    quantity: Decimal = strawberry.field(description="Up to 4 decimals, no padding zeros.")
+    discount_percent: Decimal = strawberry.field(description="Percent, e.g. 12.5.")
+    # The deal's currency, given by the opportunity that builds its lines: no query per line.
     currency: strawberry.Private[str]
 
     @classmethod
-    def from_model(cls, row: models.OpportunityLine, currency: str) -> OpportunityLine:
-        return cls(id=strawberry.ID(str(row.id)), record=row, currency=currency)
+    async def nodes_of_rows(
+        cls, info: Info, rows: Sequence[models.OpportunityLine | None]
+    ) -> list[Any | None]:
+        """`node(id:)` reaches lines without their opportunity: one load for the batch."""
+        deal_ids = [row.opportunity_id for row in rows if row is not None]
+        deals = await info.context.loaders[OpportunityByIdLoader].load_many(deal_ids)
+        currency = {deal.id: deal.currency for deal in deals if deal is not None}
+        return [
+            None if row is None else cls.from_model(row, currency=currency[row.opportunity_id])
+            for row in rows
+        ]
 
-    @strawberry.field
-    async def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
-        from api.catalog.types import Product
-
-        row = await info.context.loaders[ProductByIdLoader].load(self.record.product_id)
-        return Product.from_model(row)
-
-    @strawberry.field
-    def description(self) -> str | None:
-        return self.record.description
-
-    @strawberry.field
-    def quantity(self) -> Decimal:
-        return plain_decimal(self.record.quantity)
-
-    @strawberry.field
+    @strawberry.field(description="Price per unit in the deal's currency, up to 4 decimals.")
     def unit_price(self) -> Money:
-        return Money(amount=unit_money(self.record.unit_price).amount, currency=self.currency)
+        return unit_money(self.record.unit_price, self.currency)
 
-    @strawberry.field(description="Percent, e.g. 12.5.")
-    def discount_percent(self) -> Decimal:
-        return plain_decimal(self.record.discount_percent)
-
-    @strawberry.field(description="quantity × unitPrice × (1 − discount/100), half-up to cents.")
+    @strawberry.field(
+        description="quantity × unitPrice × (1 − discountPercent/100), half-up to cents (§5.4)."
+    )
     def net_amount(self) -> Money:
-        return money(self.record.net_amount, self.currency)  # type: ignore[return-value]
+        return money(self.record.net_amount, self.currency)
+
+    @strawberry.field(description="The product sold.")
+    async def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
+        row = await info.context.loaders[ProductByIdLoader].load(self.record.product_id)
+        return to_node(row)
 
 
-async def load_sales_order(info: Info, sales_order_id: int | None) -> SalesOrder | None:
-    from api.orders.types import SalesOrder
-
-    if sales_order_id is None:
-        return None
-    row = await info.context.loaders[SalesOrderByIdLoader].load(sales_order_id)
-    return SalesOrder.from_optional(row)
-
-
-@strawberry.type
+@strawberry.type(
+    description="A deal in the pipeline (§4.1); winning it hands it over as a DRAFT sales "
+    "order. Readable by every role; written by ADMIN and SALES."
+)
 class Opportunity(ModelNode):
-    """A deal in the pipeline; winning it hands it over as a DRAFT sales order."""
-
     model_class = models.Opportunity
 
     id: strawberry.relay.NodeID[int]
-    name: str
-    stage: OpportunityStage  # type: ignore[valid-type]
-    probability: int = strawberry.field(description="Percent, 0..100.")
-    status: OpportunityStatus  # type: ignore[valid-type]
-    currency: str
-    expected_close_date: date | None
-    owner: str | None
-    lost_reason: str | None
-    closed_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    name: str = strawberry.field(description="The deal's name.")
+    stage: Stage = strawberry.field(description="Where the deal is in the pipeline.")
+    probability: int = strawberry.field(
+        description="Percent 0–100; set with the stage (its default) or explicitly."
+    )
+    status: OpportunityStatus = strawberry.field(description="OPEN, WON or LOST.")
+    currency: str = strawberry.field(description="The account's currency (ISO 4217).")
+    expected_close_date: date | None = strawberry.field(
+        description="When the deal should close; the forecast buckets by it."
+    )
+    owner: str | None = strawberry.field(description="Who works the deal.")
+    lost_reason: str | None = strawberry.field(description="Why it was lost; null unless LOST.")
+    closed_at: datetime | None = strawberry.field(description="When it was won or lost.")
+    created_at: datetime = strawberry.field(description="When the deal was created.")
+    updated_at: datetime = strawberry.field(description="The last change.")
 
-    @strawberry.field(description="The sum of the lines' net amounts when there are lines.")
+    @strawberry.field(
+        description="The deal's value; with lines, the sum of their net amounts (§5.4 "
+        "rounding), else as entered."
+    )
     def amount(self) -> Money:
-        return money(self.record.amount, self.record.currency)  # type: ignore[return-value]
+        return money(self.record.amount, self.record.currency)
 
-    @strawberry.field(description="amount × probability / 100, half-up to cents.")
-    def weighted_amount(self) -> Money:
-        return money(  # type: ignore[return-value]
-            weighted_amount(self.record.amount, self.record.probability), self.record.currency
-        )
-
-    @strawberry.field
+    @strawberry.field(description="The account the deal is with.")
     async def account(
         self, info: Info
     ) -> Annotated[Account, strawberry.lazy("api.accounts.types")]:
-        from api.accounts.types import Account
-
         row = await info.context.loaders[AccountByIdLoader].load(self.record.account_id)
-        return Account.from_model(row)
+        return to_node(row)
 
-    @strawberry.field
+    @strawberry.field(description="The product lines, in position order (a small fixed list).")
     async def lines(self, info: Info) -> list[OpportunityLine]:
         rows = await info.context.loaders[OpportunityLinesByOpportunityIdLoader].load(
             self.record.id
         )
-        return [OpportunityLine.from_model(row, self.record.currency) for row in rows]
+        return [OpportunityLine.from_model(row, currency=self.record.currency) for row in rows]
 
-    @strawberry.field(description="The order the won deal was handed over as; null until won.")
+    @strawberry.field(
+        description="The DRAFT sales order the won deal was handed over as; null until WON."
+    )
     async def sales_order(
         self, info: Info
     ) -> Annotated[SalesOrder, strawberry.lazy("api.orders.types")] | None:
-        return await load_sales_order(info, self.record.sales_order_id)
+        return await _sales_order(info, self.record.sales_order_id)
 
-    @strawberry.field(description="In time order: due time, else when logged.")
+    @strawberry.field(
+        description="Calls, meetings, tasks… logged on the deal, in timeline order (due time, "
+        "else when logged)."
+    )
     async def activities(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            ActivityFilter | None,
+            strawberry.argument(description="Which activities to list."),
+        ] = None,
+        order_by: Annotated[
+            ActivityOrder | None,
+            strawberry.argument(description="The sort; default: the timeline."),
+        ] = None,
     ) -> Connection[Annotated[Activity, strawberry.lazy("api.activities.types")]]:
-        from api.activities.types import Activity
+        return await opportunity_activities(
+            info,
+            self.record.id,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            filter=filter,
+            order_by=order_by,
+        )
 
-        rows = await info.context.loaders[ActivitiesByOpportunityIdLoader].load(self.record.id)
-        return connection_from_rows(
-            rows, Activity.from_model, first=first, after=after, last=last, before=before
+    @strawberry.field(description="amount × probability / 100, half-up to cents (§4.1).")
+    def weighted_amount(self) -> Money:
+        return money(
+            weighted_amount(self.record.amount, self.record.probability), self.record.currency
         )
 
 
-@strawberry.type(description="One bucket of the pipeline forecast.")
+@strawberry.type(description="One bucket of pipelineForecast (§4.1).")
 class ForecastBucket:
     key: str = strawberry.field(
-        description='"YYYY-MM" by month, the stage name by stage, the owner (or UNASSIGNED).'
+        description='"YYYY-MM" by month, the stage name by stage, the owner (or UNASSIGNED) '
+        "by owner."
     )
-    count: int
-    amount: Money
+    count: int = strawberry.field(description="How many OPEN opportunities fall in it.")
+    amount: Money = strawberry.field(description="Σ their amounts.")
     weighted_amount: Money = strawberry.field(
-        description="Σ of each deal's weighted amount, each rounded half-up to cents first."
+        description="Σ of each deal's amount × probability / 100, each rounded half-up to "
+        "cents before summing."
     )
 
 
-@strawberry.enum
-class LeadOrderField(Enum):
-    CREATED_AT = "created_at"
-    COMPANY_NAME = "company_name"
+@payload("lead", Lead, key_description="The new lead (NEW); null when refused.")
+class LeadCreatePayload:
+    pass
 
 
-@strawberry.input
-class LeadOrder:
-    field: LeadOrderField
-    direction: OrderDirection = OrderDirection.ASC
+@payload("lead", Lead)
+class LeadUpdatePayload:
+    pass
 
 
-@strawberry.input
-class LeadFilter:
-    search: str | None = strawberry.field(
-        default=None, description="Matches company name, contact name or email."
-    )
-    status: LeadStatus | None = None  # type: ignore[valid-type]
-    source: str | None = None
-
-
-@strawberry.enum
-class OpportunityOrderField(Enum):
-    NAME = "name"
-    AMOUNT = "amount"
-    PROBABILITY = "probability"
-    EXPECTED_CLOSE_DATE = "expected_close_date"
-    CREATED_AT = "created_at"
-
-
-@strawberry.input
-class OpportunityOrder:
-    field: OpportunityOrderField
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.input
-class OpportunityFilter:
-    account_id: strawberry.ID | None = None
-    stage: OpportunityStage | None = None  # type: ignore[valid-type]
-    status: OpportunityStatus | None = None  # type: ignore[valid-type]
-    owner: str | None = None
-    expected_close_from: date | None = None
-    expected_close_to: date | None = None
-    search: str | None = strawberry.field(default=None, description="Matches the name.")
-
-
-@strawberry.input
-class LeadCreateInput:
-    company_name: str | None = strawberry.field(
-        default=None, description="Required (REQUIRED UserError when missing)."
-    )
-    contact_name: str | None = strawberry.field(
-        default=None, description="Required (REQUIRED UserError when missing)."
-    )
-    email: str | None = None
-    phone: str | None = None
-    source: str | None = None
-
-
-@strawberry.input
-class LeadUpdateInput:
-    id: strawberry.ID
-    company_name: str | None = strawberry.UNSET
-    contact_name: str | None = strawberry.UNSET
-    email: str | None = strawberry.UNSET
-    phone: str | None = strawberry.UNSET
-    source: str | None = strawberry.UNSET
-    status: LeadStatus | None = strawberry.field(  # type: ignore[valid-type]
-        default=strawberry.UNSET,
-        description="NEW, QUALIFIED or DISQUALIFIED; CONVERTED only through leadConvert.",
-    )
-
-
-@strawberry.input
-class LeadConvertInput:
-    lead_id: strawberry.ID
-    account_id: strawberry.ID | None = strawberry.field(
-        default=None,
-        description="Convert into this account; otherwise the account of the contact with the "
-        "lead's email, else a new account.",
-    )
-    opportunity_name: str | None = strawberry.field(
-        default=None, description="Also create an opportunity with this name."
-    )
-    amount: Decimal | None = None
-
-
-@strawberry.input
-class OpportunityLineInput:
-    product_id: strawberry.ID
-    quantity: Decimal
-    unit_price: Decimal | None = strawberry.field(
-        default=None, description="Defaults to the product's list price."
-    )
-    discount_percent: Decimal | None = None
-    description: str | None = None
-
-
-@strawberry.input
-class OpportunityCreateInput:
-    account_id: strawberry.ID
-    name: str | None = strawberry.field(
-        default=None, description="Required (REQUIRED UserError when missing)."
-    )
-    amount: Decimal | None = strawberry.field(
-        default=None,
-        description="Derived from the lines when there are lines; a different amount is "
-        "refused (INVALID).",
-    )
-    expected_close_date: date | None = None
-    owner: str | None = None
-    stage: OpportunityStage | None = strawberry.field(  # type: ignore[valid-type]
-        default=None, description="An open stage; PROSPECTING by default."
-    )
-    probability: int | None = strawberry.field(
-        default=None, description="0..100; the stage's default when omitted."
-    )
-    lines: list[OpportunityLineInput] | None = None
-
-
-@strawberry.input
-class OpportunityUpdateInput:
-    id: strawberry.ID
-    name: str | None = strawberry.UNSET
-    account_id: strawberry.ID | None = strawberry.UNSET
-    amount: Decimal | None = strawberry.UNSET
-    expected_close_date: date | None = strawberry.UNSET
-    owner: str | None = strawberry.UNSET
-    lines: list[OpportunityLineInput] | None = strawberry.field(
-        default=strawberry.UNSET, description="When given, replaces all lines."
-    )
-
-
-@strawberry.input
-class OpportunityMoveStageInput:
-    id: strawberry.ID
-    stage: OpportunityStage  # type: ignore[valid-type]
-    probability: int | None = strawberry.field(
-        default=None, description="0..100; the stage's default when omitted."
-    )
-
-
-@strawberry.input
-class OpportunityMarkWonInput:
-    id: strawberry.ID
-    requested_date: date | None = strawberry.field(
-        default=None, description="The sales order's requested delivery date."
-    )
-
-
-@strawberry.input
-class OpportunityMarkLostInput:
-    id: strawberry.ID
-    reason: str
-
-
-LeadCreatePayload = payload_type("LeadCreatePayload", "lead", Lead)
-LeadUpdatePayload = payload_type("LeadUpdatePayload", "lead", Lead)
-LeadConvertPayload = payload_type("LeadConvertPayload", "lead", Lead)
-OpportunityCreatePayload = payload_type("OpportunityCreatePayload", "opportunity", Opportunity)
-OpportunityUpdatePayload = payload_type("OpportunityUpdatePayload", "opportunity", Opportunity)
-OpportunityMoveStagePayload = payload_type(
-    "OpportunityMoveStagePayload", "opportunity", Opportunity
+@payload(
+    "lead",
+    Lead,
+    description="The result of leadConvert: the CONVERTED lead and what it became — the "
+    "account (new or reused), the contact (new or the one its email matched) and the "
+    "opportunity (when one was named) — or the errors that refused it.",
 )
-OpportunityMarkLostPayload = payload_type("OpportunityMarkLostPayload", "opportunity", Opportunity)
+class LeadConvertPayload:
+    lead: Lead | None
+
+    @strawberry.field(description="The account the lead became or was linked to.")
+    async def account(
+        self, info: Info
+    ) -> Annotated[Account, strawberry.lazy("api.accounts.types")] | None:
+        return (
+            None
+            if self.lead is None
+            else await _account(info, self.lead.record.converted_account_id)
+        )
+
+    @strawberry.field(description="The contact the lead became, or the one its email matched.")
+    async def contact(
+        self, info: Info
+    ) -> Annotated[Contact, strawberry.lazy("api.accounts.types")] | None:
+        return (
+            None
+            if self.lead is None
+            else await _contact(info, self.lead.record.converted_contact_id)
+        )
+
+    @strawberry.field(description="The opportunity created; null when none was named.")
+    async def opportunity(self, info: Info) -> Opportunity | None:
+        if self.lead is None:
+            return None
+        return await _opportunity(info, self.lead.record.converted_opportunity_id)
 
 
-@strawberry.type(
-    description="The result of opportunityMarkWon: the won opportunity and the sales order "
-    "it was handed over as, or the errors that stopped it."
+@payload("opportunity", Opportunity)
+class OpportunityCreatePayload:
+    pass
+
+
+@payload("opportunity", Opportunity)
+class OpportunityUpdatePayload:
+    pass
+
+
+@payload("opportunity", Opportunity)
+class OpportunityMoveStagePayload:
+    pass
+
+
+@payload("opportunity", Opportunity)
+class OpportunityMarkLostPayload:
+    pass
+
+
+@payload(
+    "opportunity",
+    Opportunity,
+    description="The result of opportunityMarkWon: the WON opportunity and the DRAFT sales "
+    "order it was handed over as (the same one on every repeat), or the errors that refused it.",
 )
 class OpportunityMarkWonPayload:
     opportunity: Opportunity | None
-    errors: list[UserError]
 
-    @strawberry.field
+    @strawberry.field(
+        description="The DRAFT sales order: the deal's lines at its prices, or no lines for a "
+        "deal closed on an amount alone (complete it with salesOrderUpdate)."
+    )
     async def sales_order(
         self, info: Info
     ) -> Annotated[SalesOrder, strawberry.lazy("api.orders.types")] | None:
         if self.opportunity is None:
             return None
-        return await load_sales_order(info, self.opportunity.record.sales_order_id)
+        return await _sales_order(info, self.opportunity.record.sales_order_id)

@@ -1,4 +1,7 @@
-"""Dataloaders of the service area: cases, escalations, SLA policies and their calendars."""
+"""Dataloaders of the service area: cases, escalations, SLA policies and their calendars.
+
+`account_cases` is the `Account.cases` connection, answered here so that the accounts area
+needs this module only (never the service's types)."""
 
 from __future__ import annotations
 
@@ -6,8 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from strawberry.dataloader import DataLoader
+from strawberry.types import Info
+from tortoise.queryset import QuerySet
 
-from api.loaders import ManyByKeyLoader, by_id_loader
+from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from api.relay import Connection, connection_from_rows, to_node
+from api.service.inputs import CaseFilter, CaseOrder, case_filter, case_order
+from domain import clock
+from domain.service import services
 from domain.service.models import BusinessCalendar, Case, CaseEscalation, SlaPolicy, SlaTarget
 from domain.service.services import PolicyClock, policy_clocks
 from domain.service.sla_rules import Priority
@@ -17,10 +26,14 @@ SlaPolicyByIdLoader = by_id_loader(SlaPolicy)
 BusinessCalendarByIdLoader = by_id_loader(BusinessCalendar)
 
 
-class CasesByAccountIdLoader(ManyByKeyLoader):
-    model = Case
+class CasesByAccountIdLoader(ChildrenByKeyLoader):
+    """Keys are (account id, domain CaseFilter); an slaStatus filter is judged at the moment
+    the batch runs, like the root `cases` list."""
+
     key = "account_id"
-    order_by = ("-opened_at", "id")
+
+    def rows(self, flt: Any) -> QuerySet[Any]:
+        return services.list_cases(flt, now=clock.utcnow())
 
 
 class EscalationsByCaseIdLoader(ManyByKeyLoader):
@@ -47,3 +60,31 @@ class PolicyClockByPolicyIdLoader(DataLoader[int, PolicyClock | None]):
     async def _load(self, policy_ids: Sequence[int]) -> list[PolicyClock | None]:
         clocks = await policy_clocks(policy_ids)
         return [clocks.get(policy_id) for policy_id in policy_ids]
+
+
+async def account_cases(
+    info: Info,
+    account_id: int,
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+    filter: CaseFilter | None = None,
+    order_by: CaseOrder | None = None,
+) -> Connection[Any]:
+    """One account's cases as a connection, newest first by default: all accounts of the page
+    share one query per distinct filter; the filter's own accountId, when given, must match."""
+    rows = await info.context.loaders[CasesByAccountIdLoader].load(
+        (account_id, case_filter(filter))
+    )
+    return connection_from_rows(
+        rows,
+        to_node,
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        order_by=case_order(order_by),
+        model=Case,
+    )

@@ -2,133 +2,173 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
 from api.errors import perform
 from api.jobs.start import start_job
-from api.jobs.types import JobRun
-from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
-from api.service.types import (
-    BusinessCalendar,
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    filter_id,
+    node_by_global_id,
+    order_fields,
+    paginate,
+    to_node,
+)
+from api.service.inputs import (
     BusinessCalendarCreateInput,
-    BusinessCalendarCreatePayload,
-    Case,
+    BusinessCalendarFilter,
+    BusinessCalendarOrder,
     CaseCreateInput,
-    CaseCreatePayload,
     CaseFilter,
     CaseOrder,
     CaseRecordResponseInput,
-    CaseRecordResponsePayload,
     CaseSetPriorityInput,
-    CaseSetPriorityPayload,
     CaseSetStatusInput,
-    CaseSetStatusPayload,
     SlaEscalationRunStartInput,
+    SlaPolicyCreateInput,
+    SlaPolicyFilter,
+    SlaPolicyOrder,
+    case_filter,
+    case_order,
+)
+from api.service.types import (
+    BusinessCalendar,
+    BusinessCalendarCreatePayload,
+    Case,
+    CaseCreatePayload,
+    CaseRecordResponsePayload,
+    CaseSetPriorityPayload,
+    CaseSetStatusPayload,
     SlaEscalationRunStartPayload,
     SlaPolicy,
-    SlaPolicyCreateInput,
     SlaPolicyCreatePayload,
 )
-from domain.errors import DomainError
 from domain.jobs.kinds import SlaEscalationParams
 from domain.jobs.models import JobKind
 from domain.service import services
 from domain.service.services import SlaTargetDraft, WorkingHoursDraft
 from domain.validation import optional_moment
 
+NodeId = Annotated[strawberry.ID, strawberry.argument(description="The object's global id.")]
+
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def case(self, info: Info, id: strawberry.ID) -> Case | None:
-        return await node_by_global_id(Case, info, id)
+    @strawberry.field(description="A case by its global id; null when there is none.")
+    async def case(self, info: Info, id: NodeId) -> Case | None:
+        return await node_by_global_id(Case, info, id)  # type: ignore[no-any-return]
 
-    @strawberry.field
+    @strawberry.field(description="Cases, newest first unless orderBy says otherwise.")
     async def cases(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: CaseFilter | None = None,
-        order_by: CaseOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            CaseFilter | None, strawberry.argument(description="Which cases; all by default.")
+        ] = None,
+        order_by: Annotated[
+            CaseOrder | None, strawberry.argument(description="Default: OPENED_AT DESC.")
+        ] = None,
     ) -> Connection[Case]:
-        flt = filter or CaseFilter()
-        account_id = None
-        if flt.account_id is not None:
-            try:
-                account_id = decode_id(flt.account_id, "Account", "account_id")
-            except DomainError:
-                account_id = 0  # an id of something else matches no case
-        queryset = services.list_cases(
-            services.CaseFilter(
-                account_id=account_id,
-                status=flt.status,
-                priority=flt.priority,
-                escalation_level=flt.escalation_level,
-                sla_status=flt.sla_status,
-                search=flt.search,
-            )
-        )
-        order = (
-            order_fields(order_by.field.value, order_by.direction) if order_by else ("-opened_at",)
-        )
         return await paginate(
-            queryset,
+            services.list_cases(case_filter(filter)),
             Case.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
-            order_by=order,
+            order_by=case_order(order_by),
         )
 
-    @strawberry.field
+    @strawberry.field(description="The business calendars, by name unless orderBy says otherwise.")
     async def business_calendars(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            BusinessCalendarFilter | None,
+            strawberry.argument(description="Which calendars; all by default."),
+        ] = None,
+        order_by: Annotated[
+            BusinessCalendarOrder | None, strawberry.argument(description="Default: NAME ASC.")
+        ] = None,
     ) -> Connection[BusinessCalendar]:
+        queryset = services.list_business_calendars()
+        if filter is not None and filter.search and filter.search.strip():
+            queryset = queryset.filter(name__icontains=filter.search.strip())
         return await paginate(
-            services.list_business_calendars(),
+            queryset,
             BusinessCalendar.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
-            order_by=("name",),
+            order_by=(
+                order_fields(order_by.field.value, order_by.direction) if order_by else ("name",)
+            ),
         )
 
-    @strawberry.field
+    @strawberry.field(description="The SLA policies, by name unless orderBy says otherwise.")
     async def sla_policies(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            SlaPolicyFilter | None,
+            strawberry.argument(description="Which policies; all by default."),
+        ] = None,
+        order_by: Annotated[
+            SlaPolicyOrder | None, strawberry.argument(description="Default: NAME ASC.")
+        ] = None,
     ) -> Connection[SlaPolicy]:
+        queryset = services.list_sla_policies()
+        if filter is not None:
+            if filter.search and filter.search.strip():
+                queryset = queryset.filter(name__icontains=filter.search.strip())
+            calendar_id = filter_id(filter.calendar_id, "BusinessCalendar", "calendarId")
+            if calendar_id is not None:
+                queryset = queryset.filter(calendar_id=calendar_id)
+            if filter.is_default is not None:
+                queryset = queryset.filter(is_default=filter.is_default)
         return await paginate(
-            services.list_sla_policies(),
+            queryset,
             SlaPolicy.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
-            order_by=("name",),
+            order_by=(
+                order_fields(order_by.field.value, order_by.direction) if order_by else ("name",)
+            ),
         )
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation
+    @strawberry.mutation(description="Creates a business calendar (ADMIN).")
     async def business_calendar_create(
-        self, input: BusinessCalendarCreateInput
+        self,
+        input: Annotated[
+            BusinessCalendarCreateInput,
+            strawberry.argument(description="The calendar's name, timezone, hours, holidays."),
+        ],
     ) -> BusinessCalendarCreatePayload:
         return await perform(
             BusinessCalendarCreatePayload,
@@ -142,8 +182,14 @@ class Mutation:
             BusinessCalendar.from_model,
         )
 
-    @strawberry.mutation
-    async def sla_policy_create(self, input: SlaPolicyCreateInput) -> SlaPolicyCreatePayload:
+    @strawberry.mutation(description="Creates an SLA policy (ADMIN).")
+    async def sla_policy_create(
+        self,
+        input: Annotated[
+            SlaPolicyCreateInput,
+            strawberry.argument(description="The policy's calendar and targets."),
+        ],
+    ) -> SlaPolicyCreatePayload:
         return await perform(
             SlaPolicyCreatePayload,
             "sla_policy",
@@ -160,8 +206,14 @@ class Mutation:
             SlaPolicy.from_model,
         )
 
-    @strawberry.mutation
-    async def case_create(self, input: CaseCreateInput) -> CaseCreatePayload:
+    @strawberry.mutation(
+        description="Opens a case, numbered CASE-YYYY-NNNNNN, with its due times computed "
+        "from the account's policy (else the default policy)."
+    )
+    async def case_create(
+        self,
+        input: Annotated[CaseCreateInput, strawberry.argument(description="The case's fields.")],
+    ) -> CaseCreatePayload:
         return await perform(
             CaseCreatePayload,
             "case",
@@ -180,9 +232,15 @@ class Mutation:
             Case.from_model,
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Records the first response (a later one changes nothing); a NEW case "
+        "becomes OPEN."
+    )
     async def case_record_response(
-        self, input: CaseRecordResponseInput
+        self,
+        input: Annotated[
+            CaseRecordResponseInput, strawberry.argument(description="The case and when.")
+        ],
     ) -> CaseRecordResponsePayload:
         return await perform(
             CaseRecordResponsePayload,
@@ -191,8 +249,16 @@ class Mutation:
             Case.from_model,
         )
 
-    @strawberry.mutation
-    async def case_set_status(self, input: CaseSetStatusInput) -> CaseSetStatusPayload:
+    @strawberry.mutation(
+        description="Moves a case along its workflow; WAITING_ON_CUSTOMER pauses the "
+        "resolution clock, RESOLVED stamps resolvedAt."
+    )
+    async def case_set_status(
+        self,
+        input: Annotated[
+            CaseSetStatusInput, strawberry.argument(description="The case, its status, when.")
+        ],
+    ) -> CaseSetStatusPayload:
         return await perform(
             CaseSetStatusPayload,
             "case",
@@ -200,8 +266,15 @@ class Mutation:
             Case.from_model,
         )
 
-    @strawberry.mutation
-    async def case_set_priority(self, input: CaseSetPriorityInput) -> CaseSetPriorityPayload:
+    @strawberry.mutation(
+        description="Changes the priority; both due times are recomputed from openedAt."
+    )
+    async def case_set_priority(
+        self,
+        input: Annotated[
+            CaseSetPriorityInput, strawberry.argument(description="The case and its priority.")
+        ],
+    ) -> CaseSetPriorityPayload:
         return await perform(
             CaseSetPriorityPayload,
             "case",
@@ -210,13 +283,18 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="Escalates the cases due at asOf (default: now) in a worker (§7).",
+        description="Escalates the cases due at asOf (default: now) in a worker (§7); the "
+        "cron job runs the same every TANDEM_SLA_SCAN_SECONDS.",
     )
     async def sla_escalation_run_start(
-        self, info: Info, input: SlaEscalationRunStartInput
+        self,
+        info: Info,
+        input: Annotated[
+            SlaEscalationRunStartInput, strawberry.argument(description="When to escalate at.")
+        ],
     ) -> SlaEscalationRunStartPayload:
         async def start() -> object:
             as_of = optional_moment(input.as_of, "as_of")
             return await start_job(info, JobKind.SLA_ESCALATION, SlaEscalationParams(as_of))
 
-        return await perform(SlaEscalationRunStartPayload, "job_run", start, JobRun.from_model)
+        return await perform(SlaEscalationRunStartPayload, "job_run", start, to_node)

@@ -1,0 +1,252 @@
+"""GraphQL inputs of leads and opportunities (§4.1): filters, orders, create and update inputs.
+
+The filters and orders are also the arguments of `Account.opportunities`, so they live apart
+from the object types: the accounts area imports them without importing this area's types."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import strawberry
+
+from api.pipeline.enums import (
+    LeadOrderField,
+    LeadStatus,
+    OpportunityOrderField,
+    OpportunityStatus,
+    Stage,
+)
+from api.relay import filter_id, order_fields
+from api.scalars import OrderDirection
+from domain.pipeline import services
+
+ORDER_DIRECTION = "ASC or DESC; ties are broken by id, in the same direction."
+
+
+@strawberry.input(description="How to sort a lead list.")
+class LeadOrder:
+    field: LeadOrderField = strawberry.field(description="The value to sort by.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description=ORDER_DIRECTION
+    )
+
+
+@strawberry.input(description="Which leads a list shows; all conditions must hold.")
+class LeadFilter:
+    search: str | None = strawberry.field(
+        default=None,
+        description="Part of the company name, contact name or email, in any letter case.",
+    )
+    status: LeadStatus | None = strawberry.field(default=None, description="Only this status.")
+    source: str | None = strawberry.field(
+        default=None, description='Only this source, exactly (e.g. "webinar").'
+    )
+
+
+@strawberry.input(description="How to sort an opportunity list.")
+class OpportunityOrder:
+    field: OpportunityOrderField = strawberry.field(description="The value to sort by.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description=ORDER_DIRECTION
+    )
+
+
+@strawberry.input(description="Which opportunities a list shows; all conditions must hold.")
+class OpportunityFilter:
+    account_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this account's deals (an Account id)."
+    )
+    stage: Stage | None = strawberry.field(default=None, description="Only this stage.")
+    status: OpportunityStatus | None = strawberry.field(
+        default=None, description="Only this status (OPEN, WON or LOST)."
+    )
+    owner: str | None = strawberry.field(default=None, description="Only this owner, exactly.")
+    expected_close_from: date | None = strawberry.field(
+        default=None, description="Expected to close on or after this day."
+    )
+    expected_close_to: date | None = strawberry.field(
+        default=None, description="Expected to close on or before this day."
+    )
+    search: str | None = strawberry.field(
+        default=None, description="Part of the deal's name, in any letter case."
+    )
+
+
+def lead_filter(flt: LeadFilter | None) -> services.LeadFilter:
+    if flt is None:
+        return services.LeadFilter()
+    return services.LeadFilter(search=flt.search, status=flt.status, source=flt.source)
+
+
+def lead_order(order: LeadOrder | None) -> tuple[str, ...]:
+    """Newest first unless the client says otherwise."""
+    return order_fields(order.field.value, order.direction) if order else ("-created_at",)
+
+
+def opportunity_filter(flt: OpportunityFilter | None) -> services.OpportunityFilter:
+    if flt is None:
+        return services.OpportunityFilter()
+    return services.OpportunityFilter(
+        account_id=filter_id(flt.account_id, "Account", "accountId"),
+        stage=flt.stage,
+        status=flt.status,
+        owner=flt.owner,
+        expected_close_from=flt.expected_close_from,
+        expected_close_to=flt.expected_close_to,
+        search=flt.search,
+    )
+
+
+def opportunity_order(order: OpportunityOrder | None) -> tuple[str, ...]:
+    """Oldest first unless the client says otherwise."""
+    return order_fields(order.field.value, order.direction) if order else ("id",)
+
+
+@strawberry.input(description="A new lead (leadCreate).")
+class LeadCreateInput:
+    company_name: str = strawberry.field(
+        description="The prospect's company; blank → REQUIRED. Up to 255 characters."
+    )
+    contact_name: str = strawberry.field(
+        description="The person to talk to; blank → REQUIRED. On conversion the first word "
+        "becomes the contact's firstName, the rest lastName."
+    )
+    email: str | None = strawberry.field(
+        default=None, description="Stored lower-case; a malformed address → INVALID."
+    )
+    phone: str | None = strawberry.field(default=None, description="Free text, e.g. +1 555 0100.")
+    source: str | None = strawberry.field(
+        default=None, description='Where the lead came from, e.g. "webinar".'
+    )
+
+
+@strawberry.input(description="Changes to a lead (leadUpdate); omitted fields stay as they are.")
+class LeadUpdateInput:
+    id: strawberry.ID = strawberry.field(description="The Lead.")
+    company_name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Blank → REQUIRED."
+    )
+    contact_name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Blank → REQUIRED."
+    )
+    email: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Stored lower-case; null clears it."
+    )
+    phone: str | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
+    source: str | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
+    status: LeadStatus | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="NEW, QUALIFIED or DISQUALIFIED; CONVERTED only through leadConvert "
+        "(INVALID_TRANSITION).",
+    )
+
+
+@strawberry.input(description="Converting a lead (leadConvert, §4.1); a lead converts once.")
+class LeadConvertInput:
+    lead_id: strawberry.ID = strawberry.field(description="The Lead to convert.")
+    account_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Convert into this account; otherwise the account of the contact with the "
+        "lead's email, else a new PROSPECT account named after the company.",
+    )
+    opportunity_name: str | None = strawberry.field(
+        default=None, description="Also create an opportunity with this name (PROSPECTING)."
+    )
+    amount: Decimal | None = strawberry.field(
+        default=None,
+        description="The new opportunity's amount in the account's currency (≥ 0, cents); "
+        "only together with opportunityName.",
+    )
+
+
+@strawberry.input(description="One product line of an opportunity.")
+class OpportunityLineInput:
+    product_id: strawberry.ID = strawberry.field(description="The Product.")
+    quantity: Decimal = strawberry.field(description="Greater than zero, up to 4 decimals.")
+    unit_price: Decimal | None = strawberry.field(
+        default=None,
+        description="In the deal's currency, up to 4 decimals; defaults to the product's "
+        "list price.",
+    )
+    discount_percent: Decimal | None = strawberry.field(
+        default=None, description="0–100, e.g. 12.5; default 0."
+    )
+    description: str | None = strawberry.field(
+        default=None, description="Shown on the line and carried to the sales order."
+    )
+
+
+@strawberry.input(description="A new opportunity (opportunityCreate).")
+class OpportunityCreateInput:
+    account_id: strawberry.ID = strawberry.field(description="The Account the deal is with.")
+    name: str = strawberry.field(description="The deal's name; blank → REQUIRED.")
+    amount: Decimal | None = strawberry.field(
+        default=None,
+        description="In the account's currency (≥ 0, cents). With lines it is derived from "
+        "them (Σ line nets, §5.4 rounding) and a different amount is refused (INVALID).",
+    )
+    expected_close_date: date | None = strawberry.field(
+        default=None, description="When the deal should close; drives the forecast."
+    )
+    owner: str | None = strawberry.field(default=None, description="Who works the deal.")
+    stage: Stage | None = strawberry.field(
+        default=None, description="An open stage; PROSPECTING by default."
+    )
+    probability: int | None = strawberry.field(
+        default=None, description="Percent 0–100; the stage's default when omitted."
+    )
+    lines: list[OpportunityLineInput] | None = strawberry.field(
+        default=None, description="Product lines; the DRAFT order of a won deal copies them."
+    )
+
+
+@strawberry.input(
+    description="Changes to an OPEN opportunity (opportunityUpdate); omitted fields stay."
+)
+class OpportunityUpdateInput:
+    id: strawberry.ID = strawberry.field(description="The Opportunity.")
+    name: str | None = strawberry.field(default=strawberry.UNSET, description="Blank → REQUIRED.")
+    account_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="Move the deal to another Account."
+    )
+    amount: Decimal | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Only for a deal without lines (else INVALID): its amount is their sum.",
+    )
+    expected_close_date: date | None = strawberry.field(
+        default=strawberry.UNSET, description="Null clears it."
+    )
+    owner: str | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
+    lines: list[OpportunityLineInput] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="When given, replaces all lines; [] removes them (the amount stays).",
+    )
+
+
+@strawberry.input(description="Moving an OPEN opportunity to another open stage.")
+class OpportunityMoveStageInput:
+    id: strawberry.ID = strawberry.field(description="The Opportunity.")
+    stage: Stage = strawberry.field(
+        description="An open stage, forwards or back; CLOSED_* → INVALID_TRANSITION (use "
+        "opportunityMarkWon / opportunityMarkLost)."
+    )
+    probability: int | None = strawberry.field(
+        default=None, description="Percent 0–100; the stage's default when omitted."
+    )
+
+
+@strawberry.input(description="Winning an opportunity: the handover to a sales order (§4.1).")
+class OpportunityMarkWonInput:
+    id: strawberry.ID = strawberry.field(description="The Opportunity.")
+    requested_date: date | None = strawberry.field(
+        default=None, description="The sales order's requested delivery date."
+    )
+
+
+@strawberry.input(description="Losing an opportunity.")
+class OpportunityMarkLostInput:
+    id: strawberry.ID = strawberry.field(description="The Opportunity.")
+    reason: str = strawberry.field(
+        description="Why it was lost (up to 500 characters); blank → REQUIRED."
+    )
