@@ -4,21 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 from domain.money import ZERO, round_half_up
 
 HUNDRED = Decimal(100)
+# The products are exact before the one rounding §5.4 allows: quantity and unit price carry 18
+# digits each and (1 − discount/100) 7, more than the default context's 28.
+EXACT = Context(prec=50)
 
 
 def line_net(quantity: Decimal, unit_price: Decimal, discount_percent: Decimal) -> Decimal:
     """round_half_up(qty × unitPrice × (1 − discount/100), 2)."""
-    return round_half_up(quantity * unit_price * (1 - discount_percent / HUNDRED), 2)
+    with localcontext(EXACT):
+        return round_half_up(quantity * unit_price * (1 - discount_percent / HUNDRED), 2)
 
 
 def line_tax(net: Decimal, tax_rate: Decimal) -> Decimal:
     """round_half_up(net × taxRate/100, 2)."""
-    return round_half_up(net * tax_rate / HUNDRED, 2)
+    with localcontext(EXACT):
+        return round_half_up(net * tax_rate / HUNDRED, 2)
 
 
 @dataclass(frozen=True)
