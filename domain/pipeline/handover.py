@@ -8,7 +8,6 @@ from tortoise.transactions import in_transaction
 
 from domain.accounts.services import get_account, mark_customer
 from domain.clock import utcnow
-from domain.errors import DomainError, ErrorCode
 from domain.events import record_event
 from domain.orders.services import OrderLineDraft, create_sales_order
 from domain.pipeline import stages
@@ -18,9 +17,10 @@ from domain.pipeline.services import lock_opportunity
 
 async def win_opportunity(opportunity_id: int, requested_date: date | None = None) -> Opportunity:
     """Sets WON, makes the account a CUSTOMER and creates the DRAFT sales order with the
-    deal's lines at the deal's prices. Winning a won deal returns it unchanged, with the
-    same order: the row lock serialises concurrent calls, and the second sees the first's
-    order once it commits."""
+    deal's lines at the deal's prices. A deal closed on an amount alone gets an order with no
+    lines, which sales completes with the order's update (§4.1). Winning a won deal returns it
+    unchanged, with the same order: the row lock serialises concurrent calls, and the second
+    sees the first's order once it commits."""
     async with in_transaction():
         opportunity = await lock_opportunity(opportunity_id)
         if opportunity.status is OpportunityStatus.WON:
@@ -35,12 +35,6 @@ async def win_opportunity(opportunity_id: int, requested_date: date | None = Non
         lines = await OpportunityLine.filter(opportunity_id=opportunity.id).order_by(
             "position", "id"
         )
-        if not lines:
-            raise DomainError(
-                ErrorCode.INVALID,
-                "Add at least one product line before winning: the order is made from them.",
-                "lines",
-            )
         account = await get_account(opportunity.account_id, field="account_id")
         order = await create_sales_order(
             account.id,

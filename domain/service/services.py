@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
@@ -475,7 +475,9 @@ async def create_case(
             default = await SlaPolicy.filter(is_default=True).first()
             policy_id = default.id if default else None
         case = Case(
-            number=await next_number("CASE"),
+            # Per year of opening, like every dated document (an import numbers old cases
+            # in their own year): CASE-2026-000001.
+            number=await next_number("CASE", opened.astimezone(UTC).year),
             subject=clean_subject,
             description=clean_description,
             account_id=account.id,
