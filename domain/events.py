@@ -10,6 +10,7 @@ from typing import Any
 
 from domain.actor import current_actor
 from domain.clock import utcnow
+from domain.global_ids import parse_global_id
 from domain.jsonable import jsonable
 from domain.outbox.models import Event
 
@@ -43,18 +44,18 @@ EVENT_TYPES: frozenset[str] = frozenset(
 
 async def record_event(event_type: str, payload: Mapping[str, Any]) -> Event:
     """Must be awaited inside the use case's `in_transaction()` block, so that the event
-    commits or rolls back with the change it describes. The event records its subject (the
-    type's prefix and the payload's `id`) and the current actor, for the audit trail."""
+    commits or rolls back with the change it describes. The payload is the object in the API's
+    shape (`domain.event_data`). The event records its subject (the type's prefix and the pk
+    inside the payload's global `id`) and the current actor, for the audit trail."""
     if event_type not in EVENT_TYPES:
         raise ValueError(f"unknown event type {event_type!r}")
     actor = current_actor()
-    subject_id = payload.get("id")
     event = await Event.create(
         type=event_type,
         payload=jsonable(payload),
         occurred_at=utcnow(),
         subject_type=event_type.partition(".")[0],
-        subject_id=subject_id if isinstance(subject_id, int) else None,
+        subject_id=_subject_pk(payload.get("id")),
         actor_token_id=actor.token_id if actor else None,
         actor_user_id=actor.user_id if actor else None,
     )
@@ -62,6 +63,15 @@ async def record_event(event_type: str, payload: Mapping[str, Any]) -> Event:
     if tracker is not None:
         tracker.count += 1
     return event
+
+
+def _subject_pk(value: Any) -> int | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_global_id(value)[1]
+    except ValueError:
+        return None
 
 
 @dataclass

@@ -13,6 +13,7 @@ from tortoise.transactions import in_transaction
 from domain.accounts.models import Account, Contact, Lifecycle
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.event_data import account_change_data, account_event_data
 from domain.events import record_event
 from domain.service.models import SlaPolicy
 from domain.settings import get_settings
@@ -104,16 +105,6 @@ def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def _account_payload(account: Account) -> dict[str, Any]:
-    return {
-        "id": account.id,
-        "name": account.name,
-        "lifecycle": account.lifecycle,
-        "email": account.email,
-        "currency": account.currency,
-    }
-
-
 async def _check_sla_policy(clean: Mapping[str, Any]) -> None:
     policy_id = clean.get("sla_policy_id")
     if policy_id is not None and not await SlaPolicy.exists(id=policy_id):
@@ -134,7 +125,7 @@ async def create_account(fields: Mapping[str, Any]) -> Account:
     async with in_transaction():
         await _check_sla_policy(clean)
         account = await Account.create(**clean)
-        await record_event("account.created", _account_payload(account))
+        await record_event("account.created", account_event_data(account))
     return account
 
 
@@ -146,12 +137,11 @@ async def update_account(account_id: int, changes: Mapping[str, Any]) -> Account
         changed = {k: v for k, v in clean.items() if getattr(account, k) != v}
         if not changed:
             return account
+        previous = {key: getattr(account, key) for key in changed}
         for key, value in changed.items():
             setattr(account, key, value)
         await account.save(update_fields=[*changed, "updated_at"])
-        await record_event(
-            "account.updated", {**_account_payload(account), "changed": sorted(changed)}
-        )
+        await record_event("account.updated", account_change_data(account, previous))
     return account
 
 
@@ -161,12 +151,11 @@ async def archive_account(account_id: int) -> Account:
         account = await get_account(account_id)
         if account.archived_at is not None:
             raise DomainError(ErrorCode.ALREADY_PROCESSED, "The account is already archived.", "id")
+        previous = {"archived_at": None, "lifecycle": account.lifecycle}
         account.archived_at = utcnow()
         account.lifecycle = Lifecycle.FORMER
         await account.save(update_fields=["archived_at", "lifecycle", "updated_at"])
-        await record_event(
-            "account.updated", {**_account_payload(account), "changed": ["archived_at"]}
-        )
+        await record_event("account.updated", account_change_data(account, previous))
     return account
 
 
@@ -175,9 +164,10 @@ async def mark_customer(account: Account) -> bool:
     is won). Call inside the caller's transaction; returns whether anything changed."""
     if account.lifecycle == Lifecycle.CUSTOMER:
         return False
+    previous = {"lifecycle": account.lifecycle}
     account.lifecycle = Lifecycle.CUSTOMER
     await account.save(update_fields=["lifecycle", "updated_at"])
-    await record_event("account.updated", {**_account_payload(account), "changed": ["lifecycle"]})
+    await record_event("account.updated", account_change_data(account, previous))
     return True
 
 

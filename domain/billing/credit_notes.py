@@ -11,11 +11,11 @@ from decimal import Decimal
 from tortoise.transactions import in_transaction
 
 from domain.billing.models import CreditNote, CreditNoteLine, Invoice, InvoiceLine, InvoiceStatus
-from domain.billing.payments import invoice_paid_payload
 from domain.billing.pricing import line_net, line_tax
 from domain.billing.statuses import invoice_status, refresh_order_billing_status
 from domain.clock import today
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.event_data import credit_note_event_data, invoice_event_data
 from domain.events import record_event
 from domain.ledger.services import (
     ACCOUNTS_RECEIVABLE,
@@ -148,28 +148,13 @@ async def create_credit_note(
             line.net_credited += amounts.net
             line.tax_credited += amounts.tax
             await line.save(update_fields=["quantity_credited", "net_credited", "tax_credited"])
-        was_paid = invoice.status == InvoiceStatus.PAID
+        previous = {"status": invoice.status}
         invoice.amount_credited += applied
         invoice.amount_due -= applied
         invoice.status = invoice_status(invoice.amount_paid, invoice.amount_due)
         await invoice.save(update_fields=["amount_credited", "amount_due", "status", "updated_at"])
         await refresh_order_billing_status(invoice.sales_order_id)
-        await record_event(
-            "credit_note.posted",
-            {
-                "id": note.id,
-                "number": note.number,
-                "invoice_id": invoice.id,
-                "invoice_number": invoice.number,
-                "account_id": invoice.account_id,
-                "issue_date": note.issue_date,
-                "subtotal": subtotal,
-                "tax_total": tax_total,
-                "total": total,
-                "applied": applied,
-                "unapplied": unapplied,
-            },
-        )
-        if invoice.status == InvoiceStatus.PAID and not was_paid:
-            await record_event("invoice.paid", invoice_paid_payload(invoice))
+        await record_event("credit_note.posted", credit_note_event_data(note, invoice.currency))
+        if invoice.status == InvoiceStatus.PAID and previous["status"] != InvoiceStatus.PAID:
+            await record_event("invoice.paid", invoice_event_data(invoice, previous))
     return note

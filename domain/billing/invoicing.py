@@ -19,6 +19,7 @@ from domain.billing.statuses import (
     invoiceable_quantity,
     refresh_order_billing_status,
 )
+from domain.event_data import invoice_event_data
 from domain.events import record_event
 from domain.ledger.services import (
     ACCOUNTS_RECEIVABLE,
@@ -168,21 +169,7 @@ async def invoice_order(order_id: int, issue_date: date) -> Invoice | None:
                 for line in lines
             ],
         )
-        await record_event(
-            "invoice.posted",
-            {
-                "id": invoice.id,
-                "number": invoice.number,
-                "account_id": account.id,
-                "sales_order_id": order.id,
-                "issue_date": invoice.issue_date,
-                "due_date": invoice.due_date,
-                "currency": invoice.currency,
-                "subtotal": invoice.subtotal,
-                "tax_total": invoice.tax_total,
-                "total": invoice.total,
-            },
-        )
+        await record_event("invoice.posted", invoice_event_data(invoice))
     return invoice
 
 

@@ -20,6 +20,7 @@ from domain.billing.models import (
 )
 from domain.billing.statuses import invoice_status, refresh_order_billing_status
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.event_data import invoice_event_data, payment_event_data
 from domain.events import record_event
 from domain.ledger.services import (
     ACCOUNTS_RECEIVABLE,
@@ -168,44 +169,16 @@ async def record_payment(
         paid_invoices = []
         for invoice_id, value in sorted(applied.items()):
             invoice = invoices[invoice_id]
+            previous = {"status": invoice.status}
             invoice.amount_paid += value
             invoice.amount_due -= value
             invoice.status = invoice_status(invoice.amount_paid, invoice.amount_due)
             await invoice.save(update_fields=["amount_paid", "amount_due", "status", "updated_at"])
             if invoice.status == InvoiceStatus.PAID:
-                paid_invoices.append(invoice)
+                paid_invoices.append((invoice, previous))
         for order_id in sorted({invoices[i].sales_order_id for i in applied}):
             await refresh_order_billing_status(order_id)
-        await record_event(
-            "payment.received",
-            {
-                "id": payment.id,
-                "number": payment.number,
-                "account_id": account.id,
-                "date": payment.date,
-                "amount": payment.amount,
-                "currency": payment.currency,
-                "reference": payment.reference,
-                "applied": total_applied,
-                "unapplied": unapplied,
-                "allocations": [
-                    {"invoice_id": i, "number": invoices[i].number, "amount": v}
-                    for i, v in sorted(applied.items())
-                ],
-            },
-        )
-        for invoice in paid_invoices:
-            await record_event("invoice.paid", invoice_paid_payload(invoice))
+        await record_event("payment.received", payment_event_data(payment, applied))
+        for invoice, previous in paid_invoices:
+            await record_event("invoice.paid", invoice_event_data(invoice, previous))
     return payment
-
-
-def invoice_paid_payload(invoice: Invoice) -> dict[str, object]:
-    return {
-        "id": invoice.id,
-        "number": invoice.number,
-        "account_id": invoice.account_id,
-        "sales_order_id": invoice.sales_order_id,
-        "total": invoice.total,
-        "amount_paid": invoice.amount_paid,
-        "amount_credited": invoice.amount_credited,
-    }

@@ -17,6 +17,7 @@ from domain.catalog.models import Product, ProductKind
 from domain.clock import utcnow
 from domain.db import serialize_on
 from domain.errors import DomainError, ErrorCode
+from domain.event_data import mrp_run_event_data
 from domain.events import record_event
 from domain.inventory.services import on_hand_by_product
 from domain.manufacturing import planning
@@ -288,18 +289,9 @@ async def run_mrp(
         run.exceptions = list(result.exceptions)
         run.finished_at = utcnow()
         await run.save(update_fields=["status", "items_planned", "exceptions", "finished_at"])
+        # Only a RUNNING run gets here: a failed plan raised, a completed one returned.
         await record_event(
-            "mrp_run.completed",
-            {
-                "id": run.id,
-                "job_run_id": job_run_id,
-                "as_of": as_of,
-                "horizon_days": horizon_days,
-                "items_planned": result.items_planned,
-                "planned_orders": len(rows),
-                "late": sum(1 for order in result.planned_orders if order.late),
-                "exceptions": len(result.exceptions),
-            },
+            "mrp_run.completed", mrp_run_event_data(run, {"status": MrpRunStatus.RUNNING})
         )
     written = time.perf_counter()
     if timings is not None:

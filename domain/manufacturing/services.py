@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 from domain.catalog.models import Product, ProductKind
 from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.event_data import planned_order_event_data
 from domain.events import record_event
 from domain.inventory.services import default_warehouse, lock_levels, move_stock
 from domain.manufacturing.bom import Component, backflush, cycle_through
@@ -323,18 +324,7 @@ async def firm_planned_order(
         planned.firmed_at = utcnow()
         planned.firmed_document = document.number
         await planned.save(update_fields=["firmed_at", "firmed_document"])
-        await record_event(
-            "planned_order.firmed",
-            {
-                "id": planned.id,
-                "reference": planned.reference,
-                "product_id": planned.product_id,
-                "kind": planned.kind,
-                "quantity": quantity,
-                "due_date": planned.due_date,
-                "document": document.number,
-            },
-        )
+        await record_event("planned_order.firmed", planned_order_event_data(planned))
     return planned, document
 
 

@@ -18,6 +18,7 @@ from domain.billing.receivables import account_balance
 from domain.catalog.models import Product, ProductKind
 from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.event_data import sales_order_event_data
 from domain.events import record_event
 from domain.inventory.models import StockLevel
 from domain.inventory.services import (
@@ -171,21 +172,6 @@ async def _open_account(account_id: int, field: str = "account_id") -> Account:
     return account
 
 
-def _payload(order: SalesOrder, **extra: Any) -> dict[str, Any]:
-    return {
-        "id": order.id,
-        "number": order.number,
-        "account_id": order.account_id,
-        "status": order.status,
-        "delivery_status": order.delivery_status,
-        "currency": order.currency,
-        "subtotal": order.subtotal,
-        "tax_total": order.tax_total,
-        "total": order.total,
-        **extra,
-    }
-
-
 async def create_sales_order(
     account_id: int,
     lines: Sequence[OrderLineDraft],
@@ -212,9 +198,9 @@ async def create_sales_order(
             currency=account.currency,
             notes=clean_notes,
         )
-        stored = await _build_lines(order, lines)
+        await _build_lines(order, lines)
         await order.save(update_fields=["subtotal", "tax_total", "total", "updated_at"])
-        await record_event("sales_order.created", _payload(order, line_count=len(stored)))
+        await record_event("sales_order.created", sales_order_event_data(order))
     return order
 
 
@@ -329,7 +315,6 @@ async def confirm_sales_order(order_id: int) -> SalesOrder:
         levels = await lock_levels(
             (line.product_id, main.id) for line in lines if line.product_id in stocked
         )
-        backorder: dict[int, Decimal] = {}
         for line in lines:
             level = levels.get((line.product_id, main.id))
             if level is None:
@@ -339,27 +324,13 @@ async def confirm_sales_order(order_id: int) -> SalesOrder:
             if reserve:
                 line.quantity_reserved = reserve
                 await line.save(update_fields=["quantity_reserved"])
-            if reserve < line.quantity:
-                backorder[line.id] = Decimal(line.quantity) - reserve
+        previous = {"status": order.status}
         order.status = OrderStatus.CONFIRMED
         order.confirmed_at = utcnow()
         await order.save(update_fields=["status", "confirmed_at", "updated_at"])
         await mark_customer(account)
         await record_event(
-            "sales_order.confirmed",
-            _payload(
-                order,
-                lines=[
-                    {
-                        "id": line.id,
-                        "product_id": line.product_id,
-                        "quantity": line.quantity,
-                        "quantity_reserved": line.quantity_reserved,
-                        "backordered": backorder.get(line.id, ZERO),
-                    }
-                    for line in lines
-                ],
-            ),
+            "sales_order.confirmed", sales_order_event_data(order, previous, lines=lines)
         )
     return order
 
@@ -472,6 +443,7 @@ async def ship_sales_order(
                     Posting(INVENTORY, credit=shipment.cost_total),
                 ],
             )
+        previous = {"status": order.status, "delivery_status": order.delivery_status}
         order.delivery_status = delivery_status(
             (Decimal(line.quantity), Decimal(line.quantity_shipped)) for line in lines.values()
         )
@@ -483,21 +455,11 @@ async def ship_sales_order(
         await order.save(update_fields=["status", "delivery_status", "updated_at"])
         await record_event(
             "sales_order.shipped",
-            _payload(
+            sales_order_event_data(
                 order,
-                shipment={
-                    "id": shipment.id,
-                    "number": number,
-                    "warehouse_id": warehouse.id,
-                    "lines": [
-                        {
-                            "line_id": sl.order_line_id,
-                            "product_id": sl.product_id,
-                            "quantity": sl.quantity,
-                        }
-                        for sl in shipment_lines
-                    ],
-                },
+                previous,
+                lines=list(lines.values()),
+                shipments=await Shipment.filter(order_id=order.id),
             ),
         )
     return shipment
@@ -565,10 +527,11 @@ async def cancel_sales_order(order_id: int) -> SalesOrder:
                 )
                 line.quantity_reserved = ZERO
                 await line.save(update_fields=["quantity_reserved"])
+        previous = {"status": order.status}
         order.status = OrderStatus.CANCELLED
         order.cancelled_at = utcnow()
         await order.save(update_fields=["status", "cancelled_at", "updated_at"])
-        await record_event("sales_order.cancelled", _payload(order))
+        await record_event("sales_order.cancelled", sales_order_event_data(order, previous))
     return order
 
 

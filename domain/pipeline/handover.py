@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date
 
 from tortoise.transactions import in_transaction
 
 from domain.accounts.services import get_account, mark_customer
 from domain.clock import utcnow
+from domain.event_data import opportunity_event_data
 from domain.events import record_event
 from domain.orders.services import OrderLineDraft, create_sales_order
 from domain.pipeline import stages
@@ -25,13 +27,12 @@ async def win_opportunity(opportunity_id: int, requested_date: date | None = Non
         opportunity = await lock_opportunity(opportunity_id)
         if opportunity.status is OpportunityStatus.WON:
             return opportunity
-        after = stages.win(
-            stages.StageState(
-                Stage(opportunity.stage),
-                opportunity.probability,
-                OpportunityStatus(opportunity.status),
-            )
+        before = stages.StageState(
+            Stage(opportunity.stage),
+            opportunity.probability,
+            OpportunityStatus(opportunity.status),
         )
+        after = stages.win(before)
         lines = await OpportunityLine.filter(opportunity_id=opportunity.id).order_by(
             "position", "id"
         )
@@ -67,16 +68,5 @@ async def win_opportunity(opportunity_id: int, requested_date: date | None = Non
                 "updated_at",
             ]
         )
-        await record_event(
-            "opportunity.won",
-            {
-                "id": opportunity.id,
-                "name": opportunity.name,
-                "account_id": account.id,
-                "amount": opportunity.amount,
-                "currency": opportunity.currency,
-                "sales_order_id": order.id,
-                "sales_order_number": order.number,
-            },
-        )
+        await record_event("opportunity.won", opportunity_event_data(opportunity, asdict(before)))
     return opportunity

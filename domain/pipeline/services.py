@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -16,6 +16,7 @@ from domain.accounts.models import Account, Contact
 from domain.accounts.services import create_account, find_contact_by_email, get_account
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.event_data import lead_event_data, opportunity_event_data
 from domain.events import record_event
 from domain.pipeline import stages
 from domain.pipeline.lines import DealLine, check_lines, lines_amount
@@ -62,17 +63,6 @@ def _clean_lead_fields(checks: Checks, changes: Mapping[str, Any]) -> dict[str, 
     return clean
 
 
-def _lead_payload(lead: Lead) -> dict[str, Any]:
-    return {
-        "id": lead.id,
-        "company_name": lead.company_name,
-        "contact_name": lead.contact_name,
-        "email": lead.email,
-        "source": lead.source,
-        "status": lead.status,
-    }
-
-
 async def get_lead(lead_id: int, *, field: str = "id") -> Lead:
     lead = await Lead.get_or_none(id=lead_id)
     if lead is None:
@@ -92,7 +82,7 @@ async def create_lead(fields: Mapping[str, Any], *, email_required: bool = False
     checks.raise_if_any()
     async with in_transaction():
         lead = await Lead.create(**clean)
-        await record_event("lead.created", _lead_payload(lead))
+        await record_event("lead.created", lead_event_data(lead))
     return lead
 
 
@@ -197,6 +187,7 @@ async def convert_lead(
             opportunity = await _create_opportunity(
                 account, {"name": name, **({"amount": amount} if amount is not None else {})}
             )
+        previous = {"status": lead.status}
         lead.status = LeadStatus.CONVERTED
         lead.converted_account_id = account.id
         lead.converted_contact_id = contact.id
@@ -212,16 +203,7 @@ async def convert_lead(
                 "updated_at",
             ]
         )
-        await record_event(
-            "lead.converted",
-            {
-                **_lead_payload(lead),
-                "account_id": account.id,
-                "contact_id": contact.id,
-                "opportunity_id": opportunity.id if opportunity else None,
-                "reused_contact": existing is not None,
-            },
-        )
+        await record_event("lead.converted", lead_event_data(lead, previous))
     return lead
 
 
@@ -338,21 +320,6 @@ async def _write_lines(opportunity: Opportunity, lines: Sequence[DealLine]) -> N
         )
 
 
-def _opportunity_payload(opportunity: Opportunity) -> dict[str, Any]:
-    return {
-        "id": opportunity.id,
-        "name": opportunity.name,
-        "account_id": opportunity.account_id,
-        "stage": opportunity.stage,
-        "probability": opportunity.probability,
-        "status": opportunity.status,
-        "amount": opportunity.amount,
-        "currency": opportunity.currency,
-        "expected_close_date": opportunity.expected_close_date,
-        "owner": opportunity.owner,
-    }
-
-
 async def _create_opportunity(
     account: Account,
     fields: Mapping[str, Any],
@@ -377,7 +344,7 @@ async def _create_opportunity(
     )
     if clean.lines:
         await _write_lines(opportunity, clean.lines)
-    await record_event("opportunity.created", _opportunity_payload(opportunity))
+    await record_event("opportunity.created", opportunity_event_data(opportunity))
     return opportunity
 
 
@@ -455,7 +422,9 @@ async def move_opportunity_stage(
         await opportunity.save(update_fields=["stage", "probability", "updated_at"])
         await record_event(
             "opportunity.stage_changed",
-            {**_opportunity_payload(opportunity), "previous_stage": before.stage},
+            opportunity_event_data(
+                opportunity, {"stage": before.stage, "probability": before.probability}
+            ),
         )
     return opportunity
 
@@ -464,7 +433,8 @@ async def lose_opportunity(opportunity_id: int, reason: str | None) -> Opportuni
     text = required_text(reason, "reason", 500, multiline=True)
     async with in_transaction():
         opportunity = await lock_opportunity(opportunity_id)
-        after = stages.lose(_state(opportunity))
+        before = _state(opportunity)
+        after = stages.lose(before)
         opportunity.stage = after.stage
         opportunity.probability = after.probability
         opportunity.status = after.status
@@ -480,9 +450,7 @@ async def lose_opportunity(opportunity_id: int, reason: str | None) -> Opportuni
                 "updated_at",
             ]
         )
-        await record_event(
-            "opportunity.lost", {**_opportunity_payload(opportunity), "reason": text}
-        )
+        await record_event("opportunity.lost", opportunity_event_data(opportunity, asdict(before)))
     return opportunity
 
 

@@ -11,6 +11,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from domain.errors import DomainError, ErrorCode
+from domain.event_data import case_escalation_data
 from domain.events import record_event
 from domain.service.models import Case, CaseEscalation
 from domain.service.services import PolicyClock, policy_clocks, refresh_escalation_check, sla_clock
@@ -121,18 +122,7 @@ async def escalate_case(case_id: int, as_of: datetime, policy: PolicyClock) -> l
 
 
 async def _record_escalation_event(case: Case, level: int, reason: str, at: datetime) -> None:
-    payload: dict[str, Any] = {
-        "id": case.id,
-        "number": case.number,
-        "account_id": case.account_id,
-        "level": level,
-        "reason": reason,
-        "at": at,
-        "priority": case.priority,
-        "first_response_due_at": case.first_response_due_at,
-        "resolution_due_at": case.resolution_due_at,
-    }
-    if level == BREACHED_LEVEL:
-        payload["priority"] = raise_priority(Priority(case.priority))
-        payload["previous_priority"] = case.priority
+    priority = raise_priority(Priority(case.priority)) if level == BREACHED_LEVEL else case.priority
+    escalations = await CaseEscalation.filter(case_id=case.id)
+    payload = case_escalation_data(case, level, priority, escalations)
     await record_event(EVENT_OF_LEVEL[level], payload)

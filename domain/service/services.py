@@ -15,6 +15,7 @@ from tortoise.transactions import in_transaction
 from domain import clock
 from domain.accounts.models import Account, Contact
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.event_data import case_event_data
 from domain.events import record_event
 from domain.numbering.services import next_number
 from domain.service.business_time import (
@@ -406,21 +407,6 @@ def _instant(value: datetime | None, field: str, *, not_before: datetime | None 
     return moment
 
 
-def _case_payload(case: Case) -> dict[str, Any]:
-    return {
-        "id": case.id,
-        "number": case.number,
-        "account_id": case.account_id,
-        "subject": case.subject,
-        "priority": case.priority,
-        "status": case.status,
-        "opened_at": case.opened_at,
-        "first_response_due_at": case.first_response_due_at,
-        "resolution_due_at": case.resolution_due_at,
-        "escalation_level": case.escalation_level,
-    }
-
-
 async def get_case(case_id: int, *, field: str = "id") -> Case:
     case = await Case.get_or_none(id=case_id)
     if case is None:
@@ -489,7 +475,7 @@ async def create_case(
         )
         await _schedule_case(case, chosen_priority)
         await case.save()
-        await record_event("case.created", _case_payload(case))
+        await record_event("case.created", case_event_data(case))
     return case
 
 
@@ -547,14 +533,7 @@ async def set_case_status(case_id: int, status: CaseStatus, at: datetime | None 
         refresh_escalation_check(case)
         await case.save(update_fields=list(dict.fromkeys(changed)))
         if resolved_now:
-            await record_event(
-                "case.resolved",
-                {
-                    **_case_payload(case),
-                    "resolved_at": case.resolved_at,
-                    "first_responded_at": case.first_responded_at,
-                },
-            )
+            await record_event("case.resolved", case_event_data(case, {"status": old}))
     return case
 
 

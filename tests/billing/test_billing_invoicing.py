@@ -124,7 +124,7 @@ async def test_worked_example_two_shipments_two_invoices_that_add_up_to_the_orde
     assert await invoice_order(order.id, MARCH_16) is None
     posted = await Event.filter(type="invoice.posted").order_by("id")
     assert [event.payload["number"] for event in posted] == ["INV-2026-000001", "INV-2026-000002"]
-    assert posted[1].payload["total"] == "20.00"
+    assert posted[1].payload["total"] == {"amount": "20.00", "currency": "USD"}
 
 
 async def test_on_order_invoices_the_ordered_quantity_before_shipping(billing):

@@ -138,16 +138,20 @@ async def test_an_invoice_run_in_the_worker_process_reaches_a_subscriber(
     assert event["id"].startswith("evt_")
     invoice = await Invoice.get(sales_order_id=order.id)
     assert event["payload"] == {
-        "id": invoice.id,
+        "id": encode_id("Invoice", invoice.id),
         "number": "INV-2026-000001",
-        "account_id": acme.id,
-        "sales_order_id": order.id,
-        "issue_date": "2026-04-01",
-        "due_date": "2026-05-01",
+        "status": "POSTED",
+        "issueDate": "2026-04-01",
+        "dueDate": "2026-05-01",
         "currency": "USD",
-        "subtotal": "100.00",
-        "tax_total": "7.00",
-        "total": "107.00",
+        "accountId": encode_id("Account", acme.id),
+        "salesOrderId": encode_id("SalesOrder", order.id),
+        "subtotal": {"amount": "100.00", "currency": "USD"},
+        "taxTotal": {"amount": "7.00", "currency": "USD"},
+        "total": {"amount": "107.00", "currency": "USD"},
+        "amountPaid": {"amount": "0.00", "currency": "USD"},
+        "amountCredited": {"amount": "0.00", "currency": "USD"},
+        "amountDue": {"amount": "107.00", "currency": "USD"},
     }
 
 

@@ -115,9 +115,9 @@ async def test_firming_turns_planned_orders_into_a_po_and_a_released_work_order(
         .order_by("id")
         .values_list("payload", flat=True)
     )
-    assert [(e["kind"], e["quantity"], e["document"]) for e in events] == [
-        ("PURCHASE", "10.0000", "PO-000001"),
-        ("MANUFACTURE", "5.0000", "WO-000001"),
+    assert [(e["kind"], e["quantity"], e["firmedDocument"]) for e in events] == [
+        ("PURCHASE", "10", "PO-000001"),
+        ("MANUFACTURE", "5", "WO-000001"),
     ]
 
 

@@ -88,10 +88,10 @@ async def test_winning_hands_the_deal_over_as_a_draft_sales_order(deal: Opportun
     events = await Event.filter(id__gt=first_event).order_by("id")
     assert [e.type for e in events] == ["sales_order.created", "account.updated", "opportunity.won"]
     created, _, won_event = events
-    assert created.payload["id"] == order.id
-    assert won_event.payload["id"] == deal.id
-    assert won_event.payload["sales_order_id"] == order.id
-    assert won_event.payload["amount"] == "225.63"
+    assert created.payload["id"] == encode_id("SalesOrder", order.id)
+    assert won_event.payload["id"] == encode_id("Opportunity", deal.id)
+    assert won_event.payload["salesOrderId"] == encode_id("SalesOrder", order.id)
+    assert won_event.payload["amount"] == {"amount": "225.63", "currency": "USD"}
 
 
 async def test_winning_again_returns_the_same_order_and_records_nothing(

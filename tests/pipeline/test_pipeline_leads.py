@@ -56,7 +56,7 @@ async def test_a_new_lead_is_new_and_records_lead_created(database: str) -> None
 
     assert (lead.status, lead.email) == (LeadStatus.NEW, "ada@engines.example")
     event = await Event.get(type="lead.created")
-    assert event.payload["id"] == lead.id
+    assert event.payload["id"] == encode_id("Lead", lead.id)
 
 
 async def test_converting_a_lead_creates_account_contact_and_opportunity(gql: GraphQL) -> None:
@@ -116,7 +116,7 @@ async def test_a_lead_with_a_known_contact_email_links_to_that_account(database:
     opportunity = await Opportunity.get(id=converted.converted_opportunity_id)
     assert opportunity.account_id == account.id
     event = await Event.get(type="lead.converted")
-    assert event.payload["reused_contact"] is True
+    assert event.payload["convertedContactId"] == encode_id("Contact", contact.id)
     assert await Event.filter(type="account.created").count() == 0
 
 

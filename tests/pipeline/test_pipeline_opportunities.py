@@ -142,7 +142,7 @@ async def test_create_an_opportunity_with_lines_derives_its_amount(
         ],
     }
     event = await Event.get(type="opportunity.created")
-    assert (event.payload["amount"], event.payload["stage"]) == ("57.64", "PROPOSAL")
+    assert (event.payload["amount"]["amount"], event.payload["stage"]) == ("57.64", "PROPOSAL")
 
 
 async def test_update_replaces_lines_and_refuses_a_conflicting_amount(
@@ -192,7 +192,7 @@ async def test_moving_a_stage_records_stage_changed(
         "errors": [],
     }
     event = await Event.get(type="opportunity.stage_changed")
-    assert (event.payload["previous_stage"], event.payload["stage"]) == (
+    assert (event.payload["previousStage"], event.payload["stage"]) == (
         "PROSPECTING",
         "NEGOTIATION",
     )
@@ -226,7 +226,7 @@ async def test_marking_lost_records_the_reason(
         },
         "errors": [],
     }
-    assert (await Event.get(type="opportunity.lost")).payload["reason"] == "Too pricey"
+    assert (await Event.get(type="opportunity.lost")).payload["lostReason"] == "Too pricey"
 
 
 # --- refusals: a UserError with its code, and nothing written ---------------------------------

@@ -261,7 +261,7 @@ async def test_a_case_resolved_in_time_has_met_its_sla_and_announces_it(gql, clo
     assert await event_types() == ["case.created", "case.resolved"]
     event = await Event.filter(type="case.resolved").get()
     assert event.payload["number"] == "CASE-000001"
-    assert event.payload["resolved_at"] == iso(monday(11))
+    assert event.payload["resolvedAt"] == iso(monday(11))
 
 
 async def test_a_second_response_keeps_the_first(gql, clock: Clock) -> None:

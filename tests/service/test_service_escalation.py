@@ -54,8 +54,10 @@ async def test_a_case_escalates_at_risk_then_breached_and_the_breach_raises_its_
     assert (row.first_response_due_at, row.resolution_due_at) == (monday(10), monday(13))
     assert await event_types() == ["case.created", "case.sla_at_risk", "case.sla_breached"]
     breach = await Event.filter(type="case.sla_breached").get()
-    assert (breach.payload["priority"], breach.payload["previous_priority"]) == ("HIGH", "NORMAL")
-    assert breach.payload["reason"] == "First response was due at 2026-01-12T10:00:00+00:00."
+    assert (breach.payload["priority"], breach.payload["previousPriority"]) == ("HIGH", "NORMAL")
+    assert breach.payload["escalations"][-1]["reason"] == (
+        "First response was due at 2026-01-12T10:00:00+00:00."
+    )
 
 
 async def test_a_case_past_both_thresholds_gets_both_levels_in_one_scan(clock: Clock) -> None:

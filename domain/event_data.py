@@ -1,0 +1,376 @@
+"""The `data` of every event (§8): the object in the API's own shape — global ids, GraphQL
+field names, Money objects — plus `previous…` values on state changes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+from domain.global_ids import global_id
+from domain.money import cents
+
+if TYPE_CHECKING:
+    from domain.accounts.models import Account
+    from domain.billing.models import CreditNote, Invoice, Payment
+    from domain.manufacturing.models import MrpRun, PlannedOrder
+    from domain.orders.models import SalesOrder, SalesOrderLine, Shipment
+    from domain.pipeline.models import Lead, Opportunity
+    from domain.service.models import Case, CaseEscalation
+
+Data = dict[str, Any]
+
+ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
+
+
+def camel(name: str) -> str:
+    """The GraphQL name of a Python field name, as strawberry camel-cases it."""
+    head, *rest = name.split("_")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+def plain_decimal(value: Decimal | int | str) -> str:
+    """A quantity or percentage as the API renders it: no padding zeros ("12.5000" → "12.5")."""
+    number = Decimal(value)
+    if number == number.to_integral_value():
+        return str(number.quantize(Decimal(1)))
+    return str(number.normalize())
+
+
+def scalar(value: Any) -> Any:
+    """A plain field's value as the API serialises it: enums by their GraphQL name, decimals
+    as strings, dates `YYYY-MM-DD`, datetimes ISO 8601 in UTC with the offset."""
+    if isinstance(value, Enum):
+        return value.name
+    if isinstance(value, Decimal):
+        return plain_decimal(value)
+    if isinstance(value, datetime):
+        return (value.astimezone(UTC) if value.tzinfo else value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def money(amount: Decimal | int | str | None, currency: str) -> Data | None:
+    if amount is None:
+        return None
+    return {"amount": str(cents(amount)), "currency": currency}
+
+
+def ref(type_name: str, pk: int | None) -> str | None:
+    """A reference as the API takes it back: the global id under `<field>Id`."""
+    return None if pk is None else global_id(type_name, pk)
+
+
+def address(value: Mapping[str, Any] | None) -> Data | None:
+    if not value:
+        return None
+    return {camel(name): value.get(name) for name in ADDRESS_FIELDS}
+
+
+def _plain(row: Any, names: Iterable[str]) -> Data:
+    return {camel(name): scalar(getattr(row, name)) for name in names}
+
+
+def _previous(values: Mapping[str, Any]) -> Data:
+    """`{"stage": PROPOSAL}` → `{"previousStage": "PROPOSAL"}`."""
+    return {f"previous{camel(name)[:1].upper()}{camel(name)[1:]}": v for name, v in values.items()}
+
+
+def _with_previous(data: Data, previous: Mapping[str, Any] | None) -> Data:
+    if previous:
+        data.update(_previous({name: scalar(value) for name, value in previous.items()}))
+    return data
+
+
+# Accounts (§3)
+
+ACCOUNT_FIELDS = (
+    "name",
+    "lifecycle",
+    "industry",
+    "website",
+    "email",
+    "phone",
+    "tier",
+    "owner",
+    "billing_address",
+    "shipping_address",
+    "currency",
+    "payment_terms_days",
+    "credit_limit",
+    "sla_policy_id",
+    "archived_at",
+)
+
+
+def _account_field(name: str, value: Any, currency: str) -> tuple[str, Any]:
+    if name == "credit_limit":
+        return "creditLimit", money(value, currency)
+    if name == "sla_policy_id":
+        return "slaPolicyId", ref("SlaPolicy", value)
+    if name in ("billing_address", "shipping_address"):
+        return camel(name), address(value)
+    return camel(name), scalar(value)
+
+
+def account_event_data(account: Account) -> Data:
+    data: Data = {"id": global_id("Account", account.id)}
+    data.update(
+        _account_field(name, getattr(account, name), account.currency) for name in ACCOUNT_FIELDS
+    )
+    return data
+
+
+def account_change_data(account: Account, previous: Mapping[str, Any]) -> Data:
+    """account.updated: the name, the changed fields and their `previous…` values."""
+    data: Data = {"id": global_id("Account", account.id), "name": account.name}
+    before: Data = {}
+    old_currency = previous.get("currency", account.currency)
+    for name in sorted(previous):
+        key, value = _account_field(name, getattr(account, name), account.currency)
+        data[key] = value
+        before[key] = _account_field(name, previous[name], old_currency)[1]
+    data.update(_previous(before))
+    return data
+
+
+# Leads and opportunities (§4)
+
+LEAD_FIELDS = ("company_name", "contact_name", "email", "phone", "source", "status", "converted_at")
+
+
+def lead_event_data(lead: Lead, previous: Mapping[str, Any] | None = None) -> Data:
+    data: Data = {
+        "id": global_id("Lead", lead.id),
+        **_plain(lead, LEAD_FIELDS),
+        "convertedAccountId": ref("Account", lead.converted_account_id),
+        "convertedContactId": ref("Contact", lead.converted_contact_id),
+        "convertedOpportunityId": ref("Opportunity", lead.converted_opportunity_id),
+    }
+    return _with_previous(data, previous)
+
+
+OPPORTUNITY_FIELDS = (
+    "name",
+    "stage",
+    "probability",
+    "status",
+    "currency",
+    "expected_close_date",
+    "owner",
+    "lost_reason",
+    "closed_at",
+)
+
+
+def opportunity_event_data(
+    opportunity: Opportunity, previous: Mapping[str, Any] | None = None
+) -> Data:
+    data: Data = {
+        "id": global_id("Opportunity", opportunity.id),
+        **_plain(opportunity, OPPORTUNITY_FIELDS),
+        "amount": money(opportunity.amount, opportunity.currency),
+        "accountId": ref("Account", opportunity.account_id),
+        "salesOrderId": ref("SalesOrder", opportunity.sales_order_id),
+    }
+    return _with_previous(data, previous)
+
+
+# Sales orders (§5.2)
+
+SALES_ORDER_FIELDS = (
+    "number",
+    "status",
+    "invoice_policy",
+    "requested_date",
+    "currency",
+    "delivery_status",
+    "invoice_status",
+    "payment_status",
+    "confirmed_at",
+    "cancelled_at",
+)
+
+
+def sales_order_line_data(line: SalesOrderLine) -> Data:
+    backordered = max(
+        Decimal(line.quantity) - Decimal(line.quantity_shipped) - Decimal(line.quantity_reserved),
+        Decimal(0),
+    )
+    return {
+        "id": global_id("SalesOrderLine", line.id),
+        "productId": ref("Product", line.product_id),
+        **_plain(line, ("quantity", "quantity_reserved", "quantity_shipped")),
+        "quantityBackordered": plain_decimal(backordered),
+    }
+
+
+def shipment_data(shipment: Shipment) -> Data:
+    return {
+        "id": global_id("Shipment", shipment.id),
+        **_plain(shipment, ("number", "shipped_on")),
+        "warehouseId": ref("Warehouse", shipment.warehouse_id),
+    }
+
+
+def sales_order_event_data(
+    order: SalesOrder,
+    previous: Mapping[str, Any] | None = None,
+    *,
+    lines: Sequence[SalesOrderLine] | None = None,
+    shipments: Sequence[Shipment] | None = None,
+) -> Data:
+    """Lines and shipments in the API's order (position, then id; shipments by id)."""
+    data: Data = {
+        "id": global_id("SalesOrder", order.id),
+        **_plain(order, SALES_ORDER_FIELDS),
+        "accountId": ref("Account", order.account_id),
+        "subtotal": money(order.subtotal, order.currency),
+        "taxTotal": money(order.tax_total, order.currency),
+        "total": money(order.total, order.currency),
+    }
+    if lines is not None:
+        ordered = sorted(lines, key=lambda line: (line.position, line.id))
+        data["lines"] = [sales_order_line_data(line) for line in ordered]
+    if shipments is not None:
+        data["shipments"] = [shipment_data(s) for s in sorted(shipments, key=lambda s: s.id)]
+    return _with_previous(data, previous)
+
+
+# Billing (§5.4)
+
+INVOICE_MONEY = ("subtotal", "tax_total", "total", "amount_paid", "amount_credited", "amount_due")
+
+
+def invoice_event_data(invoice: Invoice, previous: Mapping[str, Any] | None = None) -> Data:
+    data: Data = {
+        "id": global_id("Invoice", invoice.id),
+        **_plain(invoice, ("number", "status", "issue_date", "due_date", "currency")),
+        "accountId": ref("Account", invoice.account_id),
+        "salesOrderId": ref("SalesOrder", invoice.sales_order_id),
+        **{camel(name): money(getattr(invoice, name), invoice.currency) for name in INVOICE_MONEY},
+    }
+    return _with_previous(data, previous)
+
+
+def payment_event_data(payment: Payment, allocations: Mapping[int, Decimal]) -> Data:
+    """`allocations`: invoice id → amount applied, listed by invoice id as they are stored."""
+    return {
+        "id": global_id("Payment", payment.id),
+        **_plain(payment, ("number", "date", "reference", "currency")),
+        "accountId": ref("Account", payment.account_id),
+        "amount": money(payment.amount, payment.currency),
+        "unappliedAmount": money(payment.unapplied_amount, payment.currency),
+        "allocations": [
+            {
+                "invoiceId": global_id("Invoice", invoice_id),
+                "amount": money(amount, payment.currency),
+            }
+            for invoice_id, amount in sorted(allocations.items())
+        ],
+    }
+
+
+CREDIT_NOTE_MONEY = ("subtotal", "tax_total", "total", "applied_amount", "unapplied_amount")
+
+
+def credit_note_event_data(note: CreditNote, currency: str) -> Data:
+    """`currency`: the credited invoice's."""
+    return {
+        "id": global_id("CreditNote", note.id),
+        **_plain(note, ("number", "issue_date")),
+        "invoiceId": ref("Invoice", note.invoice_id),
+        "accountId": ref("Account", note.account_id),
+        **{camel(name): money(getattr(note, name), currency) for name in CREDIT_NOTE_MONEY},
+    }
+
+
+# MRP (§6)
+
+
+def mrp_run_event_data(run: MrpRun, previous: Mapping[str, Any] | None = None) -> Data:
+    data: Data = {
+        "id": global_id("MrpRun", run.id),
+        **_plain(run, ("status", "as_of", "horizon_days", "items_planned", "finished_at")),
+        "exceptions": list(run.exceptions),
+        "jobRunId": ref("JobRun", run.job_run_id),
+    }
+    return _with_previous(data, previous)
+
+
+PLANNED_ORDER_FIELDS = (
+    "reference",
+    "kind",
+    "quantity",
+    "due_date",
+    "release_date",
+    "late",
+    "firmed_at",
+    "firmed_document",
+)
+
+
+def planned_order_event_data(planned: PlannedOrder) -> Data:
+    return {
+        "id": global_id("PlannedOrder", planned.id),
+        **_plain(planned, PLANNED_ORDER_FIELDS),
+        "productId": ref("Product", planned.product_id),
+        "runId": ref("MrpRun", planned.run_id),
+        "pegging": [
+            {
+                "source": peg["source"],
+                "quantity": plain_decimal(peg["quantity"]),
+                "reference": peg["reference"],
+            }
+            for peg in planned.pegging
+        ],
+    }
+
+
+# Cases (§7)
+
+CASE_FIELDS = (
+    "number",
+    "subject",
+    "description",
+    "priority",
+    "status",
+    "opened_at",
+    "first_responded_at",
+    "resolved_at",
+    "first_response_due_at",
+    "resolution_due_at",
+    "escalation_level",
+    "paused_business_minutes",
+    "waiting_since",
+)
+
+
+def case_event_data(case: Case, previous: Mapping[str, Any] | None = None) -> Data:
+    data: Data = {
+        "id": global_id("Case", case.id),
+        **_plain(case, CASE_FIELDS),
+        "accountId": ref("Account", case.account_id),
+        "contactId": ref("Contact", case.contact_id),
+    }
+    return _with_previous(data, previous)
+
+
+def case_escalation_data(
+    case: Case, level: int, priority: Enum, escalations: Sequence[CaseEscalation]
+) -> Data:
+    """The case as it stands once `level` is reached (its row is saved after the events):
+    that level and the priority it leads to, with the escalations so far by level."""
+    data = case_event_data(case)
+    data["escalationLevel"] = level
+    data["priority"] = scalar(priority)
+    data["escalations"] = [
+        _plain(row, ("level", "reason", "at")) for row in sorted(escalations, key=lambda r: r.level)
+    ]
+    previous: dict[str, Any] = {"escalation_level": level - 1}
+    if priority != case.priority:
+        previous["priority"] = case.priority
+    return _with_previous(data, previous)
