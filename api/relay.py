@@ -101,6 +101,8 @@ class ModelNode(relay.Node):
         order's currency for its lines), so the fields need no loader to find it again."""
         kwargs: dict[str, Any] = dict(context)
         for name in _plain_fields(cls):
+            if name in context:  # a private attribute (a string annotation keeps it a field)
+                continue
             value = getattr(row, name)
             # A plain Decimal is a quantity or percentage: no padding zeros (§2); amounts
             # are Money and go through `api.scalars.money`.
