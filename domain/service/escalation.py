@@ -107,7 +107,7 @@ async def escalate_case(case_id: int, as_of: datetime, policy: PolicyClock) -> l
             except IntegrityError:
                 continue  # already recorded: only the database's constraint can tell
             added.append(level)
-            await _record_escalation_event(case, level, reason, as_of)
+            await _record_escalation_event(case, level)
         previous_check = case.escalation_check_at
         case.escalation_level = max(case.escalation_level, level_due)
         if BREACHED_LEVEL in added:
@@ -121,7 +121,8 @@ async def escalate_case(case_id: int, as_of: datetime, policy: PolicyClock) -> l
     return added
 
 
-async def _record_escalation_event(case: Case, level: int, reason: str, at: datetime) -> None:
+async def _record_escalation_event(case: Case, level: int) -> None:
+    """The event reads the escalations back, the one just recorded included."""
     priority = raise_priority(Priority(case.priority)) if level == BREACHED_LEVEL else case.priority
     escalations = await CaseEscalation.filter(case_id=case.id)
     payload = case_escalation_data(case, level, priority, escalations)

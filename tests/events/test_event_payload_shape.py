@@ -81,6 +81,13 @@ def _object_type(field: GraphQLField) -> GraphQLObjectType | None:
     return named if isinstance(named, GraphQLObjectType) else None
 
 
+def _node_type(object_type: GraphQLObjectType) -> GraphQLObjectType | None:
+    """The row type when `object_type` is a Relay connection: the data lists its rows."""
+    edges = object_type.fields.get("edges")
+    edge = _object_type(edges) if edges else None
+    return _object_type(edge.fields["node"]) if edge and "node" in edge.fields else None
+
+
 def _sample(value: Any) -> Mapping[str, Any] | None:
     """The shape a nested value shows: the object itself or a list's first element."""
     if isinstance(value, list):
@@ -92,6 +99,14 @@ def _current(data: Mapping[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if not key.startswith("previous")}
 
 
+def _subselection(object_type: GraphQLObjectType, sample: Mapping[str, Any] | None) -> str:
+    if sample:
+        return selection(object_type, sample)
+    return " ".join(
+        n for n, f in object_type.fields.items() if _object_type(f) is None and not f.args
+    )
+
+
 def selection(object_type: GraphQLObjectType, data: Mapping[str, Any]) -> str:
     parts = []
     for key, value in _current(data).items():
@@ -101,15 +116,17 @@ def selection(object_type: GraphQLObjectType, data: Mapping[str, Any]) -> str:
             parts.append(f"{name} {{ id }}")
         elif inner is None:
             parts.append(key)
+        elif (node := _node_type(inner)) is not None:
+            rows = _subselection(node, _sample(value))
+            parts.append(f"{key}(first: 100) {{ edges {{ node {{ {rows} }} }} }}")
         else:
-            sample = _sample(value)
-            leaves = [n for n, f in inner.fields.items() if _object_type(f) is None and not f.args]
-            parts.append(f"{key} {{ {selection(inner, sample) if sample else ' '.join(leaves)} }}")
+            parts.append(f"{key} {{ {_subselection(inner, _sample(value))} }}")
     return " ".join(parts)
 
 
 def in_data_shape(object_type: GraphQLObjectType, data: Mapping[str, Any], answer: Any) -> Any:
-    """The API's answer under the data's keys: `x { id }` becomes `xId`."""
+    """The API's answer under the data's keys: `x { id }` becomes `xId`, a connection the
+    list of its rows."""
     shaped: dict[str, Any] = {}
     for key, value in _current(data).items():
         name, field = _field(object_type, key)
@@ -117,7 +134,10 @@ def in_data_shape(object_type: GraphQLObjectType, data: Mapping[str, Any], answe
         inner, sample = _object_type(field), _sample(value)
         if name != key:
             shaped[key] = got and got["id"]
-        elif inner is None or sample is None or got is None:
+            continue
+        if inner is not None and got is not None and (node := _node_type(inner)) is not None:
+            inner, got = node, [edge["node"] for edge in got["edges"]]
+        if inner is None or sample is None or got is None:
             shaped[key] = got
         elif isinstance(got, list):
             shaped[key] = [in_data_shape(inner, sample, element) for element in got]
