@@ -34,7 +34,9 @@ MAX_PAGE_SIZE = 100
 DEFAULT_PAGE_SIZE = 20
 
 
-def decode_id(value: str | relay.GlobalID, type_name: str, field: str = "id") -> int:
+def decode_id(
+    value: str | relay.GlobalID, type_name: str, field: str | tuple[str, ...] = "id"
+) -> int:
     """The database id inside a global id of `type_name`; a DomainError on anything else."""
     try:
         gid = value if isinstance(value, relay.GlobalID) else relay.GlobalID.from_id(str(value))

@@ -2,53 +2,59 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
-from api.catalog.types import (
-    Product,
-    ProductCreateInput,
-    ProductCreatePayload,
-    ProductFilter,
-    ProductOrder,
-    ProductUpdateInput,
-    ProductUpdatePayload,
-)
-from api.errors import perform
+from api.catalog.inputs import ProductCreateInput, ProductFilter, ProductOrder, ProductUpdateInput
+from api.catalog.types import Product, ProductCreatePayload, ProductUpdatePayload
+from api.errors import MutationInput, perform
 from api.inputs import provided
-from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    node_by_global_id,
+    order_fields,
+    paginate,
+)
 from domain.catalog import services
 
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def product(self, info: Info, id: strawberry.ID) -> Product | None:
-        return await node_by_global_id(Product, info, id)
-
-    @strawberry.field
-    async def products(
+    @strawberry.field(description="One product by its id; null when there is none.")
+    async def product(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: ProductFilter | None = None,
-        order_by: ProductOrder | None = None,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A Product id.")],
+    ) -> Product | None:
+        return await node_by_global_id(Product, info, id)
+
+    @strawberry.field(
+        description="The catalog: products not archived (unless the filter says so), by "
+        "default by SKU."
+    )
+    async def products(
+        self,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            ProductFilter | None, strawberry.argument(description="Only these products.")
+        ] = None,
+        order_by: Annotated[
+            ProductOrder | None, strawberry.argument(description="Default: by SKU.")
+        ] = None,
     ) -> Connection[Product]:
-        flt = filter or ProductFilter()
-        queryset = services.list_products(
-            services.ProductFilter(
-                search=flt.search,
-                kind=flt.kind,
-                procurement=flt.procurement,
-                include_archived=flt.include_archived,
-            )
-        )
         order = order_fields(order_by.field.value, order_by.direction) if order_by else ("sku",)
         return await paginate(
-            queryset,
+            services.list_products((filter or ProductFilter()).query()),
             Product.from_model,
             first=first,
             after=after,
@@ -60,8 +66,13 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation
-    async def product_create(self, input: ProductCreateInput) -> ProductCreatePayload:
+    @strawberry.mutation(
+        description="Creates a product; every invalid field is reported at once (§2)."
+    )
+    async def product_create(
+        self,
+        input: MutationInput[ProductCreateInput],
+    ) -> ProductCreatePayload:
         return await perform(
             ProductCreatePayload,
             "product",
@@ -69,8 +80,14 @@ class Mutation:
             Product.from_model,
         )
 
-    @strawberry.mutation
-    async def product_update(self, input: ProductUpdateInput) -> ProductUpdatePayload:
+    @strawberry.mutation(
+        description="Changes the given fields of a product; every invalid field is reported "
+        "at once (§2)."
+    )
+    async def product_update(
+        self,
+        input: MutationInput[ProductUpdateInput],
+    ) -> ProductUpdatePayload:
         return await perform(
             ProductUpdatePayload,
             "product",

@@ -1,150 +1,176 @@
-"""GraphQL types of products (contract §5.1)."""
+"""GraphQL type of products (contract §5.1), with their BOM, where-used and stock."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from decimal import Decimal
-from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from api.errors import payload_type
-from api.inventory.loaders import StockLevelsByProductIdLoader
-from api.manufacturing.product_fields import ProductManufacturingFields
-from api.relay import ModelNode
-from api.scalars import Money, OrderDirection, money, plain_decimal, unit_money
+from api.catalog.enums import Procurement, ProductKind
+from api.errors import payload
+from api.inventory.inputs import StockLevelFilter, StockLevelOrder
+from api.inventory.loaders import StockLevelPagesByProductIdLoader, StockLevelsByProductIdLoader
+from api.manufacturing.inputs import BomLineFilter, BomLineOrder
+from api.manufacturing.loaders import BomByProductIdLoader, BomLinePagesByComponentIdLoader
+from api.nested import Window
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    ModelNode,
+    order_fields,
+    to_optional_node,
+)
+from api.scalars import Money, plain_decimal, unit_money
 from domain.catalog import models
-from domain.money import ZERO
+from domain.money import ZERO, cents
 from domain.settings import get_settings
 
 if TYPE_CHECKING:
     from api.inventory.types import StockLevel
+    from api.manufacturing.types import BillOfMaterials, BomLine
 
-ProductKind = strawberry.enum(models.ProductKind, name="ProductKind")
-Procurement = strawberry.enum(models.Procurement, name="Procurement")
+StockLevelType = Annotated["StockLevel", strawberry.lazy("api.inventory.types")]
+BillOfMaterialsType = Annotated["BillOfMaterials", strawberry.lazy("api.manufacturing.types")]
+BomLineType = Annotated["BomLine", strawberry.lazy("api.manufacturing.types")]
 
 
-@strawberry.type
-class Product(ProductManufacturingFields, ModelNode):
-    """Something sold, stocked, bought or made."""
-
+@strawberry.type(
+    description="Something sold, stocked, bought or made (§5.1). Every role reads it; "
+    "`standardCost` only ADMIN, FINANCE and OPERATIONS."
+)
+class Product(ModelNode):
     model_class = models.Product
 
     id: strawberry.relay.NodeID[int]
-    sku: str
-    name: str
-    kind: ProductKind  # type: ignore[valid-type]
-    procurement: Procurement  # type: ignore[valid-type]
-    uom: str
-    lead_time_days: int
-    archived_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
-
-    @strawberry.field
-    def list_price(self) -> Money:
-        return money(self.record.list_price, get_settings().currency)  # type: ignore[return-value]
+    sku: str = strawberry.field(description="Stock keeping unit: unique whatever its case.")
+    name: str = strawberry.field(description="Shown on orders and invoices.")
+    kind: ProductKind = strawberry.field(description="STOCKED or SERVICE.")
+    procurement: Procurement = strawberry.field(description="How MRP replenishes it: BUY or MAKE.")
+    uom: str = strawberry.field(description="Unit of measure of every quantity, e.g. EA.")
 
     @strawberry.field(
-        description="Readable by ADMIN, FINANCE and OPERATIONS only (FORBIDDEN otherwise).",
+        description="Price per unit in the installation currency, to the cent; a sales "
+        "order line starts from it."
+    )
+    def list_price(self) -> Money:
+        return Money(amount=cents(self.record.list_price), currency=get_settings().currency)
+
+    @strawberry.field(
+        description="Cost per unit in the installation currency: cents, or up to the 4 "
+        "decimals it is stored with. Stock and cost of goods sold are valued at it (§5.3). "
+        "ADMIN, FINANCE and OPERATIONS only (FORBIDDEN, and null, otherwise)."
     )
     def standard_cost(self) -> Money | None:
         return unit_money(self.record.standard_cost)
 
-    @strawberry.field(description="Percent, e.g. 8.25.")
-    def tax_rate(self) -> Decimal:
-        return plain_decimal(self.record.tax_rate)
+    tax_rate: Decimal = strawberry.field(description="Sales tax in percent: 8.25 = 8.25 %.")
+    lead_time_days: int = strawberry.field(
+        description="Calendar days to buy or make it; MRP releases orders this early (§6.5)."
+    )
+    safety_stock: Decimal = strawberry.field(
+        description="On-hand quantity MRP keeps at least (§6.4)."
+    )
+    min_order_quantity: Decimal = strawberry.field(
+        description="Smallest quantity MRP plans in one order (§6.4)."
+    )
+    order_multiple: Decimal = strawberry.field(
+        description="MRP rounds planned quantities up to a multiple of it; 0 = no rounding."
+    )
+    archived_at: datetime | None = strawberry.field(
+        description="When it was archived; archived products are left out of `products`."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
 
-    @strawberry.field
-    def safety_stock(self) -> Decimal:
-        return plain_decimal(self.record.safety_stock)
+    @strawberry.field(description="What one unit is made of; null when it has no BOM.")
+    async def bom(self, info: strawberry.Info) -> BillOfMaterialsType | None:
+        row = await info.context.loaders[BomByProductIdLoader].load(self.record.id)
+        return to_optional_node(row)
 
-    @strawberry.field
-    def min_order_quantity(self) -> Decimal:
-        return plain_decimal(self.record.min_order_quantity)
+    @strawberry.field(
+        description="Where it is used: the BOM lines that consume it as a component, by "
+        "default in the order the BOMs were set."
+    )
+    async def where_used(
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            BomLineFilter | None, strawberry.argument(description="Only these lines.")
+        ] = None,
+        order_by: Annotated[
+            BomLineOrder | None,
+            strawberry.argument(description="Default: the BOM, then the line's position."),
+        ] = None,
+    ) -> Connection[BomLineType]:
+        order = (
+            order_fields(order_by.field.value, order_by.direction)
+            if order_by
+            else ("bom_id", "position")
+        )
+        window = Window(first, after, last, before, order)
+        query = (filter or BomLineFilter()).query()
+        return await info.context.loaders[BomLinePagesByComponentIdLoader].load(
+            (self.record.id, query, window)
+        )
 
-    @strawberry.field
-    def order_multiple(self) -> Decimal:
-        return plain_decimal(self.record.order_multiple)
-
-    @strawberry.field(description="One row per warehouse that ever held the product.")
+    @strawberry.field(
+        description="Its stock per warehouse, one row for every warehouse that ever held it; "
+        "by default in the order the warehouses were created."
+    )
     async def stock_levels(
-        self, info: strawberry.Info
-    ) -> list[Annotated[StockLevel, strawberry.lazy("api.inventory.types")]]:
-        from api.inventory.types import StockLevel
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            StockLevelFilter | None, strawberry.argument(description="Only these levels.")
+        ] = None,
+        order_by: Annotated[
+            StockLevelOrder | None,
+            strawberry.argument(description="Default: by warehouse."),
+        ] = None,
+    ) -> Connection[StockLevelType]:
+        order = (
+            order_fields(order_by.field.value, order_by.direction)
+            if order_by
+            else ("warehouse_id",)
+        )
+        window = Window(first, after, last, before, order)
+        query = (filter or StockLevelFilter()).query()
+        return await info.context.loaders[StockLevelPagesByProductIdLoader].load(
+            (self.record.id, query, window)
+        )
 
-        rows = await info.context.loaders[StockLevelsByProductIdLoader].load(self.record.id)
-        return [StockLevel.from_model(row) for row in rows]
-
-    @strawberry.field(description="On hand summed over all warehouses.")
+    @strawberry.field(description="On hand summed over all warehouses, in `uom`.")
     async def on_hand(self, info: strawberry.Info) -> Decimal:
         rows = await info.context.loaders[StockLevelsByProductIdLoader].load(self.record.id)
         return plain_decimal(sum((Decimal(row.on_hand) for row in rows), ZERO))
 
-    @strawberry.field(description="On hand minus reserved, summed over all warehouses.")
+    @strawberry.field(
+        description="On hand minus reserved (by confirmed sales orders), summed over all "
+        "warehouses, in `uom`."
+    )
     async def available(self, info: strawberry.Info) -> Decimal:
         rows = await info.context.loaders[StockLevelsByProductIdLoader].load(self.record.id)
         return plain_decimal(sum((row.available for row in rows), ZERO))
 
 
-@strawberry.enum
-class ProductOrderField(Enum):
-    SKU = "sku"
-    NAME = "name"
-    CREATED_AT = "created_at"
+@payload("product", Product, key_description="The new product; null when refused.")
+class ProductCreatePayload:
+    pass
 
 
-@strawberry.input
-class ProductOrder:
-    field: ProductOrderField
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.input
-class ProductFilter:
-    search: str | None = strawberry.field(default=None, description="Matches SKU or name.")
-    kind: ProductKind | None = None  # type: ignore[valid-type]
-    procurement: Procurement | None = None  # type: ignore[valid-type]
-    include_archived: bool = False
-
-
-@strawberry.input
-class ProductCreateInput:
-    sku: str | None = strawberry.field(
-        default=None, description="Required and unique; a duplicate is a DUPLICATE UserError."
-    )
-    name: str | None = strawberry.field(
-        default=None, description="Required; a missing or blank name is a REQUIRED UserError."
-    )
-    kind: ProductKind = models.ProductKind.STOCKED  # type: ignore[valid-type]
-    procurement: Procurement = models.Procurement.BUY  # type: ignore[valid-type]
-    uom: str = "EA"
-    list_price: Decimal = ZERO
-    standard_cost: Decimal = ZERO
-    tax_rate: Decimal = ZERO
-    lead_time_days: int = 0
-    safety_stock: Decimal = ZERO
-    min_order_quantity: Decimal = ZERO
-    order_multiple: Decimal = ZERO
-
-
-@strawberry.input
-class ProductUpdateInput:
-    id: strawberry.ID
-    sku: str | None = strawberry.UNSET
-    name: str | None = strawberry.UNSET
-    kind: ProductKind | None = strawberry.UNSET  # type: ignore[valid-type]
-    procurement: Procurement | None = strawberry.UNSET  # type: ignore[valid-type]
-    uom: str | None = strawberry.UNSET
-    list_price: Decimal | None = strawberry.UNSET
-    standard_cost: Decimal | None = strawberry.UNSET
-    tax_rate: Decimal | None = strawberry.UNSET
-    lead_time_days: int | None = strawberry.UNSET
-    safety_stock: Decimal | None = strawberry.UNSET
-    min_order_quantity: Decimal | None = strawberry.UNSET
-    order_multiple: Decimal | None = strawberry.UNSET
-
-
-ProductCreatePayload = payload_type("ProductCreatePayload", "product", Product)
-ProductUpdatePayload = payload_type("ProductUpdatePayload", "product", Product)
+@payload("product", Product)
+class ProductUpdatePayload:
+    pass

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from tortoise.queryset import QuerySet
+
 from api.loaders import ManyByKeyLoader, by_id_loader
+from api.nested import PagesByKeyLoader
+from domain.inventory import services
 from domain.inventory.models import StockLevel, Warehouse
 
 WarehouseByIdLoader = by_id_loader(Warehouse)
 
 
 class StockLevelsByProductIdLoader(ManyByKeyLoader):
+    """Every level of each product, for its on-hand and available totals."""
+
     model = StockLevel
     key = "product_id"
     order_by = ("warehouse_id", "id")
+
+
+class StockLevelPagesByProductIdLoader(PagesByKeyLoader):
+    """`Product.stockLevels(filter:, orderBy:)`: the filter is a `services.StockLevelFilter`."""
+
+    model = StockLevel
+    key = "product_id"
+
+    def rows(self, flt: Any) -> QuerySet[Any]:
+        return services.list_stock_levels(flt)

@@ -2,116 +2,135 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
+from tortoise.expressions import Q
 
 from adapters.sqlite_client import retry_when_locked
-from api.errors import perform, user_errors
-from api.inventory.types import (
+from api.errors import MutationInput, perform, user_errors
+from api.inventory.inputs import (
     StockAdjustInput,
-    StockAdjustPayload,
-    StockLevel,
     StockLevelFilter,
-    StockMove,
+    StockLevelOrder,
     StockMoveFilter,
     StockMoveOrder,
-    Warehouse,
     WarehouseCreateInput,
+    WarehouseFilter,
+    WarehouseOrder,
+)
+from api.inventory.types import (
+    StockAdjustPayload,
+    StockLevel,
+    StockMove,
+    Warehouse,
     WarehouseCreatePayload,
 )
-from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    node_by_global_id,
+    order_fields,
+    paginate,
+)
 from domain.errors import DomainError
 from domain.inventory import services
 from domain.inventory.models import StockLevel as StockLevelRow
 
 
-def _ids(value: strawberry.ID | None, type_name: str) -> list[int] | None:
-    """The filter's id as a list; an id of another type matches nothing."""
-    if value is None:
-        return None
-    try:
-        return [decode_id(value, type_name)]
-    except DomainError:
-        return []
-
-
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def warehouse(self, info: Info, id: strawberry.ID) -> Warehouse | None:
-        return await node_by_global_id(Warehouse, info, id)
-
-    @strawberry.field
-    async def warehouses(
+    @strawberry.field(description="One warehouse by its id; null when there is none.")
+    async def warehouse(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A Warehouse id.")],
+    ) -> Warehouse | None:
+        return await node_by_global_id(Warehouse, info, id)
+
+    @strawberry.field(description="The warehouses, by default by code.")
+    async def warehouses(
+        self,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            WarehouseFilter | None, strawberry.argument(description="Only these warehouses.")
+        ] = None,
+        order_by: Annotated[
+            WarehouseOrder | None, strawberry.argument(description="Default: by code.")
+        ] = None,
     ) -> Connection[Warehouse]:
+        queryset = services.list_warehouses()
+        if filter is not None and filter.search:
+            term = filter.search.strip()
+            queryset = queryset.filter(Q(code__icontains=term) | Q(name__icontains=term))
+        order = order_fields(order_by.field.value, order_by.direction) if order_by else ("code",)
         return await paginate(
-            services.list_warehouses(),
+            queryset,
             Warehouse.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
-            order_by=("code",),
+            order_by=order,
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="Stock per product and warehouse, by default by product, then warehouse."
+    )
     async def stock_levels(
         self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: StockLevelFilter | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            StockLevelFilter | None, strawberry.argument(description="Only these levels.")
+        ] = None,
+        order_by: Annotated[
+            StockLevelOrder | None,
+            strawberry.argument(description="Default: by product, then warehouse."),
+        ] = None,
     ) -> Connection[StockLevel]:
-        flt = filter or StockLevelFilter()
-        queryset = services.list_stock_levels(
-            services.StockLevelFilter(
-                product_ids=_ids(flt.product_id, "Product"),
-                warehouse_ids=_ids(flt.warehouse_id, "Warehouse"),
-            )
+        order = (
+            order_fields(order_by.field.value, order_by.direction)
+            if order_by
+            else ("product_id", "warehouse_id")
         )
         return await paginate(
-            queryset,
+            services.list_stock_levels((filter or StockLevelFilter()).query()),
             StockLevel.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
-            order_by=("product_id", "warehouse_id"),
+            order_by=order,
         )
 
-    @strawberry.field
+    @strawberry.field(description="The stock moves, by default newest first.")
     async def stock_moves(
         self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: StockMoveFilter | None = None,
-        order_by: StockMoveOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            StockMoveFilter | None, strawberry.argument(description="Only these moves.")
+        ] = None,
+        order_by: Annotated[
+            StockMoveOrder | None, strawberry.argument(description="Default: newest first.")
+        ] = None,
     ) -> Connection[StockMove]:
-        flt = filter or StockMoveFilter()
-        queryset = services.list_stock_moves(
-            services.StockMoveFilter(
-                product_ids=_ids(flt.product_id, "Product"),
-                warehouse_ids=_ids(flt.warehouse_id, "Warehouse"),
-                source=flt.source,
-                reference=flt.reference,
-                from_date=flt.from_,
-                to_date=flt.to,
-            )
-        )
         order = order_by or StockMoveOrder()
         return await paginate(
-            queryset,
+            services.list_stock_moves((filter or StockMoveFilter()).query()),
             StockMove.from_model,
             first=first,
             after=after,
@@ -126,8 +145,11 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation
-    async def warehouse_create(self, input: WarehouseCreateInput) -> WarehouseCreatePayload:
+    @strawberry.mutation(description="Creates a warehouse (ADMIN, OPERATIONS).")
+    async def warehouse_create(
+        self,
+        input: MutationInput[WarehouseCreateInput],
+    ) -> WarehouseCreatePayload:
         return await perform(
             WarehouseCreatePayload,
             "warehouse",
@@ -135,8 +157,14 @@ class Mutation:
             Warehouse.from_model,
         )
 
-    @strawberry.mutation
-    async def stock_adjust(self, input: StockAdjustInput) -> StockAdjustPayload:
+    @strawberry.mutation(
+        description="Books a counted difference as one stock move and posts it at standard "
+        "cost (§5.3): Dr/Cr 1300 Inventory against 5100, or 3900 for the reason OPENING."
+    )
+    async def stock_adjust(
+        self,
+        input: MutationInput[StockAdjustInput],
+    ) -> StockAdjustPayload:
         try:
             product_id = decode_id(input.product_id, "Product", "product_id")
             warehouse_id = decode_id(input.warehouse_id, "Warehouse", "warehouse_id")
@@ -149,9 +177,7 @@ class Mutation:
                 )
             )
         except DomainError as error:
-            return StockAdjustPayload(
-                stock_move=None, stock_level=None, errors=user_errors(error)
-            )
+            return StockAdjustPayload(stock_move=None, stock_level=None, errors=user_errors(error))
         level = await StockLevelRow.get(product_id=move.product_id, warehouse_id=move.warehouse_id)
         return StockAdjustPayload(
             stock_move=StockMove.from_model(move),

@@ -2,141 +2,105 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
-from enum import Enum
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from api.catalog.loaders import ProductByIdLoader
-from api.catalog.types import Product
-from api.errors import UserError, payload_type
+from api.errors import UserError, payload
+from api.inventory.inputs import STOCK_MOVE_SOURCES
 from api.inventory.loaders import WarehouseByIdLoader
-from api.relay import ModelNode
-from api.scalars import OrderDirection, plain_decimal
+from api.relay import ModelNode, to_node
 from domain.inventory import models
 
+if TYPE_CHECKING:
+    from api.catalog.types import Product
 
-async def _product(info: strawberry.Info, product_id: int) -> Product:
-    row = await info.context.loaders[ProductByIdLoader].load(product_id)
-    return Product.from_model(row)
+ProductType = Annotated["Product", strawberry.lazy("api.catalog.types")]
 
 
-@strawberry.type
+@strawberry.type(description="A place that holds stock; MAIN is seeded (§5.1).")
 class Warehouse(ModelNode):
     model_class = models.Warehouse
 
     id: strawberry.relay.NodeID[int]
-    code: str
-    name: str
-    created_at: datetime
+    code: str = strawberry.field(description="Short unique code in capitals, e.g. MAIN.")
+    name: str = strawberry.field(description="What people call it.")
+    created_at: datetime = strawberry.field(description="When it was created.")
 
 
-@strawberry.type
+@strawberry.type(
+    description="One product's stock in one warehouse: on hand (the sum of its stock moves), "
+    "reserved by confirmed sales orders, and what is left (§5.1). Quantities in the "
+    "product's `uom`."
+)
 class StockLevel(ModelNode):
-    """On hand (the sum of the moves), reserved by confirmed orders, and the difference."""
-
     model_class = models.StockLevel
 
     id: strawberry.relay.NodeID[int]
-    updated_at: datetime
+    on_hand: Decimal = strawberry.field(description="The sum of the stock moves; never < 0.")
+    reserved: Decimal = strawberry.field(
+        description="Earmarked for confirmed sales order lines, not shipped yet."
+    )
+    available: Decimal = strawberry.field(description="onHand − reserved; may be negative.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
 
-    @strawberry.field
-    async def product(self, info: strawberry.Info) -> Product:
-        return await _product(info, self.record.product_id)
+    @strawberry.field(description="The product held.")
+    async def product(self, info: strawberry.Info) -> ProductType:
+        return to_node(await info.context.loaders[ProductByIdLoader].load(self.record.product_id))
 
-    @strawberry.field
+    @strawberry.field(description="Where it is held.")
     async def warehouse(self, info: strawberry.Info) -> Warehouse:
         row = await info.context.loaders[WarehouseByIdLoader].load(self.record.warehouse_id)
         return Warehouse.from_model(row)
 
-    @strawberry.field
-    def on_hand(self) -> Decimal:
-        return plain_decimal(self.record.on_hand)
 
-    @strawberry.field
-    def reserved(self) -> Decimal:
-        return plain_decimal(self.record.reserved)
-
-    @strawberry.field(description="onHand − reserved.")
-    def available(self) -> Decimal:
-        return plain_decimal(self.record.available)
-
-
-@strawberry.type
+@strawberry.type(
+    description="One immutable, signed change of on-hand stock (§5.1): stock changes only "
+    "through these, and a correction is another move."
+)
 class StockMove(ModelNode):
-    """One immutable, signed change of on-hand stock."""
-
     model_class = models.StockMove
 
     id: strawberry.relay.NodeID[int]
-    reason: str
-    source: str
-    reference: str | None
-    created_at: datetime
+    quantity: Decimal = strawberry.field(
+        description="Signed, in the product's `uom`: positive into stock, negative out."
+    )
+    reason: str = strawberry.field(description="Why, as given (e.g. `OPENING`, `Damaged`).")
+    source: str = strawberry.field(description=f"What caused it: {STOCK_MOVE_SOURCES}.")
+    reference: str | None = strawberry.field(
+        description="The document behind it, e.g. `PO-2026-000001`; an adjustment's is "
+        "`<SKU>@<warehouse code>`."
+    )
+    created_at: datetime = strawberry.field(description="When it was made.")
 
-    @strawberry.field
-    async def product(self, info: strawberry.Info) -> Product:
-        return await _product(info, self.record.product_id)
+    @strawberry.field(description="The product moved.")
+    async def product(self, info: strawberry.Info) -> ProductType:
+        return to_node(await info.context.loaders[ProductByIdLoader].load(self.record.product_id))
 
-    @strawberry.field
+    @strawberry.field(description="The warehouse it moved in or out of.")
     async def warehouse(self, info: strawberry.Info) -> Warehouse:
         row = await info.context.loaders[WarehouseByIdLoader].load(self.record.warehouse_id)
         return Warehouse.from_model(row)
 
-    @strawberry.field(description="Signed: positive into stock, negative out.")
-    def quantity(self) -> Decimal:
-        return plain_decimal(self.record.quantity)
 
-
-@strawberry.input
-class StockLevelFilter:
-    product_id: strawberry.ID | None = None
-    warehouse_id: strawberry.ID | None = None
-
-
-@strawberry.input
-class StockMoveFilter:
-    product_id: strawberry.ID | None = None
-    warehouse_id: strawberry.ID | None = None
-    source: str | None = strawberry.field(
-        default=None, description="ADJUSTMENT, SHIPMENT, PO_RECEIPT, WORK_ORDER, …"
-    )
-    reference: str | None = None
-    from_: date | None = strawberry.field(default=None, name="from")
-    to: date | None = None
-
-
-@strawberry.enum
-class StockMoveOrderField(Enum):
-    CREATED_AT = "created_at"
-
-
-@strawberry.input
-class StockMoveOrder:
-    field: StockMoveOrderField = StockMoveOrderField.CREATED_AT
-    direction: OrderDirection = OrderDirection.DESC
-
-
-@strawberry.input
-class WarehouseCreateInput:
-    code: str
-    name: str
-
-
-@strawberry.input
-class StockAdjustInput:
-    product_id: strawberry.ID
-    warehouse_id: strawberry.ID
-    quantity: Decimal = strawberry.field(description="Signed: positive adds stock.")
-    reason: str
-
-
-@strawberry.type(description="The result of stockAdjust: the move and the level it changed.")
+@payload(
+    "stock_move",
+    StockMove,
+    description="The result of stockAdjust: the move booked and the level it changed, or the "
+    "errors that refused it.",
+    key_description="The move booked; null when the adjustment was refused.",
+)
 class StockAdjustPayload:
     stock_move: StockMove | None
-    stock_level: StockLevel | None
+    stock_level: StockLevel | None = strawberry.field(
+        description="The product's level in the warehouse after the move; null when refused."
+    )
     errors: list[UserError]
 
 
-WarehouseCreatePayload = payload_type("WarehouseCreatePayload", "warehouse", Warehouse)
+@payload("warehouse", Warehouse, key_description="The new warehouse; null when refused.")
+class WarehouseCreatePayload:
+    pass

@@ -1,98 +1,148 @@
-"""GraphQL types of the ledger: accounts, journal entries and the trial balance (§5.3)."""
+"""GraphQL types of the ledger: accounts, journal entries and the trial balance (§5.3).
+
+The books are read by ADMIN, FINANCE and OPERATIONS only (api/permissions.py)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Annotated, Any
 
 import strawberry
 
-from api.ledger.loaders import JournalLinesByEntryIdLoader, LedgerAccountByIdLoader
-from api.relay import ModelNode
-from api.scalars import Money, money
+from api.ledger.enums import JournalSource, LedgerAccountType
+from api.ledger.inputs import JournalLineFilter, JournalLineOrder
+from api.ledger.loaders import (
+    JournalEntryByIdLoader,
+    JournalLinePagesByLedgerAccountIdLoader,
+    JournalLinesByEntryIdLoader,
+    LedgerAccountByIdLoader,
+)
+from api.nested import Window
+from api.relay import After, Before, Connection, First, Last, ModelNode, order_fields
+from api.scalars import Money
 from domain.ledger import models
+from domain.money import cents
 from domain.settings import get_settings
 
-JournalSource = strawberry.enum(models.JournalSource, name="JournalSource")
-LedgerAccountType = strawberry.enum(models.LedgerAccountType, name="LedgerAccountType")
+READERS = "ADMIN, FINANCE and OPERATIONS only."
 
 
 def money_of(amount: Decimal) -> Money:
-    return money(amount, get_settings().currency)  # type: ignore[return-value]
+    """A ledger amount: the books are kept in the installation currency, to the cent."""
+    return Money(amount=cents(amount), currency=get_settings().currency)
 
 
-@strawberry.type
+class JournalLinePages(JournalLinePagesByLedgerAccountIdLoader):
+    def node(self, row: Any) -> JournalLine:
+        return JournalLine(record=row)
+
+
+@strawberry.type(
+    description=f"An account of the chart of accounts, e.g. 1200 Accounts "
+    f"Receivable (§5.3). {READERS}"
+)
 class LedgerAccount(ModelNode):
-    """An account of the chart of accounts, e.g. 1200 Accounts Receivable."""
-
     model_class = models.LedgerAccount
 
     id: strawberry.relay.NodeID[int]
-    code: str
-    name: str
-    type: LedgerAccountType  # type: ignore[valid-type]
+    code: str = strawberry.field(description="Its number in the chart, e.g. `1200`.")
+    name: str = strawberry.field(description="e.g. Accounts Receivable.")
+    type: LedgerAccountType = strawberry.field(
+        description="ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE."
+    )
+
+    @strawberry.field(description="The journal lines posted to it, by default last posted first.")
+    async def journal_lines(
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            JournalLineFilter | None, strawberry.argument(description="Only these lines.")
+        ] = None,
+        order_by: Annotated[
+            JournalLineOrder | None,
+            strawberry.argument(description="Default: last posted first."),
+        ] = None,
+    ) -> Connection[JournalLine]:
+        order = order_by or JournalLineOrder()
+        window = Window(
+            first, after, last, before, order_fields(order.field.value, order.direction)
+        )
+        query = (filter or JournalLineFilter()).query()
+        return await info.context.loaders[JournalLinePages].load((self.record.id, query, window))
 
 
-@strawberry.type
+@strawberry.type(
+    description=f"One line of a journal entry: a debit or a credit on one ledger account, in "
+    f"the installation currency. {READERS}"
+)
 class JournalLine:
     record: strawberry.Private[models.JournalLine]
 
-    @strawberry.field
+    @strawberry.field(description="The ledger account debited or credited.")
     async def ledger_account(self, info: strawberry.Info) -> LedgerAccount:
         row = await info.context.loaders[LedgerAccountByIdLoader].load(
             self.record.ledger_account_id
         )
-        return LedgerAccount.from_model(row)  # type: ignore[no-any-return]
+        return LedgerAccount.from_model(row)
 
-    @strawberry.field
+    @strawberry.field(description="The amount debited, to the cent; 0.00 on a credit line.")
     def debit(self) -> Money:
         return money_of(self.record.debit)
 
-    @strawberry.field
+    @strawberry.field(description="The amount credited, to the cent; 0.00 on a debit line.")
     def credit(self) -> Money:
         return money_of(self.record.credit)
 
+    @strawberry.field(description="The entry the line belongs to.")
+    async def entry(self, info: strawberry.Info) -> JournalEntry:
+        row = await info.context.loaders[JournalEntryByIdLoader].load(self.record.entry_id)
+        return JournalEntry.from_model(row)
 
-@strawberry.type
+
+@strawberry.type(
+    description="An immutable, balanced entry (Σ debit = Σ credit); a correction is a "
+    f"reversing entry (§5.3). {READERS}"
+)
 class JournalEntry(ModelNode):
-    """An immutable, balanced entry; a correction is a reversing entry (§5.3)."""
-
     model_class = models.JournalEntry
 
     id: strawberry.relay.NodeID[int]
-    number: str
-    date: date
-    memo: str
-    source: JournalSource  # type: ignore[valid-type]
-    reference: str | None = strawberry.field(description="The document posted, e.g. INV-…")
-    created_at: datetime
+    number: str = strawberry.field(
+        description="`JE-YYYY-NNNNNN`: gapless per year of the entry's date."
+    )
+    date: date = strawberry.field(description="The day it is booked on.")
+    memo: str = strawberry.field(description="What it is, in words.")
+    source: JournalSource = strawberry.field(description="What posted it.")
+    reference: str | None = strawberry.field(
+        description="The document posted, e.g. `INV-2026-000001`."
+    )
+    created_at: datetime = strawberry.field(description="When it was posted.")
 
-    @strawberry.field
+    @strawberry.field(description="Its debits and credits, in the order posted.")
     async def lines(self, info: strawberry.Info) -> list[JournalLine]:
         rows = await info.context.loaders[JournalLinesByEntryIdLoader].load(self.record.id)
         return [JournalLine(record=row) for row in rows]
 
-    @strawberry.field(description="The entry this one reverses, if it is a reversal.")
+    @strawberry.field(description="The entry this one reverses; null unless it is a reversal.")
     async def reverses(self, info: strawberry.Info) -> JournalEntry | None:
         if self.record.reverses_id is None:
             return None
-        row = await info.context.loaders.by_id(models.JournalEntry).load(self.record.reverses_id)
-        return JournalEntry.from_optional(row)  # type: ignore[no-any-return]
+        row = await info.context.loaders[JournalEntryByIdLoader].load(self.record.reverses_id)
+        return JournalEntry.from_optional(row)
 
 
-@strawberry.type
+@strawberry.type(
+    description=f"One ledger account's totals in a trial balance, to the cent. {READERS}"
+)
 class TrialBalanceRow:
-    ledger_account: LedgerAccount
-    debit: Money
-    credit: Money
+    ledger_account: LedgerAccount = strawberry.field(description="The ledger account.")
+    debit: Money = strawberry.field(description="Σ debits posted up to the day asked.")
+    credit: Money = strawberry.field(description="Σ credits posted up to the day asked.")
     balance: Money = strawberry.field(
         description="Debit minus credit: the rows of a trial balance always sum to zero."
     )
-
-
-@strawberry.input
-class JournalEntryFilter:
-    from_: date | None = strawberry.field(default=None, name="from")
-    to: date | None = None
-    source: JournalSource | None = None  # type: ignore[valid-type]
-    reference: str | None = None

@@ -2,78 +2,85 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
 
 from adapters.sqlite_client import retry_when_locked
-from api.errors import payload_type, perform, user_errors
+from api.errors import MutationInput, perform, user_errors
 from api.jobs.start import start_job
-from api.jobs.types import JobRun
-from api.manufacturing.types import (
-    BillOfMaterials,
+from api.manufacturing.inputs import (
     BomSetInput,
-    BomSetPayload,
-    MrpRun,
     MrpRunStartInput,
-    PlannedOrder,
     PlannedOrderFilter,
     PlannedOrderFirmInput,
-    PlannedOrderFirmPayload,
     PlannedOrderOrder,
-    WorkOrder,
     WorkOrderCompleteInput,
-    WorkOrderCompletePayload,
     WorkOrderCreateInput,
-    WorkOrderCreatePayload,
     WorkOrderFilter,
     WorkOrderOrder,
-    planned_order_page,
 )
-from api.purchasing.types import PurchaseOrder
-from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
+from api.manufacturing.types import (
+    BillOfMaterials,
+    BomSetPayload,
+    MrpRun,
+    MrpRunStartPayload,
+    PlannedOrder,
+    PlannedOrderFirmPayload,
+    WorkOrder,
+    WorkOrderCompletePayload,
+    WorkOrderCreatePayload,
+    planned_order_order,
+)
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    node_by_global_id,
+    order_fields,
+    paginate,
+    to_node,
+)
 from domain.clock import today
 from domain.errors import DomainError
 from domain.jobs.kinds import MrpParams
 from domain.jobs.models import JobKind
 from domain.manufacturing import models, services
 from domain.manufacturing.mrp import check_horizon
-from domain.purchasing.models import PurchaseOrder as PurchaseOrderRow
 from domain.validation import Checks, optional_date
-
-MrpRunStartPayload = payload_type("MrpRunStartPayload", "job_run", JobRun)
 
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def work_order(self, info: Info, id: strawberry.ID) -> WorkOrder | None:
-        return await node_by_global_id(WorkOrder, info, id)
-
-    @strawberry.field
-    async def work_orders(
+    @strawberry.field(description="One work order by its id; null when there is none.")
+    async def work_order(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: WorkOrderFilter | None = None,
-        order_by: WorkOrderOrder | None = None,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A WorkOrder id.")],
+    ) -> WorkOrder | None:
+        return await node_by_global_id(WorkOrder, info, id)
+
+    @strawberry.field(description="The work orders, by default newest first.")
+    async def work_orders(
+        self,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            WorkOrderFilter | None, strawberry.argument(description="Only these work orders.")
+        ] = None,
+        order_by: Annotated[
+            WorkOrderOrder | None, strawberry.argument(description="Default: newest first.")
+        ] = None,
     ) -> Connection[WorkOrder]:
-        flt = filter or WorkOrderFilter()
-        queryset = services.list_work_orders(
-            services.WorkOrderFilter(
-                status=models.WorkOrderStatus(flt.status.value) if flt.status else None,
-                product_id=decode_id(flt.product_id, "Product", "product_id")
-                if flt.product_id
-                else None,
-            )
-        )
         order = order_fields(order_by.field.value, order_by.direction) if order_by else ("-id",)
         return await paginate(
-            queryset,
+            services.list_work_orders((filter or WorkOrderFilter()).query()),
             WorkOrder.from_model,
             first=first,
             after=after,
@@ -82,40 +89,57 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field
-    async def mrp_run(self, info: Info, id: strawberry.ID) -> MrpRun | None:
+    @strawberry.field(description="One MRP run by its id; null when there is none.")
+    async def mrp_run(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="An MrpRun id.")],
+    ) -> MrpRun | None:
         return await node_by_global_id(MrpRun, info, id)
 
-    @strawberry.field
-    async def planned_order(self, info: Info, id: strawberry.ID) -> PlannedOrder | None:
+    @strawberry.field(description="One planned order by its id; null when there is none.")
+    async def planned_order(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A PlannedOrder id.")],
+    ) -> PlannedOrder | None:
         return await node_by_global_id(PlannedOrder, info, id)
 
     @strawberry.field(
         description="Planned orders of every run still on record: the latest run's, plus "
-        "firmed ones of earlier runs.",
+        "firmed ones of earlier runs; by default by release date, then product.",
     )
     async def planned_orders(
         self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: PlannedOrderFilter | None = None,
-        order_by: PlannedOrderOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            PlannedOrderFilter | None, strawberry.argument(description="Only these orders.")
+        ] = None,
+        order_by: Annotated[
+            PlannedOrderOrder | None,
+            strawberry.argument(description="Default: by release date, then product."),
+        ] = None,
     ) -> Connection[PlannedOrder]:
-        return await planned_order_page(None, first, after, last, before, filter, order_by)
+        return await paginate(
+            services.list_planned_orders((filter or PlannedOrderFilter()).query()),
+            PlannedOrder.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            order_by=planned_order_order(order_by),
+        )
 
 
 def _firm_payload(planned: models.PlannedOrder, document: Any) -> PlannedOrderFirmPayload:
+    made = isinstance(document, models.WorkOrder)
     return PlannedOrderFirmPayload(
         planned_order=PlannedOrder.from_model(planned),
-        purchase_order=PurchaseOrder.from_model(document)
-        if isinstance(document, PurchaseOrderRow)
-        else None,
-        work_order=WorkOrder.from_model(document)
-        if isinstance(document, models.WorkOrder)
-        else None,
+        purchase_order=None if made else to_node(document),
+        work_order=WorkOrder.from_model(document) if made else None,
         errors=[],
     )
 
@@ -123,9 +147,10 @@ def _firm_payload(planned: models.PlannedOrder, document: Any) -> PlannedOrderFi
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        description="Replaces the product's BOM; a cycle is refused with BOM_CYCLE.",
+        description="Replaces the product's BOM; a cycle is refused with BOM_CYCLE naming "
+        "the products on it (§5.1).",
     )
-    async def bom_set(self, input: BomSetInput) -> BomSetPayload:
+    async def bom_set(self, input: MutationInput[BomSetInput]) -> BomSetPayload:
         async def set_bom() -> models.BillOfMaterials:
             lines = [
                 services.BomLineDraft(
@@ -147,8 +172,11 @@ class Mutation:
             BomSetPayload, "bill_of_materials", set_bom, BillOfMaterials.from_model
         )
 
-    @strawberry.mutation
-    async def work_order_create(self, input: WorkOrderCreateInput) -> WorkOrderCreatePayload:
+    @strawberry.mutation(description="Creates a RELEASED work order numbered WO-YYYY-NNNNNN.")
+    async def work_order_create(
+        self,
+        input: MutationInput[WorkOrderCreateInput],
+    ) -> WorkOrderCreatePayload:
         return await perform(
             WorkOrderCreatePayload,
             "work_order",
@@ -162,9 +190,13 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="Backflushes the components (incl. scrap) and adds the finished goods.",
+        description="Completes a quantity: backflushes the components per BOM (incl. scrap) "
+        "from MAIN and adds the finished goods; a short component is INSUFFICIENT_STOCK.",
     )
-    async def work_order_complete(self, input: WorkOrderCompleteInput) -> WorkOrderCompletePayload:
+    async def work_order_complete(
+        self,
+        input: MutationInput[WorkOrderCompleteInput],
+    ) -> WorkOrderCompletePayload:
         return await perform(
             WorkOrderCompletePayload,
             "work_order",
@@ -173,9 +205,14 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="Plans in a worker; follow the JobRun, then read JobRun.mrpRun.",
+        description="Plans in a worker (§6); follow the JobRun, then read JobRun.mrpRun. At "
+        "most one MRP run is queued or running: starting another returns that one.",
     )
-    async def mrp_run_start(self, info: Info, input: MrpRunStartInput) -> MrpRunStartPayload:
+    async def mrp_run_start(
+        self,
+        info: Info,
+        input: MutationInput[MrpRunStartInput],
+    ) -> MrpRunStartPayload:
         async def start() -> object:
             checks = Checks()
             as_of = checks(optional_date, input.as_of, "as_of")
@@ -184,13 +221,17 @@ class Mutation:
             params = MrpParams(as_of or today(), horizon)
             return await start_job(info, JobKind.MRP, params)
 
-        return await perform(MrpRunStartPayload, "job_run", start, JobRun.from_model)
+        return await perform(MrpRunStartPayload, "job_run", start, to_node)
 
     @strawberry.mutation(
-        description="Turns a planned order into a purchase order (PURCHASE, needs supplierId) "
-        "or a RELEASED work order (MANUFACTURE).",
+        description="Turns a planned order into an OPEN purchase order (PURCHASE, needs "
+        "supplierId) or a RELEASED work order (MANUFACTURE); firming twice is "
+        "ALREADY_PROCESSED.",
     )
-    async def planned_order_firm(self, input: PlannedOrderFirmInput) -> PlannedOrderFirmPayload:
+    async def planned_order_firm(
+        self,
+        input: MutationInput[PlannedOrderFirmInput],
+    ) -> PlannedOrderFirmPayload:
         try:
             supplier_id = (
                 decode_id(input.supplier_id, "Account", "supplier_id")

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from api.errors import UserError, payload_type
+from api.catalog.loaders import ProductByIdLoader
+from api.errors import UserError, payload
 from api.loaders import by_id_loader
+from api.manufacturing.enums import MrpRunStatus, PegSource, PlannedOrderKind, WorkOrderStatus
+from api.manufacturing.inputs import PlannedOrderFilter, PlannedOrderOrder
 from api.manufacturing.loaders import (
+    BillOfMaterialsByIdLoader,
     BomLinesByBomIdLoader,
     MrpRunByIdLoader,
-    ProductByIdLoader,
+    PlannedOrderPagesByRunIdLoader,
 )
-from api.relay import Connection, ModelNode, decode_id, order_fields, paginate
-from api.scalars import OrderDirection, plain_decimal
+from api.nested import Window
+from api.relay import After, Before, Connection, First, Last, ModelNode, order_fields, to_node
+from api.scalars import plain_decimal
 from domain.jobs.models import JobRun as JobRunRow
 from domain.manufacturing import models
-from domain.manufacturing.services import PlannedOrderFilter as PlannedOrderQuery
-from domain.manufacturing.services import list_planned_orders
 
 if TYPE_CHECKING:
     from api.catalog.types import Product
@@ -32,101 +34,114 @@ ProductType = Annotated["Product", strawberry.lazy("api.catalog.types")]
 JobRunType = Annotated["JobRun", strawberry.lazy("api.jobs.types")]
 PurchaseOrderType = Annotated["PurchaseOrder", strawberry.lazy("api.purchasing.types")]
 
-WorkOrderStatus = strawberry.enum(models.WorkOrderStatus, name="WorkOrderStatus")
-MrpRunStatus = strawberry.enum(models.MrpRunStatus, name="MrpRunStatus")
-PlannedOrderKind = strawberry.enum(models.PlannedOrderKind, name="PlannedOrderKind")
+JobRunByIdLoader = by_id_loader(JobRunRow)
+
+# The default order of planned orders: by release date, then product.
+PLANNED_ORDER_DEFAULT_ORDER = ("release_date", "product_id")
 
 
-@strawberry.enum
-class PegSource(Enum):
-    SALES_ORDER_LINE = "SALES_ORDER_LINE"
-    PLANNED_ORDER = "PLANNED_ORDER"
-    WORK_ORDER = "WORK_ORDER"
-    SAFETY_STOCK = "SAFETY_STOCK"
+async def _product(info: strawberry.Info, product_id: int) -> Any:
+    return to_node(await info.context.loaders[ProductByIdLoader].load(product_id))
 
 
-async def _product(info: strawberry.Info, product_id: int) -> Product:
-    from api.catalog.types import Product
+def planned_order_order(order_by: PlannedOrderOrder | None) -> tuple[str, ...]:
+    if order_by is None:
+        return PLANNED_ORDER_DEFAULT_ORDER
+    return order_fields(order_by.field.value, order_by.direction)
 
-    row = await info.context.loaders[ProductByIdLoader].load(product_id)
-    return Product.from_model(row)
 
-
-@strawberry.type
+@strawberry.type(description="One component of a bill of materials (§5.1).")
 class BomLine(ModelNode):
     model_class = models.BomLine
 
     id: strawberry.relay.NodeID[int]
+    position: int = strawberry.field(description="1, 2, … in the order the lines were given.")
+    quantity_per: Decimal = strawberry.field(
+        description="Units of the component (its `uom`) one unit of the parent consumes."
+    )
+    scrap_percent: Decimal = strawberry.field(
+        description="Extra percent lost in production, 0 to below 100: consumption is "
+        "quantity × quantityPer × (1 + scrapPercent/100)."
+    )
 
-    @strawberry.field
-    def quantity_per(self) -> Decimal:
-        return plain_decimal(self.record.quantity_per)
-
-    @strawberry.field(description="Percent, 0 to below 100.")
-    def scrap_percent(self) -> Decimal:
-        return plain_decimal(self.record.scrap_percent)
-
-    @strawberry.field
+    @strawberry.field(description="The product consumed.")
     async def component(self, info: strawberry.Info) -> ProductType:
         return await _product(info, self.record.component_id)
 
+    @strawberry.field(description="The BOM the line belongs to (its parent product's).")
+    async def bill_of_materials(self, info: strawberry.Info) -> BillOfMaterials:
+        row = await info.context.loaders[BillOfMaterialsByIdLoader].load(self.record.bom_id)
+        return BillOfMaterials.from_model(row)
 
-@strawberry.type(description="What one unit of a product is made of.")
+
+@strawberry.type(description="What one unit of a product is made of (§5.1); set by bomSet.")
 class BillOfMaterials(ModelNode):
     model_class = models.BillOfMaterials
 
     id: strawberry.relay.NodeID[int]
     phantom: bool = strawberry.field(
-        description="A kit that is never planned or stocked: its needs pass to its lines."
+        description="A kit that is never planned or stocked: its needs pass to its lines (§6.5)."
     )
-    updated_at: datetime
+    created_at: datetime = strawberry.field(description="When the product first got a BOM.")
+    updated_at: datetime = strawberry.field(description="When bomSet last replaced it.")
 
-    @strawberry.field
+    @strawberry.field(description="The parent product made from the lines.")
     async def product(self, info: strawberry.Info) -> ProductType:
         return await _product(info, self.record.product_id)
 
-    @strawberry.field
+    @strawberry.field(description="The components, in the order given.")
     async def lines(self, info: strawberry.Info) -> list[BomLine]:
         rows = await info.context.loaders[BomLinesByBomIdLoader].load(self.record.id)
         return [BomLine.from_model(row) for row in rows]
 
 
-@strawberry.type
+@strawberry.type(
+    description="An order to make a product (§5.1). Completing quantities backflushes the "
+    "components per BOM (incl. scrap) and adds the finished goods; quantities in the "
+    "product's `uom`."
+)
 class WorkOrder(ModelNode):
     model_class = models.WorkOrder
 
     id: strawberry.relay.NodeID[int]
-    number: str
-    start_date: date
-    due_date: date
-    status: WorkOrderStatus  # type: ignore[valid-type]
-    created_at: datetime
-    completed_at: datetime | None
+    number: str = strawberry.field(
+        description="`WO-YYYY-NNNNNN`: gapless per year of creation, e.g. WO-2026-000001."
+    )
+    status: WorkOrderStatus = strawberry.field(description="RELEASED, COMPLETED or CANCELLED.")
+    quantity: Decimal = strawberry.field(description="How many to make.")
+    quantity_completed: Decimal = strawberry.field(description="How many are finished so far.")
+    start_date: date = strawberry.field(
+        description="When making starts: MRP counts the components' needs on this day."
+    )
+    due_date: date = strawberry.field(
+        description="When it is due: MRP counts what is left as a receipt on this day."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
+    completed_at: datetime | None = strawberry.field(
+        description="When its whole quantity was completed."
+    )
 
-    @strawberry.field
-    def quantity(self) -> Decimal:
-        return plain_decimal(self.record.quantity)
-
-    @strawberry.field
-    def quantity_completed(self) -> Decimal:
-        return plain_decimal(self.record.quantity_completed)
-
-    @strawberry.field
+    @strawberry.field(description="The product made.")
     async def product(self, info: strawberry.Info) -> ProductType:
         return await _product(info, self.record.product_id)
 
 
 @strawberry.type(description="One requirement a planned order covers (first in, first covered).")
 class Peg:
-    source: PegSource
-    quantity: Decimal
+    source: PegSource = strawberry.field(description="What kind of requirement.")
+    quantity: Decimal = strawberry.field(
+        description="How much of the requirement this planned order covers."
+    )
     reference: str = strawberry.field(
         description="`SO-…/<line>` for a sales order line, the work order number, the "
         "covering parent's planned-order reference, or the product's SKU for safety stock."
     )
 
 
-@strawberry.type
+@strawberry.type(
+    description="An order MRP proposes (§6): to buy or to make a quantity by a due date. "
+    "plannedOrderFirm turns it into a purchase or work order."
+)
 class PlannedOrder(ModelNode):
     model_class = models.PlannedOrder
 
@@ -134,24 +149,27 @@ class PlannedOrder(ModelNode):
     reference: str = strawberry.field(
         description="`PLN-<product id>-<n>`, what its components' pegs cite."
     )
-    kind: PlannedOrderKind  # type: ignore[valid-type]
-    due_date: date
-    release_date: date
+    kind: PlannedOrderKind = strawberry.field(description="PURCHASE or MANUFACTURE.")
+    quantity: Decimal = strawberry.field(
+        description="The lot-sized quantity (§6.4), in the product's `uom`."
+    )
+    due_date: date = strawberry.field(description="When it must be in stock.")
+    release_date: date = strawberry.field(
+        description="When to order or start it: dueDate − the product's lead time."
+    )
     late: bool = strawberry.field(description="Its release date is before the run's asOf.")
-    firmed_at: datetime | None
+    firmed_at: datetime | None = strawberry.field(
+        description="When it was firmed; null while it is only planned."
+    )
     firmed_document: str | None = strawberry.field(
         description="Number of the purchase or work order it was firmed into."
     )
 
-    @strawberry.field
+    @strawberry.field(description="The product to buy or make.")
     async def product(self, info: strawberry.Info) -> ProductType:
         return await _product(info, self.record.product_id)
 
-    @strawberry.field
-    def quantity(self) -> Decimal:
-        return plain_decimal(self.record.quantity)
-
-    @strawberry.field
+    @strawberry.field(description="The requirements it covers, first in, first covered (§6.6).")
     def pegging(self) -> list[Peg]:
         return [
             Peg(
@@ -162,67 +180,10 @@ class PlannedOrder(ModelNode):
             for peg in self.record.pegging
         ]
 
-    @strawberry.field
+    @strawberry.field(description="The MRP run that planned it.")
     async def run(self, info: strawberry.Info) -> MrpRun:
         row = await info.context.loaders[MrpRunByIdLoader].load(self.record.run_id)
         return MrpRun.from_model(row)
-
-
-@strawberry.input
-class PlannedOrderFilter:
-    product_id: strawberry.ID | None = None
-    kind: PlannedOrderKind | None = None  # type: ignore[valid-type]
-    late: bool | None = None
-    firmed: bool | None = None
-
-
-@strawberry.enum
-class PlannedOrderOrderField(Enum):
-    RELEASE_DATE = "release_date"
-    DUE_DATE = "due_date"
-    QUANTITY = "quantity"
-
-
-@strawberry.input
-class PlannedOrderOrder:
-    field: PlannedOrderOrderField
-    direction: OrderDirection = OrderDirection.ASC
-
-
-def planned_order_query(flt: PlannedOrderFilter | None, run_id: int | None) -> PlannedOrderQuery:
-    flt = flt or PlannedOrderFilter()
-    return PlannedOrderQuery(
-        run_id=run_id,
-        product_id=decode_id(flt.product_id, "Product", "product_id") if flt.product_id else None,
-        kind=models.PlannedOrderKind(flt.kind.value) if flt.kind else None,
-        late=flt.late,
-        firmed=flt.firmed,
-    )
-
-
-async def planned_order_page(
-    run_id: int | None,
-    first: int | None,
-    after: str | None,
-    last: int | None,
-    before: str | None,
-    filter: PlannedOrderFilter | None,
-    order_by: PlannedOrderOrder | None,
-) -> Connection[PlannedOrder]:
-    order = (
-        order_fields(order_by.field.value, order_by.direction)
-        if order_by
-        else ("release_date", "product_id")
-    )
-    return await paginate(
-        list_planned_orders(planned_order_query(filter, run_id)),
-        PlannedOrder.from_model,
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-        order_by=order,
-    )
 
 
 @strawberry.type(description="One MRP run and the plan it produced (§6).")
@@ -230,110 +191,98 @@ class MrpRun(ModelNode):
     model_class = models.MrpRun
 
     id: strawberry.relay.NodeID[int]
-    status: MrpRunStatus  # type: ignore[valid-type]
-    as_of: date
-    horizon_days: int
-    items_planned: int
-    exceptions: list[str]
-    created_at: datetime
-    finished_at: datetime | None
+    status: MrpRunStatus = strawberry.field(description="RUNNING, COMPLETED or FAILED.")
+    as_of: date = strawberry.field(description="The first day planned.")
+    horizon_days: int = strawberry.field(
+        description="Calendar days planned after asOf (asOf + horizonDays inclusive)."
+    )
+    items_planned: int = strawberry.field(description="How many products were planned.")
+    exceptions: list[str] = strawberry.field(
+        description="What the planner could not plan, or why the run failed, in words."
+    )
+    created_at: datetime = strawberry.field(description="When the run started.")
+    finished_at: datetime | None = strawberry.field(
+        description="When it completed or failed; null while RUNNING."
+    )
 
-    @strawberry.field(description="This run's planned orders (firmed ones included).")
+    @strawberry.field(
+        description="This run's planned orders (firmed ones included), by default by release "
+        "date, then product."
+    )
     async def planned_orders(
         self,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: PlannedOrderFilter | None = None,
-        order_by: PlannedOrderOrder | None = None,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            PlannedOrderFilter | None, strawberry.argument(description="Only these orders.")
+        ] = None,
+        order_by: Annotated[
+            PlannedOrderOrder | None,
+            strawberry.argument(description="Default: by release date, then product."),
+        ] = None,
     ) -> Connection[PlannedOrder]:
-        return await planned_order_page(
-            self.record.id, first, after, last, before, filter, order_by
+        window = Window(first, after, last, before, planned_order_order(order_by))
+        query = (filter or PlannedOrderFilter()).query()
+        return await info.context.loaders[PlannedOrderPagesByRunIdLoader].load(
+            (self.record.id, query, window)
         )
 
-    @strawberry.field
+    @strawberry.field(
+        description="The background job that ran it; null for a run started outside a job."
+    )
     async def job_run(self, info: strawberry.Info) -> JobRunType | None:
-        from api.jobs.types import JobRun
-
         if self.record.job_run_id is None:
             return None
-        row = await info.context.loaders[by_id_loader(JobRunRow)].load(self.record.job_run_id)
-        return JobRun.from_optional(row)
+        row = await info.context.loaders[JobRunByIdLoader].load(self.record.job_run_id)
+        return to_node(row) if row is not None else None
 
 
-@strawberry.enum
-class WorkOrderOrderField(Enum):
-    NUMBER = "number"
-    START_DATE = "start_date"
-    DUE_DATE = "due_date"
+@payload(
+    "bill_of_materials",
+    BillOfMaterials,
+    key_description="The product's new BOM; null when refused.",
+)
+class BomSetPayload:
+    pass
 
 
-@strawberry.input
-class WorkOrderOrder:
-    field: WorkOrderOrderField
-    direction: OrderDirection = OrderDirection.ASC
+@payload("work_order", WorkOrder)
+class WorkOrderCreatePayload:
+    pass
 
 
-@strawberry.input
-class WorkOrderFilter:
-    status: WorkOrderStatus | None = None  # type: ignore[valid-type]
-    product_id: strawberry.ID | None = None
+@payload("work_order", WorkOrder)
+class WorkOrderCompletePayload:
+    pass
 
 
-@strawberry.input
-class BomLineInput:
-    component_id: strawberry.ID
-    quantity_per: Decimal
-    scrap_percent: Decimal = Decimal(0)
+@payload(
+    "job_run",
+    JobRunType,
+    key_description="The MRP job, QUEUED (or the one already queued or running: one MRP run "
+    "at a time); follow it, then read `JobRun.mrpRun`. Null when refused.",
+)
+class MrpRunStartPayload:
+    job_run: JobRunType | None
 
 
-@strawberry.input
-class BomSetInput:
-    product_id: strawberry.ID
-    phantom: bool = False
-    lines: list[BomLineInput]
-
-
-@strawberry.input
-class WorkOrderCreateInput:
-    product_id: strawberry.ID
-    quantity: Decimal
-    start_date: date | None = strawberry.field(default=None, description="Default: today.")
-    due_date: date | None = strawberry.field(
-        default=None, description="Default: startDate + the product's lead time."
-    )
-
-
-@strawberry.input
-class WorkOrderCompleteInput:
-    id: strawberry.ID
-    quantity: Decimal
-
-
-@strawberry.input
-class MrpRunStartInput:
-    as_of: date | None = strawberry.field(default=None, description="Default: today.")
-    horizon_days: int = 90
-
-
-@strawberry.input
-class PlannedOrderFirmInput:
-    id: strawberry.ID
-    supplier_id: strawberry.ID | None = strawberry.field(
-        default=None,
-        description="The supplier Account of the purchase order; required for PURCHASE.",
-    )
-
-
-BomSetPayload = payload_type("BomSetPayload", "bill_of_materials", BillOfMaterials)
-WorkOrderCreatePayload = payload_type("WorkOrderCreatePayload", "work_order", WorkOrder)
-WorkOrderCompletePayload = payload_type("WorkOrderCompletePayload", "work_order", WorkOrder)
-
-
-@strawberry.type(description="The firmed planned order and the document it became.")
+@payload(
+    "planned_order",
+    PlannedOrder,
+    description="The result of plannedOrderFirm: the firmed planned order and the purchase "
+    "or work order it became, or the errors that refused it.",
+)
 class PlannedOrderFirmPayload:
-    planned_order: PlannedOrder | None = None
-    purchase_order: PurchaseOrderType | None = None
-    work_order: WorkOrder | None = None
-    errors: list[UserError] = strawberry.field(default_factory=list)
+    planned_order: PlannedOrder | None = strawberry.field(
+        default=None, description="The planned order, firmed; null when refused."
+    )
+    purchase_order: PurchaseOrderType | None = strawberry.field(
+        default=None, description="The purchase order a PURCHASE became."
+    )
+    work_order: WorkOrder | None = strawberry.field(
+        default=None, description="The released work order a MANUFACTURE became."
+    )
+    errors: list[UserError]

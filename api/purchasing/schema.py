@@ -2,55 +2,64 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
-from api.errors import perform
-from api.purchasing.types import (
-    PurchaseOrder,
+from api.errors import MutationInput, perform
+from api.purchasing.inputs import (
     PurchaseOrderCreateInput,
-    PurchaseOrderCreatePayload,
     PurchaseOrderFilter,
     PurchaseOrderOrder,
     PurchaseOrderReceiveInput,
+)
+from api.purchasing.types import (
+    PurchaseOrder,
+    PurchaseOrderCreatePayload,
     PurchaseOrderReceivePayload,
 )
-from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    node_by_global_id,
+    order_fields,
+    paginate,
+)
 from domain.purchasing import models, services
-
-
-def _filter(flt: PurchaseOrderFilter | None) -> services.PurchaseOrderFilter:
-    flt = flt or PurchaseOrderFilter()
-    return services.PurchaseOrderFilter(
-        status=models.PurchaseOrderStatus(flt.status.value) if flt.status else None,
-        supplier_id=decode_id(flt.supplier_id, "Account", "supplier_id")
-        if flt.supplier_id
-        else None,
-        product_id=decode_id(flt.product_id, "Product", "product_id") if flt.product_id else None,
-    )
 
 
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def purchase_order(self, info: Info, id: strawberry.ID) -> PurchaseOrder | None:
-        return await node_by_global_id(PurchaseOrder, info, id)
-
-    @strawberry.field
-    async def purchase_orders(
+    @strawberry.field(description="One purchase order by its id; null when there is none.")
+    async def purchase_order(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: PurchaseOrderFilter | None = None,
-        order_by: PurchaseOrderOrder | None = None,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A PurchaseOrder id.")],
+    ) -> PurchaseOrder | None:
+        return await node_by_global_id(PurchaseOrder, info, id)
+
+    @strawberry.field(description="The purchase orders, by default newest first.")
+    async def purchase_orders(
+        self,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            PurchaseOrderFilter | None, strawberry.argument(description="Only these orders.")
+        ] = None,
+        order_by: Annotated[
+            PurchaseOrderOrder | None, strawberry.argument(description="Default: newest first.")
+        ] = None,
     ) -> Connection[PurchaseOrder]:
-        queryset = services.list_purchase_orders(_filter(filter))
         order = order_fields(order_by.field.value, order_by.direction) if order_by else ("-id",)
         return await paginate(
-            queryset,
+            services.list_purchase_orders((filter or PurchaseOrderFilter()).query()),
             PurchaseOrder.from_model,
             first=first,
             after=after,
@@ -62,9 +71,13 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Creates an OPEN purchase order numbered PO-YYYY-NNNNNN, in the "
+        "supplier's currency."
+    )
     async def purchase_order_create(
-        self, input: PurchaseOrderCreateInput
+        self,
+        input: MutationInput[PurchaseOrderCreateInput],
     ) -> PurchaseOrderCreatePayload:
         async def create() -> models.PurchaseOrder:
             lines = [
@@ -86,9 +99,13 @@ class Mutation:
             PurchaseOrderCreatePayload, "purchase_order", create, PurchaseOrder.from_model
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Receives quantities into the MAIN warehouse and posts them (§5.3); the "
+        "order is RECEIVED once every line is received in full."
+    )
     async def purchase_order_receive(
-        self, input: PurchaseOrderReceiveInput
+        self,
+        input: MutationInput[PurchaseOrderReceiveInput],
     ) -> PurchaseOrderReceivePayload:
         async def receive() -> models.PurchaseOrder:
             lines = [

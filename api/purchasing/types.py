@@ -1,146 +1,156 @@
-"""GraphQL types of purchase orders (contract §5.1)."""
+"""GraphQL types of purchase orders and their lines (contract §5.1)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
 from api.accounts.loaders import AccountByIdLoader
-from api.accounts.types import Account
-from api.errors import payload_type
-from api.manufacturing.loaders import ProductByIdLoader
-from api.purchasing.loaders import PurchaseOrderByIdLoader, PurchaseOrderLinesByOrderIdLoader
-from api.relay import ModelNode
-from api.scalars import Money, OrderDirection, plain_decimal, unit_money
-from domain.money import cents
+from api.catalog.loaders import ProductByIdLoader
+from api.errors import payload
+from api.inventory.inputs import StockMoveFilter, StockMoveOrder
+from api.nested import Window
+from api.purchasing.enums import PurchaseOrderStatus
+from api.purchasing.loaders import (
+    PurchaseOrderByIdLoader,
+    PurchaseOrderLinesByOrderIdLoader,
+    ReceiptPagesByOrderNumberLoader,
+)
+from api.relay import After, Before, Connection, First, Last, ModelNode, order_fields, to_node
+from api.scalars import Money, unit_money
+from domain.money import ZERO, cents
 from domain.purchasing import models
 
 if TYPE_CHECKING:
+    from api.accounts.types import Account
     from api.catalog.types import Product
+    from api.inventory.types import StockMove
 
+AccountType = Annotated["Account", strawberry.lazy("api.accounts.types")]
 ProductType = Annotated["Product", strawberry.lazy("api.catalog.types")]
+StockMoveType = Annotated["StockMove", strawberry.lazy("api.inventory.types")]
 
 
-PurchaseOrderStatus = strawberry.enum(models.PurchaseOrderStatus, name="PurchaseOrderStatus")
-
-
-@strawberry.type
+@strawberry.type(
+    description="One product ordered from the supplier; quantities in the product's `uom`."
+)
 class PurchaseOrderLine(ModelNode):
     model_class = models.PurchaseOrderLine
 
     id: strawberry.relay.NodeID[int]
-    position: int
-    expected_date: date
+    position: int = strawberry.field(description="1, 2, … in the order the lines were given.")
+    quantity: Decimal = strawberry.field(description="How many were ordered.")
+    quantity_received: Decimal = strawberry.field(description="How many have arrived so far.")
+    expected_date: date = strawberry.field(
+        description="When it should arrive: MRP counts the open quantity as a receipt then."
+    )
+    # The order's currency, given by the order (or loaded for node(id:)).
+    currency: strawberry.Private[str]
 
-    @strawberry.field
-    def quantity(self) -> Decimal:
-        return plain_decimal(self.record.quantity)
+    @classmethod
+    async def nodes_of_rows(cls, info: strawberry.Info, rows: Sequence[Any | None]) -> list[Any]:
+        orders = await info.context.loaders[PurchaseOrderByIdLoader].load_many(
+            [row.order_id for row in rows if row is not None]
+        )
+        currency = {order.id: order.currency for order in orders}
+        return [
+            None if row is None else cls.from_model(row, currency=currency[row.order_id])
+            for row in rows
+        ]
 
-    @strawberry.field
-    def quantity_received(self) -> Decimal:
-        return plain_decimal(self.record.quantity_received)
-
-    @strawberry.field
+    @strawberry.field(description="The product ordered.")
     async def product(self, info: strawberry.Info) -> ProductType:
-        from api.catalog.types import Product
+        return to_node(await info.context.loaders[ProductByIdLoader].load(self.record.product_id))
 
-        row = await info.context.loaders[ProductByIdLoader].load(self.record.product_id)
-        return Product.from_model(row)
+    @strawberry.field(
+        description="Cost per unit in the order's currency: cents, or up to the 4 decimals "
+        "it is stored with. ADMIN, FINANCE and OPERATIONS only."
+    )
+    def unit_cost(self) -> Money | None:
+        return unit_money(self.record.unit_cost, self.currency)
 
-    @strawberry.field(description="Cost per unit (cents, or up to 4 decimals).")
-    async def unit_cost(self, info: strawberry.Info) -> Money | None:
-        order = await info.context.loaders[PurchaseOrderByIdLoader].load(self.record.order_id)
-        return unit_money(self.record.unit_cost, order.currency)
 
-
-@strawberry.type
+@strawberry.type(
+    description="An order to a supplier (§5.1); receiving it moves stock into MAIN and posts "
+    "the receipt (§5.3)."
+)
 class PurchaseOrder(ModelNode):
     model_class = models.PurchaseOrder
 
     id: strawberry.relay.NodeID[int]
-    number: str
-    status: PurchaseOrderStatus  # type: ignore[valid-type]
-    currency: str
-    notes: str | None
-    created_at: datetime
-    received_at: datetime | None
+    number: str = strawberry.field(
+        description="`PO-YYYY-NNNNNN`: gapless per year of creation, e.g. PO-2026-000001."
+    )
+    status: PurchaseOrderStatus = strawberry.field(description="OPEN, RECEIVED or CANCELLED.")
+    currency: str = strawberry.field(
+        description="ISO 4217 code of every amount of the order: the supplier's currency."
+    )
+    notes: str | None = strawberry.field(description="Free text for the buyer.")
+    created_at: datetime = strawberry.field(description="When it was created.")
+    received_at: datetime | None = strawberry.field(
+        description="When its last line was received in full."
+    )
 
-    @strawberry.field
-    async def supplier(self, info: strawberry.Info) -> Account:
-        row = await info.context.loaders[AccountByIdLoader].load(self.record.supplier_id)
-        return Account.from_model(row)
+    @strawberry.field(description="The supplier, an Account.")
+    async def supplier(self, info: strawberry.Info) -> AccountType:
+        return to_node(await info.context.loaders[AccountByIdLoader].load(self.record.supplier_id))
 
-    @strawberry.field
+    @strawberry.field(description="What is ordered, in the order given.")
     async def lines(self, info: strawberry.Info) -> list[PurchaseOrderLine]:
         rows = await info.context.loaders[PurchaseOrderLinesByOrderIdLoader].load(self.record.id)
-        return [PurchaseOrderLine.from_model(row) for row in rows]
+        return [PurchaseOrderLine.from_model(row, currency=self.currency) for row in rows]
 
     @strawberry.field(
-        description="Σ unit cost × quantity, each line rounded half-up to cents.",
+        description="The stock moves its deliveries booked (source PO_RECEIPT), by default "
+        "oldest first."
+    )
+    async def receipts(
+        self,
+        info: strawberry.Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            StockMoveFilter | None, strawberry.argument(description="Only these moves.")
+        ] = None,
+        order_by: Annotated[
+            StockMoveOrder | None, strawberry.argument(description="Default: oldest first.")
+        ] = None,
+    ) -> Connection[StockMoveType]:
+        order = (
+            (
+                *order_fields(order_by.field.value, order_by.direction),
+                *order_fields("id", order_by.direction),
+            )
+            if order_by
+            else ("created_at", "id")
+        )
+        window = Window(first, after, last, before, order)
+        query = (filter or StockMoveFilter()).query()
+        return await info.context.loaders[ReceiptPagesByOrderNumberLoader].load(
+            (self.number, query, window)
+        )
+
+    @strawberry.field(
+        description="Σ unit cost × quantity, each line rounded half-up to cents, in the "
+        "order's currency. ADMIN, FINANCE and OPERATIONS only."
     )
     async def total(self, info: strawberry.Info) -> Money | None:
         rows = await info.context.loaders[PurchaseOrderLinesByOrderIdLoader].load(self.record.id)
-        amount = sum((cents(Decimal(r.unit_cost) * Decimal(r.quantity)) for r in rows), Decimal(0))
-        return Money(amount=amount, currency=self.record.currency)
+        amount = sum((cents(Decimal(r.unit_cost) * Decimal(r.quantity)) for r in rows), ZERO)
+        return Money(amount=cents(amount), currency=self.currency)
 
 
-@strawberry.input
-class PurchaseOrderFilter:
-    status: PurchaseOrderStatus | None = None  # type: ignore[valid-type]
-    supplier_id: strawberry.ID | None = None
-    product_id: strawberry.ID | None = None
+@payload("purchase_order", PurchaseOrder, key_description="The new order, OPEN; null when refused.")
+class PurchaseOrderCreatePayload:
+    pass
 
 
-@strawberry.enum
-class PurchaseOrderOrderField(Enum):
-    NUMBER = "number"
-    CREATED_AT = "created_at"
-
-
-@strawberry.input
-class PurchaseOrderOrder:
-    field: PurchaseOrderOrderField
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.input
-class PurchaseOrderLineInput:
-    product_id: strawberry.ID
-    quantity: Decimal
-    unit_cost: Decimal | None = strawberry.field(
-        default=None, description="Default: the product's standard cost."
-    )
-    expected_date: date | None = strawberry.field(
-        default=None, description="Default: today + the product's lead time."
-    )
-
-
-@strawberry.input
-class PurchaseOrderCreateInput:
-    supplier_id: strawberry.ID
-    lines: list[PurchaseOrderLineInput]
-    notes: str | None = None
-
-
-@strawberry.input
-class PurchaseOrderReceiveLineInput:
-    line_id: strawberry.ID
-    quantity: Decimal
-
-
-@strawberry.input
-class PurchaseOrderReceiveInput:
-    id: strawberry.ID
-    lines: list[PurchaseOrderReceiveLineInput]
-
-
-PurchaseOrderCreatePayload = payload_type(
-    "PurchaseOrderCreatePayload", "purchase_order", PurchaseOrder
-)
-PurchaseOrderReceivePayload = payload_type(
-    "PurchaseOrderReceivePayload", "purchase_order", PurchaseOrder
-)
+@payload("purchase_order", PurchaseOrder)
+class PurchaseOrderReceivePayload:
+    pass

@@ -171,7 +171,7 @@ async def _release_work_order(
     if due < start:
         raise DomainError(ErrorCode.INVALID, "dueDate must not be before startDate.", "due_date")
     return await WorkOrder.create(
-        number=await next_number("WO"),
+        number=await next_number("WO", today().year),
         product_id=product.id,
         quantity=quantity,
         quantity_completed=ZERO,

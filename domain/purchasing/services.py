@@ -115,7 +115,7 @@ async def create_purchase_order(
         checks.raise_if_any()
         computed_amount(value, "lines", "The order's value")
         order = await PurchaseOrder.create(
-            number=await next_number("PO"),
+            number=await next_number("PO", today().year),
             supplier_id=supplier.id,
             currency=supplier.currency or get_settings().currency,
             notes=clean_notes,

@@ -9,7 +9,8 @@ from domain.catalog.models import Product
 
 PRODUCT_FIELDS = """
     sku name kind procurement uom listPrice { amount currency } taxRate leadTimeDays
-    safetyStock minOrderQuantity orderMultiple onHand available stockLevels { onHand }
+    safetyStock minOrderQuantity orderMultiple onHand available
+    stockLevels { totalCount edges { node { onHand } } }
 """
 
 CREATE = f"""
@@ -72,7 +73,7 @@ async def test_product_create_stores_every_field(gql):
         "orderMultiple": "250",
         "onHand": "0",
         "available": "0",
-        "stockLevels": [],
+        "stockLevels": {"totalCount": 0, "edges": []},
     }
 
 

@@ -33,7 +33,7 @@ LEVELS = """
 query($id: ID!) {
   product(id: $id) {
     onHand available
-    stockLevels { warehouse { code } onHand reserved available }
+    stockLevels { edges { node { warehouse { code } onHand reserved available } } }
   }
 }"""
 
@@ -110,10 +110,26 @@ async def test_stock_adjust_then_levels(gql, make_product):
     assert levels["data"]["product"] == {
         "onHand": "9.5",
         "available": "9.5",
-        "stockLevels": [
-            {"warehouse": {"code": "MAIN"}, "onHand": "7", "reserved": "0", "available": "7"},
-            {"warehouse": {"code": "EAST"}, "onHand": "2.5", "reserved": "0", "available": "2.5"},
-        ],
+        "stockLevels": {
+            "edges": [
+                {
+                    "node": {
+                        "warehouse": {"code": "MAIN"},
+                        "onHand": "7",
+                        "reserved": "0",
+                        "available": "7",
+                    }
+                },
+                {
+                    "node": {
+                        "warehouse": {"code": "EAST"},
+                        "onHand": "2.5",
+                        "reserved": "0",
+                        "available": "2.5",
+                    }
+                },
+            ]
+        },
     }
     assert await postings() == [
         [("1300", Decimal("42.50"), Decimal("0.00")), ("5100", Decimal("0.00"), Decimal("42.50"))],

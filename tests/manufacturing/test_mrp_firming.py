@@ -10,6 +10,7 @@ from mfg_factories import make_bom, make_sales_order
 
 from domain.accounts.models import Account
 from domain.catalog.models import Procurement, Product
+from domain.clock import today
 from domain.inventory.models import StockLevel
 from domain.inventory.services import default_warehouse
 from domain.jobs.models import JobKind
@@ -29,6 +30,8 @@ from tests.factories import make_account_row as make_account
 from tests.factories import make_item as make_product
 
 D = Decimal
+PO1 = f"PO-{today().year}-000001"  # §5.1: PO-YYYY-NNNNNN
+WO1 = f"WO-{today().year}-000001"  # §5.1: WO-YYYY-NNNNNN
 AS_OF = date(2026, 3, 2)
 
 FIRM = """
@@ -93,9 +96,9 @@ async def test_firming_turns_planned_orders_into_a_po_and_a_released_work_order(
     # FRAME 5 due 03-10 is released 03-09 and needs 10 BOLT then: due 03-09.
     assert purchase["data"]["plannedOrderFirm"] == {
         "plannedOrder": {"reference": f"PLN-{(await bolt()).id}-1",
-                         "firmedDocument": "PO-000001"},
+                         "firmedDocument": PO1},
         "purchaseOrder": {
-            "number": "PO-000001", "status": "OPEN", "supplier": {"name": "Bolt Supplier"},
+            "number": PO1, "status": "OPEN", "supplier": {"name": "Bolt Supplier"},
             "lines": [{"product": {"sku": "BOLT"}, "quantity": "10",
                        "unitCost": {"amount": "0.25"}, "expectedDate": "2026-03-09"}],
         },
@@ -104,7 +107,7 @@ async def test_firming_turns_planned_orders_into_a_po_and_a_released_work_order(
     }  # fmt: skip
     made = await gql(FIRM, {"input": {"id": frame_id}})
     assert made["data"]["plannedOrderFirm"]["workOrder"] == {
-        "number": "WO-000001", "status": "RELEASED", "product": {"sku": "FRAME"},
+        "number": WO1, "status": "RELEASED", "product": {"sku": "FRAME"},
         "quantity": "5", "startDate": "2026-03-09", "dueDate": "2026-03-10",
     }  # fmt: skip
     again = await gql(FIRM, {"input": {"id": frame_id}})
@@ -116,8 +119,8 @@ async def test_firming_turns_planned_orders_into_a_po_and_a_released_work_order(
         .values_list("payload", flat=True)
     )
     assert [(e["kind"], e["quantity"], e["firmedDocument"]) for e in events] == [
-        ("PURCHASE", "10", "PO-000001"),
-        ("MANUFACTURE", "5", "WO-000001"),
+        ("PURCHASE", "10", PO1),
+        ("MANUFACTURE", "5", WO1),
     ]
 
 
@@ -144,8 +147,8 @@ async def test_a_new_run_replaces_unfirmed_planned_orders_and_keeps_firmed_ones(
     )
     # The PO and the work order now supply FRAME and BOLT: only PAINT is planned again.
     assert [(run, sku, D(q), doc) for run, sku, q, doc in rows] == [
-        (first.id, "FRAME", D("5"), "WO-000001"),
-        (first.id, "BOLT", D("10"), "PO-000001"),
+        (first.id, "FRAME", D("5"), WO1),
+        (first.id, "BOLT", D("10"), PO1),
         (second.id, "PAINT", D("3"), None),
     ]
     everything = await gql(PLANNED, {})
@@ -155,9 +158,7 @@ async def test_a_new_run_replaces_unfirmed_planned_orders_and_keeps_firmed_ones(
         "PAINT"
     ]
     made = await gql(PLANNED, {"filter": {"kind": "MANUFACTURE"}})
-    assert [e["node"]["firmedDocument"] for e in made["data"]["plannedOrders"]["edges"]] == [
-        "WO-000001"
-    ]
+    assert [e["node"]["firmedDocument"] for e in made["data"]["plannedOrders"]["edges"]] == [WO1]
     paint = await Product.get(sku="PAINT")
     by_product = await gql(PLANNED, {"filter": {"productId": gid("Product", paint.id)}})
     assert by_product["data"]["plannedOrders"]["totalCount"] == 1

@@ -8,6 +8,7 @@ from typing import Any
 
 from mfg_factories import make_sales_order
 
+from domain.clock import today
 from domain.inventory.services import default_warehouse
 from domain.jobs.models import JobRun
 from domain.manufacturing.models import BillOfMaterials, BomLine, MrpRun
@@ -16,6 +17,7 @@ from domain.outbox.models import Event
 from tests.factories import gid
 
 D = Decimal
+WO1 = f"WO-{today().year}-000001"  # §5.1: WO-YYYY-NNNNNN
 
 PRODUCT_CREATE = """
 mutation($input: ProductCreateInput!) {
@@ -156,7 +158,7 @@ async def test_mrp_run_plans_every_item_exactly(gql: Any, database: str, run_wor
             }
         },
     )
-    assert wo["data"]["workOrderCreate"]["workOrder"] == {"number": "WO-000001"}
+    assert wo["data"]["workOrderCreate"]["workOrder"] == {"number": WO1}
     bike = await product_row(ids["BIKE"])
     await make_sales_order("SO-A", [(bike, "5")], requested_date=date(2026, 3, 10))
     await make_sales_order(
@@ -183,9 +185,9 @@ async def test_mrp_run_plans_every_item_exactly(gql: Any, database: str, run_wor
     # Hand-netted (as of 2026-03-02, day buckets):
     # BIKE: 2 on hand; SO-B's open 3 (requested 02-20 -> as of) leaves -1 -> 1, released
     #   02-28 (late); SO-A's 5 on 03-10 -> 5 released 03-08.
-    # FRAME: 1 for BIKE-1 on 03-02 (late); WO-000001 brings 2 on 03-05, BIKE-2 needs 5 on
+    # FRAME: 1 for BIKE-1 on 03-02 (late); WO1 brings 2 on 03-05, BIKE-2 needs 5 on
     #   03-08 -> 3. WHEELKIT is a phantom: 2 WHEEL + 2 BOLT per BIKE pass through.
-    # BOLT (SS 10): 30 - (4 + 6 + 2) = 18; WO-000001 takes 12 on 03-03 -> 6 -> 4;
+    # BOLT (SS 10): 30 - (4 + 6 + 2) = 18; WO1 takes 12 on 03-03 -> 6 -> 4;
     #   +20 (PO) on 03-04 -> 30; FRAME-2 takes 18 on 03-07 -> 12; BIKE-2 takes 20 + 10 on
     #   03-08 -> -18 -> 28.
     # WHEEL: 4 - 2 = 2; 2 - 10 = -8 -> min 10, multiple 5 -> 10.
@@ -216,7 +218,7 @@ async def test_mrp_run_plans_every_item_exactly(gql: Any, database: str, run_wor
     }
     assert pegs[("BIKE", "2026-03-02")] == [("SALES_ORDER_LINE", D("1"), "SO-B/1")]
     assert pegs[("BIKE", "2026-03-10")] == [("SALES_ORDER_LINE", D("5"), "SO-A/1")]
-    assert pegs[("BOLT", "2026-03-03")] == [("WORK_ORDER", D("4"), "WO-000001")]
+    assert pegs[("BOLT", "2026-03-03")] == [("WORK_ORDER", D("4"), WO1)]
     assert pegs[("BOLT", "2026-03-08")] == [("PLANNED_ORDER", D("28"), f"PLN-{bike_pk}-2")]
     assert pegs[("PAINT", "2026-03-07")] == [("PLANNED_ORDER", D("1.65"), f"PLN-{frame_pk}-2")]
     assert len(run["exceptions"]) == 3

@@ -7,12 +7,14 @@ from typing import Any
 
 from mfg_factories import make_bom, put_stock
 
+from domain.clock import today
 from domain.inventory.models import StockLevel, StockMove
 from domain.manufacturing.models import WorkOrder
 from tests.factories import gid, on_hand
 from tests.factories import make_item as make_product
 
 D = Decimal
+WO1 = f"WO-{today().year}-000001"  # §5.1: WO-YYYY-NNNNNN
 
 CREATE = """
 mutation($input: WorkOrderCreateInput!) {
@@ -78,7 +80,7 @@ async def test_work_order_is_created_released_and_numbered(gql: Any, database: s
     products = await lamp_factory()
     order = await create_lamp_order(gql, products["LAMP"], "5")
     assert {k: v for k, v in order.items() if k != "id"} == {
-        "number": "WO-000001",
+        "number": WO1,
         "product": {"sku": "LAMP"},
         "quantity": "5",
         "quantityCompleted": "0",
@@ -95,7 +97,7 @@ async def test_completing_backflushes_components_with_scrap_through_the_phantom_
     order = await create_lamp_order(gql, products["LAMP"], "5")
     result = await gql(COMPLETE, {"input": {"id": order["id"], "quantity": "3"}})
     assert result["data"]["workOrderComplete"] == {
-        "workOrder": {"number": "WO-000001", "quantityCompleted": "3", "status": "RELEASED"},
+        "workOrder": {"number": WO1, "quantityCompleted": "3", "status": "RELEASED"},
         "errors": [],
     }
     # BULB: 3 x 0.3333 x 1.025 = 1.0248975 -> 1.0249; SCREW: 3 x 1 x 3 x 1.1 = 9.9.
@@ -108,7 +110,7 @@ async def test_completing_backflushes_components_with_scrap_through_the_phantom_
         "SCREW": D("10.1"),
     }
     moves = (
-        await StockMove.filter(reference="WO-000001")
+        await StockMove.filter(reference=WO1)
         .order_by("id")
         .values_list("product__sku", "quantity", "source")
     )
@@ -138,7 +140,7 @@ async def test_short_component_refuses_the_completion_and_writes_nothing(
     assert "SHADE" in error["message"]
     assert await stock_by_sku(products) == before
     assert await StockMove.all().count() == moves_before
-    row = await WorkOrder.get(number="WO-000001")
+    row = await WorkOrder.get(number=WO1)
     assert (D(row.quantity_completed), row.status.value) == (D("3"), "RELEASED")
 
 
@@ -154,7 +156,7 @@ async def test_completing_the_rest_completes_the_order_and_no_more_can_be_comple
 
     result = await gql(COMPLETE, {"input": {"id": order["id"], "quantity": "2"}})
     assert result["data"]["workOrderComplete"]["workOrder"] == {
-        "number": "WO-000001",
+        "number": WO1,
         "quantityCompleted": "5",
         "status": "COMPLETED",
     }

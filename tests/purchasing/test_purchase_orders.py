@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from domain.clock import today
 from domain.inventory.models import StockMove
 from domain.ledger.models import JournalEntry, JournalLine
 from domain.purchasing.models import PurchaseOrder, PurchaseOrderLine
@@ -13,6 +14,7 @@ from tests.factories import make_account_row as make_supplier
 from tests.factories import make_item as make_product
 
 D = Decimal
+PO1 = f"PO-{today().year}-000001"  # §5.1: PO-YYYY-NNNNNN
 
 CREATE = """
 mutation($input: PurchaseOrderCreateInput!) {
@@ -72,7 +74,7 @@ async def test_purchase_order_is_created_open_with_its_lines_and_total(
 ) -> None:
     created = await bolts_and_paint_order(gql)
     order = created["order"]
-    assert order["number"] == "PO-000001"
+    assert order["number"] == PO1
     assert order["status"] == "OPEN"
     assert order["supplier"] == {"name": "Acme Supplies"}
     # 100 x 0.1234 = 12.34; 3 x 12.3456 (the standard cost) = 37.0368 -> 37.04.
@@ -97,7 +99,7 @@ async def test_receiving_moves_stock_into_main_and_posts_inventory_against_payab
     )
     assert first["data"]["purchaseOrderReceive"] == {
         "purchaseOrder": {
-            "number": "PO-000001",
+            "number": PO1,
             "status": "OPEN",
             "lines": [
                 {"product": {"sku": "BOLT"}, "quantityReceived": "60"},
@@ -120,16 +122,16 @@ async def test_receiving_moves_stock_into_main_and_posts_inventory_against_payab
         .values_list("product__sku", "quantity", "warehouse__code", "reference")
     )
     assert [(sku, D(q), wh, ref) for sku, q, wh, ref in moves] == [
-        ("BOLT", D("60"), "MAIN", "PO-000001"),
-        ("BOLT", D("40"), "MAIN", "PO-000001"),
-        ("PAINT", D("3"), "MAIN", "PO-000001"),
+        ("BOLT", D("60"), "MAIN", PO1),
+        ("BOLT", D("40"), "MAIN", PO1),
+        ("PAINT", D("3"), "MAIN", PO1),
     ]
     # 60 x 0.1234 = 7.404 -> 7.40; then 40 x 0.1234 = 4.936 -> 4.94 plus 37.04 = 41.98.
     assert await receipt_postings() == [
-        ("PO-000001", "1300", D("7.40"), D("0")),
-        ("PO-000001", "2000", D("0"), D("7.40")),
-        ("PO-000001", "1300", D("41.98"), D("0")),
-        ("PO-000001", "2000", D("0"), D("41.98")),
+        (PO1, "1300", D("7.40"), D("0")),
+        (PO1, "2000", D("0"), D("7.40")),
+        (PO1, "1300", D("41.98"), D("0")),
+        (PO1, "2000", D("0"), D("41.98")),
     ]
     again = await gql(
         RECEIVE, {"input": {"id": order["id"], "lines": [{"lineId": bolt_line, "quantity": "1"}]}}
@@ -228,9 +230,7 @@ async def test_every_role_reads_purchase_orders_but_only_cost_roles_see_their_co
     plain = await gql(
         "{ purchaseOrders(first: 5) { edges { node { number status } } } }", role="SALES"
     )
-    assert plain["data"]["purchaseOrders"]["edges"] == [
-        {"node": {"number": "PO-000001", "status": "OPEN"}}
-    ]
+    assert plain["data"]["purchaseOrders"]["edges"] == [{"node": {"number": PO1, "status": "OPEN"}}]
     hidden = await gql(query, role="SALES")
     assert {e["extensions"]["code"] for e in hidden["errors"]} == {"FORBIDDEN"}
     shown = await gql(query, role="OPERATIONS")

@@ -1,0 +1,40 @@
+"""GraphQL enums of the ledger (contract §5.3), described value by value."""
+
+from __future__ import annotations
+
+from api.scalars import described_enum
+from domain.ledger.models import JournalSource, LedgerAccountType
+
+__all__ = ["JournalSource", "LedgerAccountType"]
+
+described_enum(
+    JournalSource,
+    name="JournalSource",
+    description="What posted a journal entry (§5.3); its `reference` names the document, "
+    "and a reversal carries the source of the entry it reverses.",
+    values={
+        "INVOICE": "An invoice: Dr 1200 total / Cr 4000 subtotal / Cr 2200 tax.",
+        "SHIPMENT": "A shipment: Dr 5000 / Cr 1300 at standard cost.",
+        "PAYMENT": "A customer payment: Dr 1000 / Cr 1200 applied / Cr 2100 unapplied.",
+        "STOCK_ADJUSTMENT": "A stock adjustment: 1300 against 5100, or against 3900 for "
+        "opening stock.",
+        "PO_RECEIPT": "A purchase order receipt into stock, at the order's unit costs.",
+        "CREDIT_NOTE": "A credit note reversing part or all of an invoice.",
+        "WORK_ORDER": "A work order completion.",
+        "MANUAL": "Posted by hand.",
+    },
+)
+
+described_enum(
+    LedgerAccountType,
+    name="LedgerAccountType",
+    description="The kind of a ledger account (§5.3).",
+    values={
+        "ASSET": "What the business owns (1000 Cash, 1300 Inventory, …): a debit balance.",
+        "LIABILITY": "What it owes (2000 Accounts Payable, 2200 Sales Tax Payable, …): a "
+        "credit balance.",
+        "EQUITY": "The owners' stake (3000 Equity, 3900 Opening Balance Equity).",
+        "REVENUE": "Income (4000 Sales Revenue, 7000 Exchange Gain/Loss): a credit balance.",
+        "EXPENSE": "Costs (5000 Cost of Goods Sold, 5100–5400 variances and adjustments).",
+    },
+)
