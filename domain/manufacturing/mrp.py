@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import defaultdict
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import orjson
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
 from domain.catalog.models import Product, ProductKind
@@ -27,7 +29,6 @@ from domain.manufacturing.models import (
     MrpRun,
     MrpRunStatus,
     PlannedOrder,
-    PlannedOrderKind,
     WorkOrder,
     WorkOrderStatus,
 )
@@ -195,6 +196,68 @@ def _value(value: Any) -> Any:
     return getattr(value, "value", value)
 
 
+# run, reference, product, kind, quantity, due date, release date, late, pegging (JSON text)
+PlannedOrderRow = tuple[int, str, int, str, Decimal, date, date, bool, str]
+_COLUMNS = (
+    "run_id",
+    "reference",
+    "product_id",
+    "kind",
+    "quantity",
+    "due_date",
+    "release_date",
+    "late",
+    "pegging",
+)
+_INSERT_ROW = (
+    f"INSERT INTO planned_orders ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
+)
+
+
+def _planned_order_rows(
+    run_id: int, orders: Sequence[planning.PlannedOrder]
+) -> list[PlannedOrderRow]:
+    return [
+        (
+            run_id,
+            order.reference,
+            order.product_id,
+            order.kind,
+            order.quantity,
+            order.due_date,
+            order.release_date,
+            order.late,
+            # The JSON text tortoise's JSONField writes for the same list.
+            orjson.dumps(
+                [
+                    {
+                        "source": peg.source,
+                        "quantity": str(peg.quantity),
+                        "reference": peg.reference,
+                    }
+                    for peg in order.pegging
+                ]
+            ).decode(),
+        )
+        for order in orders
+    ]
+
+
+async def _insert_planned_orders(
+    connection: BaseDBAsyncClient, rows: list[PlannedOrderRow]
+) -> None:
+    """Set-based (ARCHITECTURE 7c), in the caller's transaction: COPY on PostgreSQL, one
+    executemany on SQLite; never an ORM object per planned order. The foreign keys and
+    indexes of planned_orders still check and index every row."""
+    if not rows:
+        return
+    if connection.capabilities.dialect == "postgres":
+        async with connection.acquire_connection() as raw:
+            await raw.copy_records_to_table("planned_orders", records=rows, columns=_COLUMNS)
+    else:
+        await connection.execute_many(_INSERT_ROW, [list(row) for row in rows])
+
+
 async def _plan_in_thread(
     inputs: MrpInputs, as_of: date, horizon_days: int, progress: Progress | None
 ) -> planning.Plan:
@@ -260,30 +323,13 @@ async def run_mrp(
         await run.save(update_fields=["status", "exceptions", "finished_at"])
         raise DomainError(ErrorCode.BOM_CYCLE, message) from None
     planned = time.perf_counter()
-    rows = [
-        PlannedOrder(
-            run_id=run.id,
-            reference=order.reference,
-            product_id=order.product_id,
-            kind=PlannedOrderKind(order.kind),
-            quantity=order.quantity,
-            due_date=order.due_date,
-            release_date=order.release_date,
-            late=order.late,
-            pegging=[
-                {"source": peg.source, "quantity": str(peg.quantity), "reference": peg.reference}
-                for peg in order.pegging
-            ],
-        )
-        for order in result.planned_orders
-    ]
+    rows = _planned_order_rows(run.id, result.planned_orders)
     async with in_transaction() as connection:
         # Two runs forced at once replace in turn: the later one's delete sees the earlier
         # one's committed orders, so two plans never mix.
         await serialize_on(connection, "mrp.plan")
         await PlannedOrder.filter(firmed_at__isnull=True).delete()
-        if rows:
-            await PlannedOrder.bulk_create(rows)
+        await _insert_planned_orders(connection, rows)
         run.status = MrpRunStatus.COMPLETED
         run.items_planned = result.items_planned
         run.exceptions = list(result.exceptions)
