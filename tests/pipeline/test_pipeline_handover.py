@@ -136,20 +136,38 @@ async def test_concurrent_wins_create_exactly_one_order(
     assert await Event.filter(type="sales_order.created").count() == 1
 
 
-async def test_a_deal_without_lines_cannot_be_won(
+async def test_a_deal_closed_on_an_amount_alone_is_won_with_an_order_without_lines(
     make_account: Callable[..., Awaitable[Any]],
     make_opportunity: Callable[..., Awaitable[Any]],
 ) -> None:
-    deal = await make_opportunity(await make_account(), amount="1000.00")
+    deal = await make_opportunity(await make_account("Initech"), "Consulting", amount="1000.00")
     events = await Event.all().count()
 
-    with pytest.raises(DomainError) as refused:
-        await win_opportunity(deal.id)
+    won = await win_opportunity(deal.id, requested_date=date(2026, 8, 3))
 
-    assert (refused.value.code, refused.value.field) == (ErrorCode.INVALID, ("lines",))
-    assert (await Opportunity.get(id=deal.id)).status == OpportunityStatus.OPEN
-    assert await SalesOrder.all().count() == 0
-    assert await Event.all().count() == events
+    assert (won.status, won.stage, won.probability, won.amount) == (
+        OpportunityStatus.WON,
+        Stage.CLOSED_WON,
+        100,
+        D("1000.00"),
+    )
+    order = await SalesOrder.get(id=won.sales_order_id)
+    assert (order.status, order.account_id, order.requested_date) == (
+        OrderStatus.DRAFT,
+        deal.account_id,
+        date(2026, 8, 3),
+    )
+    assert (order.subtotal, order.tax_total, order.total) == (D("0.00"), D("0.00"), D("0.00"))
+    assert await SalesOrderLine.filter(order_id=order.id).count() == 0
+    assert (await Account.get(id=deal.account_id)).lifecycle == Lifecycle.CUSTOMER
+    new_events = await Event.filter(id__gt=events).order_by("id").values_list("type", flat=True)
+    assert new_events == ["sales_order.created", "account.updated", "opportunity.won"]
+
+    again = await win_opportunity(deal.id)
+
+    assert again.sales_order_id == order.id
+    assert await SalesOrder.all().count() == 1
+    assert await Event.filter(id__gt=events).count() == 3
 
 
 async def test_a_lost_deal_cannot_be_won(deal: Opportunity) -> None:
@@ -212,3 +230,44 @@ async def test_readonly_and_finance_may_not_win_deals(
         body = await gql(WIN, variables, role=role)
         assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert await SalesOrder.all().count() == 0
+
+
+async def test_mark_won_through_graphql_without_lines_returns_an_empty_draft_order(
+    gql: Callable[..., Awaitable[dict[str, Any]]],
+    make_account: Callable[..., Awaitable[Any]],
+    make_opportunity: Callable[..., Awaitable[Any]],
+) -> None:
+    deal = await make_opportunity(await make_account("Initech"), "Consulting", amount="1000.00")
+    query = """
+    mutation Win($input: OpportunityMarkWonInput!) {
+      opportunityMarkWon(input: $input) {
+        opportunity { status amount { amount currency } salesOrder { number } }
+        salesOrder { number status lines { id } total { amount currency } }
+        errors { field code message }
+      }
+    }
+    """
+    variables = {"input": {"id": encode_id("Opportunity", deal.id)}}
+
+    body = await gql(query, variables, role="SALES")
+    again = await gql(query, variables, role="SALES")
+
+    result = body["data"]["opportunityMarkWon"]
+    number = result["salesOrder"]["number"]
+    assert result == {
+        "opportunity": {
+            "status": "WON",
+            "amount": {"amount": "1000.00", "currency": "USD"},
+            "salesOrder": {"number": number},
+        },
+        "salesOrder": {
+            "number": number,
+            "status": "DRAFT",
+            "lines": [],
+            "total": {"amount": "0.00", "currency": "USD"},
+        },
+        "errors": [],
+    }
+    assert number.startswith("SO-")
+    assert again["data"]["opportunityMarkWon"] == result
+    assert await SalesOrder.all().count() == 1

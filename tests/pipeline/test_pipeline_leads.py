@@ -35,6 +35,9 @@ mutation Convert($input: LeadConvertInput!) {
       convertedContact { firstName lastName email }
       convertedOpportunity { name amount { amount currency } stage probability }
     }
+    account { name }
+    contact { email }
+    opportunity { name }
     errors { field code message }
   }
 }
@@ -90,6 +93,9 @@ async def test_converting_a_lead_creates_account_contact_and_opportunity(gql: Gr
                 "probability": 10,
             },
         },
+        "account": {"name": "Analytical Engines Ltd"},
+        "contact": {"email": "ada@engines.example"},
+        "opportunity": {"name": "Difference engine"},
         "errors": [],
     }
     assert await Event.all().order_by("id").values_list("type", flat=True) == [
@@ -146,6 +152,9 @@ async def test_converting_twice_is_already_processed_and_changes_nothing(gql: Gr
 
     assert body["data"]["leadConvert"] == {
         "lead": None,
+        "account": None,
+        "contact": None,
+        "opportunity": None,
         "errors": [
             {
                 "field": ["leadId"],
@@ -209,8 +218,16 @@ async def test_lead_create_and_qualify_through_graphql(gql: GraphQL) -> None:
     }
 
 
-async def test_lead_create_without_company_is_required(gql: GraphQL) -> None:
+async def test_lead_create_without_company_is_refused_by_the_schema(gql: GraphQL) -> None:
     body = await gql(LEAD_CREATE, {"input": {"contactName": "Bill"}})
+
+    assert body["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
+    assert "companyName" in body["errors"][0]["message"]
+    assert await Lead.all().count() == 0
+
+
+async def test_a_blank_company_is_required(gql: GraphQL) -> None:
+    body = await gql(LEAD_CREATE, {"input": {"companyName": "  ", "contactName": "Bill"}})
 
     assert body["data"]["leadCreate"] == {
         "lead": None,
@@ -244,6 +261,30 @@ async def test_leads_are_listed_with_filters(gql: GraphQL) -> None:
         "totalCount": 1,
         "edges": [{"node": {"companyName": "Initech"}}],
     }
+
+
+async def test_leads_search_and_order_by_company(gql: GraphQL) -> None:
+    await create_lead(ADA)
+    await create_lead({"company_name": "Initech", "contact_name": "Bill", "email": "b@i.example"})
+    await create_lead({"company_name": "Hooli", "contact_name": "Gavin", "source": "web"})
+    query = """query($filter: LeadFilter, $orderBy: LeadOrder) {
+      leads(filter: $filter, orderBy: $orderBy) { edges { node { companyName } } } }"""
+
+    async def companies(**variables: Any) -> list[str]:
+        body = await gql(query, variables)
+        return [e["node"]["companyName"] for e in body["data"]["leads"]["edges"]]
+
+    # Newest first by default.
+    assert await companies() == ["Hooli", "Initech", "Analytical Engines Ltd"]
+    assert await companies(orderBy={"field": "COMPANY_NAME", "direction": "ASC"}) == [
+        "Analytical Engines Ltd",
+        "Hooli",
+        "Initech",
+    ]
+    # The search matches company, contact name and email, in any letter case.
+    assert await companies(filter={"search": "ADA"}) == ["Analytical Engines Ltd"]
+    assert await companies(filter={"search": "i.example"}) == ["Initech"]
+    assert await companies(filter={"status": "CONVERTED"}) == []
 
 
 # --- POST /hooks/leads (§4.2) ----------------------------------------------------------------

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from domain.accounts.models import Account
+from domain.activities.services import create_activity
 from domain.catalog.models import Product
 from domain.outbox.models import Event
 from domain.pipeline.handover import win_opportunity
@@ -439,7 +440,7 @@ async def test_account_shows_its_opportunities_and_open_pipeline(
              openPipeline { amount currency }
              opportunities(first: 2) { totalCount pageInfo { hasNextPage }
                                        edges { node { name status } } }
-             open: opportunities(status: OPEN) { totalCount }
+             open: opportunities(filter: {status: OPEN}) { totalCount }
         } }""",
         {"id": gid("Account", account.id)},
     )
@@ -505,8 +506,6 @@ async def fifty_won_deals(database: str, make_account: Any, make_opportunity: An
         await Product.create(sku=f"SKU-{i}", name=f"Product {i}", list_price=D("5.00"))
         for i in range(3)
     ]
-    from domain.activities.services import create_activity
-
     for i in range(50):
         account = await make_account(f"Account {i:02d}")
         deal = await make_opportunity(
@@ -564,3 +563,90 @@ async def test_a_sales_order_knows_its_opportunity(
     )
 
     assert body["data"]["node"] == {"opportunity": {"name": "Handover", "status": "WON"}}
+
+
+ACCOUNT_DEALS = """
+query(
+  $id: ID!, $filter: OpportunityFilter, $orderBy: OpportunityOrder, $first: Int, $after: String
+) {
+  account(id: $id) {
+    opportunities(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { node { name } }
+    }
+  }
+}
+"""
+
+
+async def test_account_opportunities_take_filter_order_and_cursors(
+    gql: GraphQL, account: Account, make_account: Any, make_opportunity: Any
+) -> None:
+    other = await make_account("Other")
+    await make_opportunity(account, "A", amount="300.00", stage=Stage.PROPOSAL)
+    await make_opportunity(account, "B", amount="100.00")
+    await make_opportunity(account, "C", amount="200.00", stage=Stage.PROPOSAL)
+    await make_opportunity(other, "D", amount="999.00", stage=Stage.PROPOSAL)
+    account_id = gid("Account", account.id)
+
+    async def deals(**variables: Any) -> dict[str, Any]:
+        body = await gql(ACCOUNT_DEALS, {"id": account_id, **variables})
+        assert "errors" not in body, body
+        return body["data"]["account"]["opportunities"]  # type: ignore[no-any-return]
+
+    by_amount = {"field": "AMOUNT", "direction": "DESC"}
+    first_page = await deals(orderBy=by_amount, first=2)
+    assert [e["node"]["name"] for e in first_page["edges"]] == ["A", "C"]
+    assert (first_page["totalCount"], first_page["pageInfo"]["hasNextPage"]) == (3, True)
+    rest = await deals(orderBy=by_amount, first=2, after=first_page["pageInfo"]["endCursor"])
+    assert [e["node"]["name"] for e in rest["edges"]] == ["B"]
+    assert rest["pageInfo"]["hasNextPage"] is False
+
+    proposals = await deals(filter={"stage": "PROPOSAL"}, orderBy={"field": "NAME"})
+    assert [e["node"]["name"] for e in proposals["edges"]] == ["A", "C"]
+    # An accountId in the nested filter must name this account too.
+    elsewhere = await deals(filter={"accountId": gid("Account", other.id)})
+    assert (elsewhere["totalCount"], elsewhere["edges"]) == (0, [])
+
+
+async def test_a_list_filter_id_of_another_type_is_a_bad_user_input(
+    gql: GraphQL, account: Account
+) -> None:
+    body = await gql(LIST, {"filter": {"accountId": gid("Contact", account.id)}})
+
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "accountId" in body["errors"][0]["message"]
+
+
+async def test_first_and_last_together_are_refused(gql: GraphQL) -> None:
+    for query in (
+        "{ opportunities(first: 2, last: 2) { totalCount } }",
+        "{ leads(first: 2, last: 2) { totalCount } }",
+    ):
+        body = await gql(query)
+        assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT", query
+
+
+async def test_a_line_read_through_node_is_priced_in_its_deals_currency(
+    gql: GraphQL, widget: Product, make_opportunity: Any
+) -> None:
+    # Written straight to the table: the use cases take only the installation currency
+    # until §12 is enabled, but a line must show its deal's currency, not the default.
+    euro = await Account.create(name="Euro GmbH", currency="EUR")
+    deal = await make_opportunity(
+        euro, "Euro deal", lines=[{"product_id": widget.id, "quantity": D("1.5")}]
+    )
+    line = await OpportunityLine.get(opportunity_id=deal.id)
+
+    body = await gql(
+        """query($id: ID!) { node(id: $id) { ... on OpportunityLine {
+             quantity unitPrice { amount currency } netAmount { amount currency } } } }""",
+        {"id": gid("OpportunityLine", line.id)},
+    )
+
+    # 1.5 × 19.99 = 29.985 → 29.99
+    assert body["data"]["node"] == {
+        "quantity": "1.5",
+        "unitPrice": {"amount": "19.99", "currency": "EUR"},
+        "netAmount": {"amount": "29.99", "currency": "EUR"},
+    }

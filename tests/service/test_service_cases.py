@@ -87,7 +87,7 @@ async def test_a_new_case_is_numbered_and_due_in_business_minutes_of_the_default
 
     assert case | {"id": None} == {
         "id": None,
-        "number": "CASE-000001",
+        "number": "CASE-2026-000001",
         "subject": "VPN down",
         "status": "NEW",
         "priority": "NORMAL",
@@ -260,7 +260,7 @@ async def test_a_case_resolved_in_time_has_met_its_sla_and_announces_it(gql, clo
     assert resolved["slaStatus"] == "MET"
     assert await event_types() == ["case.created", "case.resolved"]
     event = await Event.filter(type="case.resolved").get()
-    assert event.payload["number"] == "CASE-000001"
+    assert event.payload["number"] == "CASE-2026-000001"
     assert event.payload["resolvedAt"] == iso(monday(11))
 
 
@@ -283,7 +283,7 @@ async def test_a_closed_case_cannot_be_reopened_and_nothing_changes(gql, clock: 
     clock.set(monday(11))
     await change(gql, SET_STATUS, id=case["id"], status="CLOSED")
     before = await row_counts()
-    row_before = await Case.get(number="CASE-000001")
+    row_before = await Case.get(number="CASE-2026-000001")
 
     body = await gql(SET_STATUS, {"input": {"id": case["id"], "status": "OPEN"}})
 
@@ -293,7 +293,7 @@ async def test_a_closed_case_cannot_be_reopened_and_nothing_changes(gql, clock: 
         (["status"], "INVALID_TRANSITION")
     ]
     assert await row_counts() == before
-    row_after = await Case.get(number="CASE-000001")
+    row_after = await Case.get(number="CASE-2026-000001")
     assert (row_after.status, row_after.resolved_at, row_after.updated_at) == (
         CaseStatus.CLOSED,
         row_before.resolved_at,
@@ -428,16 +428,17 @@ async def test_cases_filter_by_account_status_priority_and_escalation_level(
     await a_case(acme, monday(9))
     await a_case(acme, monday(9), Priority.HIGH)
     await a_case(globex, monday(9), Priority.HIGH)
-    await Case.filter(number="CASE-000003").update(status=CaseStatus.OPEN, escalation_level=1)
+    await Case.filter(number="CASE-2026-000003").update(status=CaseStatus.OPEN, escalation_level=1)
 
     assert await filtered(gql, accountId=encode_id("Account", acme.id)) == [
-        "CASE-000001",
-        "CASE-000002",
+        "CASE-2026-000001",
+        "CASE-2026-000002",
     ]
-    assert await filtered(gql, priority="HIGH") == ["CASE-000002", "CASE-000003"]
-    assert await filtered(gql, status="OPEN") == ["CASE-000003"]
-    assert await filtered(gql, escalationLevel=1) == ["CASE-000003"]
-    assert await filtered(gql, accountId=encode_id("Contact", acme.id)) == []
+    assert await filtered(gql, priority="HIGH") == ["CASE-2026-000002", "CASE-2026-000003"]
+    assert await filtered(gql, status="OPEN") == ["CASE-2026-000003"]
+    assert await filtered(gql, escalationLevel=1) == ["CASE-2026-000003"]
+    wrong_type = await gql(LIST, {"filter": {"accountId": encode_id("Contact", acme.id)}})
+    assert wrong_type["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
 
 
 async def test_the_sla_status_filter_agrees_with_the_computed_status(gql, clock: Clock) -> None:
@@ -457,17 +458,17 @@ async def test_the_sla_status_filter_agrees_with_the_computed_status(gql, clock:
     await change(gql, SET_STATUS, id=encode_id("Case", 4), status="WAITING_ON_CUSTOMER")
     await change(gql, SET_STATUS, id=encode_id("Case", 5), status="RESOLVED", at=iso(monday(9, 25)))
     no_sla = await an_account("No SLA")
-    await Case.create(number="CASE-000006", subject="x", account=no_sla, opened_at=monday(9))
+    await Case.create(number="CASE-2026-000006", subject="x", account=no_sla, opened_at=monday(9))
 
     body = await gql(LIST, {"first": 100})
     computed = {e["node"]["number"]: e["node"]["slaStatus"] for e in body["data"]["cases"]["edges"]}
     assert computed == {
-        "CASE-000001": "BREACHED",
-        "CASE-000002": "AT_RISK",
-        "CASE-000003": "ON_TRACK",
-        "CASE-000004": "PAUSED",
-        "CASE-000005": "MET",
-        "CASE-000006": "NONE",
+        "CASE-2026-000001": "BREACHED",
+        "CASE-2026-000002": "AT_RISK",
+        "CASE-2026-000003": "ON_TRACK",
+        "CASE-2026-000004": "PAUSED",
+        "CASE-2026-000005": "MET",
+        "CASE-2026-000006": "NONE",
     }
     for status in ("BREACHED", "ON_TRACK", "AT_RISK", "PAUSED", "MET", "NONE"):
         expected = [number for number, value in computed.items() if value == status]
@@ -486,7 +487,7 @@ async def test_account_cases_and_a_case_list_cost_the_same_queries_for_5_or_50_c
       cases(first: $first) {
         edges { node {
           number slaStatus escalations { level }
-          account { name cases { number } slaPolicy { name } }
+          account { name cases { edges { node { number } } } slaPolicy { name } }
           slaPolicy { name targets { priority } calendar { name } }
         } }
       }
@@ -501,3 +502,56 @@ async def test_account_cases_and_a_case_list_cost_the_same_queries_for_5_or_50_c
     assert len(small["data"]["cases"]["edges"]) == 5
     assert len(large["data"]["cases"]["edges"]) == 50
     assert fifty.count == five.count
+
+
+async def test_case_numbers_carry_the_year_of_opening_and_count_per_year(gql, clock: Clock) -> None:
+    await standard_policy()
+    account = await an_account()
+
+    this_year = await open_case(gql, account.id)
+    imported = await open_case(gql, account.id, openedAt=iso(utc(2025, 12, 31, 23, 30)))
+    next_one = await open_case(gql, account.id)
+
+    assert [this_year["number"], imported["number"], next_one["number"]] == [
+        "CASE-2026-000001",
+        "CASE-2025-000001",
+        "CASE-2026-000002",
+    ]
+
+
+ACCOUNT_CASES = """
+query ($id: ID!, $filter: CaseFilter, $orderBy: CaseOrder, $first: Int) {
+  account(id: $id) {
+    cases(filter: $filter, orderBy: $orderBy, first: $first) {
+      totalCount pageInfo { hasNextPage } edges { node { number priority } }
+    }
+  }
+}"""
+
+
+async def test_account_cases_are_a_connection_with_filter_and_order(gql, clock: Clock) -> None:
+    await standard_policy()
+    acme, globex = await an_account("Acme"), await an_account("Globex")
+    await a_case(acme, monday(8), Priority.HIGH)
+    await a_case(acme, monday(9))
+    await a_case(acme, monday(7), Priority.HIGH)
+    await a_case(globex, monday(9), Priority.HIGH)
+
+    async def cases(**variables: Any) -> dict[str, Any]:
+        body = await gql(ACCOUNT_CASES, {"id": encode_id("Account", acme.id), **variables})
+        assert "errors" not in body, body
+        return body["data"]["account"]["cases"]  # type: ignore[no-any-return]
+
+    newest_first = await cases(first=2)
+    assert [e["node"]["number"] for e in newest_first["edges"]] == [
+        "CASE-2026-000002",
+        "CASE-2026-000001",
+    ]
+    assert (newest_first["totalCount"], newest_first["pageInfo"]["hasNextPage"]) == (3, True)
+    high = await cases(filter={"priority": "HIGH"}, orderBy={"field": "OPENED_AT"})
+    assert [e["node"]["number"] for e in high["edges"]] == [
+        "CASE-2026-000003",
+        "CASE-2026-000001",
+    ]
+    other = await cases(filter={"accountId": encode_id("Account", globex.id)})
+    assert other["totalCount"] == 0

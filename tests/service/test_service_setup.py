@@ -268,3 +268,32 @@ async def test_only_admins_configure_calendars(gql, role: str) -> None:
 
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
     assert (await row_counts())["calendars"] == 0
+
+
+async def test_calendars_and_policies_take_filter_and_order(gql) -> None:
+    standard = await standard_policy("Standard")
+    await standard_policy("Premium", is_default=True)
+    query = """query ($calendars: BusinessCalendarFilter, $policies: SlaPolicyFilter,
+                      $calendarOrder: BusinessCalendarOrder, $policyOrder: SlaPolicyOrder) {
+      businessCalendars(filter: $calendars, orderBy: $calendarOrder) { edges { node { name } } }
+      slaPolicies(filter: $policies, orderBy: $policyOrder) { edges { node { name } } }
+    }"""
+
+    async def names(**variables: Any) -> tuple[list[str], list[str]]:
+        data = (await gql(query, variables))["data"]
+        return (
+            [e["node"]["name"] for e in data["businessCalendars"]["edges"]],
+            [e["node"]["name"] for e in data["slaPolicies"]["edges"]],
+        )
+
+    assert await names() == (["Premium hours", "Standard hours"], ["Premium", "Standard"])
+    assert await names(
+        calendarOrder={"field": "NAME", "direction": "DESC"},
+        policyOrder={"field": "CREATED_AT", "direction": "ASC"},
+    ) == (["Standard hours", "Premium hours"], ["Standard", "Premium"])
+    assert await names(calendars={"search": "PREM"}, policies={"isDefault": False}) == (
+        ["Premium hours"],
+        ["Standard"],
+    )
+    by_calendar = {"calendarId": encode_id("BusinessCalendar", standard.calendar_id)}
+    assert (await names(policies=by_calendar))[1] == ["Standard"]
