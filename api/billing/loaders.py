@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from strawberry.dataloader import DataLoader
+from tortoise.queryset import QuerySet
 
-from api.loaders import ManyByKeyLoader, by_id_loader
-from domain.billing import receivables
+from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from domain.billing import listing, receivables
 from domain.billing.models import (
     CreditNote,
     CreditNoteLine,
@@ -17,6 +20,7 @@ from domain.billing.models import (
     Payment,
     PaymentAllocation,
 )
+from domain.querying import filter_given
 
 InvoiceByIdLoader = by_id_loader(Invoice)
 InvoiceLineByIdLoader = by_id_loader(InvoiceLine)
@@ -24,16 +28,22 @@ PaymentByIdLoader = by_id_loader(Payment)
 CreditNoteByIdLoader = by_id_loader(CreditNote)
 
 
-class InvoicesByAccountIdLoader(ManyByKeyLoader):
-    model = Invoice
+class InvoicesByAccountIdLoader(ChildrenByKeyLoader):
+    """Keys: (account id, `listing.InvoiceFilter`)."""
+
     key = "account_id"
-    order_by = ("issue_date", "id")
+
+    def rows(self, flt: listing.InvoiceFilter) -> QuerySet[Any]:
+        return listing.list_invoices(flt)
 
 
-class InvoicesBySalesOrderIdLoader(ManyByKeyLoader):
-    model = Invoice
+class InvoicesBySalesOrderIdLoader(ChildrenByKeyLoader):
+    """Keys: (sales order id, `listing.InvoiceFilter`)."""
+
     key = "sales_order_id"
-    order_by = ("issue_date", "id")
+
+    def rows(self, flt: listing.InvoiceFilter) -> QuerySet[Any]:
+        return listing.list_invoices(flt)
 
 
 class InvoiceLinesByInvoiceIdLoader(ManyByKeyLoader):
@@ -42,19 +52,48 @@ class InvoiceLinesByInvoiceIdLoader(ManyByKeyLoader):
     order_by = ("position", "id")
 
 
-class PaymentAllocationsByPaymentIdLoader(ManyByKeyLoader):
-    model = PaymentAllocation
+@dataclass(frozen=True)
+class AllocationCriteria:
+    """What a list of payment allocations narrows by."""
+
+    payment_id: int | None = None
+    invoice_id: int | None = None
+
+
+class _AllocationsLoader(ChildrenByKeyLoader):
+    def rows(self, flt: AllocationCriteria) -> QuerySet[Any]:
+        return filter_given(
+            PaymentAllocation.all(), payment_id=flt.payment_id, invoice_id=flt.invoice_id
+        )
+
+
+class PaymentAllocationsByPaymentIdLoader(_AllocationsLoader):
+    """Keys: (payment id, `AllocationCriteria`)."""
+
     key = "payment_id"
 
 
-class PaymentAllocationsByInvoiceIdLoader(ManyByKeyLoader):
-    model = PaymentAllocation
+class PaymentAllocationsByInvoiceIdLoader(_AllocationsLoader):
+    """Keys: (invoice id, `AllocationCriteria`)."""
+
     key = "invoice_id"
 
 
-class CreditNotesByInvoiceIdLoader(ManyByKeyLoader):
-    model = CreditNote
+@dataclass(frozen=True)
+class CreditNoteCriteria:
+    """What a list of credit notes narrows by."""
+
+    account_id: int | None = None
+    invoice_id: int | None = None
+
+
+class CreditNotesByInvoiceIdLoader(ChildrenByKeyLoader):
+    """Keys: (invoice id, `CreditNoteCriteria`)."""
+
     key = "invoice_id"
+
+    def rows(self, flt: CreditNoteCriteria) -> QuerySet[Any]:
+        return listing.list_credit_notes(account_id=flt.account_id, invoice_id=flt.invoice_id)
 
 
 class CreditNoteLinesByCreditNoteIdLoader(ManyByKeyLoader):

@@ -1,9 +1,17 @@
-"""Dataloaders of sales orders and shipments."""
+"""Dataloaders of sales orders, their lines and shipments: one query per relation and depth."""
 
 from __future__ import annotations
 
-from api.loaders import ManyByKeyLoader, by_id_loader
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from tortoise.queryset import QuerySet
+
+from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from domain.orders import services
 from domain.orders.models import SalesOrder, SalesOrderLine, Shipment, ShipmentLine
+from domain.querying import filter_given
 
 SalesOrderByIdLoader = by_id_loader(SalesOrder)
 SalesOrderLineByIdLoader = by_id_loader(SalesOrderLine)
@@ -16,16 +24,38 @@ class SalesOrderLinesByOrderIdLoader(ManyByKeyLoader):
     order_by = ("position", "id")
 
 
-class ShipmentsByOrderIdLoader(ManyByKeyLoader):
-    model = Shipment
-    key = "order_id"
-
-
 class ShipmentLinesByShipmentIdLoader(ManyByKeyLoader):
     model = ShipmentLine
     key = "shipment_id"
 
 
-class SalesOrdersByAccountIdLoader(ManyByKeyLoader):
-    model = SalesOrder
+class SalesOrdersByAccountIdLoader(ChildrenByKeyLoader):
+    """Keys: (account id, `services.SalesOrderFilter`)."""
+
     key = "account_id"
+
+    def rows(self, flt: services.SalesOrderFilter) -> QuerySet[Any]:
+        return services.list_sales_orders(flt)
+
+
+@dataclass(frozen=True)
+class ShipmentCriteria:
+    """What `SalesOrder.shipments(filter:)` narrows by; dates inclusive."""
+
+    warehouse_id: int | None = None
+    shipped_from: date | None = None
+    shipped_to: date | None = None
+
+
+class ShipmentsByOrderIdLoader(ChildrenByKeyLoader):
+    """Keys: (order id, `ShipmentCriteria`)."""
+
+    key = "order_id"
+
+    def rows(self, flt: ShipmentCriteria) -> QuerySet[Any]:
+        return filter_given(
+            Shipment.all(),
+            warehouse_id=flt.warehouse_id,
+            shipped_on__gte=flt.shipped_from,
+            shipped_on__lte=flt.shipped_to,
+        )

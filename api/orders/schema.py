@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
@@ -10,6 +10,12 @@ from strawberry.types import Info
 from adapters.sqlite_client import retry_when_locked
 from api.errors import perform, user_errors
 from api.inputs import provided
+from api.orders.lists import (
+    SalesOrderFilter,
+    SalesOrderOrder,
+    sales_order_filter,
+    sales_order_order,
+)
 from api.orders.types import (
     SalesOrder,
     SalesOrderCancelInput,
@@ -18,20 +24,26 @@ from api.orders.types import (
     SalesOrderConfirmPayload,
     SalesOrderCreateInput,
     SalesOrderCreatePayload,
-    SalesOrderFilter,
     SalesOrderLineInput,
-    SalesOrderOrder,
     SalesOrderShipInput,
     SalesOrderShipPayload,
     SalesOrderUpdateInput,
     SalesOrderUpdatePayload,
     Shipment,
 )
-from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    node_by_global_id,
+    paginate,
+)
 from domain.errors import DomainError
 from domain.inventory.services import default_warehouse
 from domain.orders import services
-from domain.orders.models import InvoicePolicy
 from domain.orders.models import SalesOrder as SalesOrderRow
 
 
@@ -46,7 +58,7 @@ def _decode_at(value: strawberry.ID, type_name: str, path: tuple[str, ...]) -> i
 def _drafts(lines: list[SalesOrderLineInput]) -> list[services.OrderLineDraft]:
     return [
         services.OrderLineDraft(
-            product_id=_decode_at(line.product_id, "Product", ("lines", str(i), "product_id")),
+            product_id=_decode_at(line.product_id, "Product", ("lines", str(i), "productId")),
             quantity=line.quantity,
             unit_price=line.unit_price,
             discount_percent=line.discount_percent,
@@ -59,91 +71,103 @@ def _drafts(lines: list[SalesOrderLineInput]) -> list[services.OrderLineDraft]:
 
 async def _create(input: SalesOrderCreateInput) -> Any:
     return await services.create_sales_order(
-        decode_id(input.account_id, "Account", "account_id"),
+        decode_id(input.account_id, "Account", "accountId"),
         _drafts(input.lines),
         requested_date=input.requested_date,
-        invoice_policy=InvoicePolicy(input.invoice_policy),
+        invoice_policy=input.invoice_policy,
         notes=input.notes,
     )
 
 
 async def _update(input: SalesOrderUpdateInput) -> Any:
     changes = provided(input, exclude=("id", "lines"))
-    if "account_id" in changes and changes["account_id"] is not None:
-        changes["account_id"] = decode_id(changes["account_id"], "Account", "account_id")
+    if changes.get("account_id") is not None:
+        changes["account_id"] = decode_id(changes["account_id"], "Account", "accountId")
     lines = None if input.lines is strawberry.UNSET or input.lines is None else input.lines
     return await services.update_sales_order(
         decode_id(input.id, "SalesOrder"), changes, None if lines is None else _drafts(lines)
     )
 
 
+ORDER_ID = Annotated[strawberry.ID, strawberry.argument(description="A SalesOrder id.")]
+
+
 @strawberry.type
 class Query:
-    @strawberry.field
-    async def sales_order(self, info: Info, id: strawberry.ID) -> SalesOrder | None:
+    @strawberry.field(description="A sales order by its global id; null for an unknown id.")
+    async def sales_order(self, info: Info, id: ORDER_ID) -> SalesOrder | None:
         return await node_by_global_id(SalesOrder, info, id)
 
-    @strawberry.field
+    @strawberry.field(description="Sales orders, by number (oldest first) by default.")
     async def sales_orders(
         self,
-        info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: SalesOrderFilter | None = None,
-        order_by: SalesOrderOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            SalesOrderFilter | None, strawberry.argument(description="Narrows the list.")
+        ] = None,
+        order_by: Annotated[
+            SalesOrderOrder | None, strawberry.argument(description="Default: by number.")
+        ] = None,
     ) -> Connection[SalesOrder]:
-        flt = filter or SalesOrderFilter()
-        try:
-            account_id = (
-                None
-                if flt.account_id is None
-                else decode_id(flt.account_id, "Account", "account_id")
-            )
-        except DomainError:
-            account_id = 0  # an id of another type matches no order
-        queryset = services.list_sales_orders(
-            services.SalesOrderFilter(
-                account_id=account_id,
-                status=flt.status,
-                delivery_status=flt.delivery_status,
-                invoice_status=flt.invoice_status,
-                search=flt.search,
-            )
-        )
-        order = order_fields(order_by.field.value, order_by.direction) if order_by else ("number",)
         return await paginate(
-            queryset,
+            services.list_sales_orders(sales_order_filter(filter)),
             SalesOrder.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
-            order_by=order,
+            order_by=sales_order_order(order_by),
         )
 
-    @strawberry.field
-    async def shipment(self, info: Info, id: strawberry.ID) -> Shipment | None:
+    @strawberry.field(description="A shipment by its global id; null for an unknown id.")
+    async def shipment(
+        self,
+        info: Info,
+        id: Annotated[strawberry.ID, strawberry.argument(description="A Shipment id.")],
+    ) -> Shipment | None:
         return await node_by_global_id(Shipment, info, id)
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation
-    async def sales_order_create(self, input: SalesOrderCreateInput) -> SalesOrderCreatePayload:
+    @strawberry.mutation(
+        description="Creates a DRAFT order numbered SO-YYYY-NNNNNN, lines priced by §9 unless "
+        "given and rounded by §5.4. ADMIN, SALES and INTEGRATION."
+    )
+    async def sales_order_create(
+        self,
+        input: Annotated[SalesOrderCreateInput, strawberry.argument(description="The new order.")],
+    ) -> SalesOrderCreatePayload:
         return await perform(
             SalesOrderCreatePayload, "sales_order", lambda: _create(input), SalesOrder.from_model
         )
 
-    @strawberry.mutation
-    async def sales_order_update(self, input: SalesOrderUpdateInput) -> SalesOrderUpdatePayload:
+    @strawberry.mutation(
+        description="Changes a DRAFT order (INVALID_TRANSITION otherwise); given lines "
+        "replace all its lines. ADMIN, SALES and INTEGRATION."
+    )
+    async def sales_order_update(
+        self,
+        input: Annotated[SalesOrderUpdateInput, strawberry.argument(description="The changes.")],
+    ) -> SalesOrderUpdatePayload:
         return await perform(
             SalesOrderUpdatePayload, "sales_order", lambda: _update(input), SalesOrder.from_model
         )
 
-    @strawberry.mutation
-    async def sales_order_confirm(self, input: SalesOrderConfirmInput) -> SalesOrderConfirmPayload:
+    @strawberry.mutation(
+        description="DRAFT → CONFIRMED (§5.2): checks the account's credit "
+        "(CREDIT_LIMIT_EXCEEDED), reserves the available stock per line (the rest is "
+        "backordered) and makes the account a CUSTOMER. ADMIN, SALES and INTEGRATION."
+    )
+    async def sales_order_confirm(
+        self,
+        input: Annotated[
+            SalesOrderConfirmInput, strawberry.argument(description="The order to confirm.")
+        ],
+    ) -> SalesOrderConfirmPayload:
         return await perform(
             SalesOrderConfirmPayload,
             "sales_order",
@@ -151,8 +175,16 @@ class Mutation:
             SalesOrder.from_model,
         )
 
-    @strawberry.mutation
-    async def sales_order_cancel(self, input: SalesOrderCancelInput) -> SalesOrderCancelPayload:
+    @strawberry.mutation(
+        description="Cancels an order before any shipment (INVALID_TRANSITION after one), "
+        "releasing its reservations. ADMIN, SALES and INTEGRATION."
+    )
+    async def sales_order_cancel(
+        self,
+        input: Annotated[
+            SalesOrderCancelInput, strawberry.argument(description="The order to cancel.")
+        ],
+    ) -> SalesOrderCancelPayload:
         return await perform(
             SalesOrderCancelPayload,
             "sales_order",
@@ -160,20 +192,27 @@ class Mutation:
             SalesOrder.from_model,
         )
 
-    @strawberry.mutation
-    async def sales_order_ship(self, input: SalesOrderShipInput) -> SalesOrderShipPayload:
+    @strawberry.mutation(
+        description="Ships quantities of a confirmed order's lines from a warehouse (§5.2): "
+        "stock moves out (never below zero: INSUFFICIENT_STOCK), never more than ordered, "
+        "and cost of goods sold is posted at standard cost. ADMIN and OPERATIONS."
+    )
+    async def sales_order_ship(
+        self,
+        input: Annotated[
+            SalesOrderShipInput, strawberry.argument(description="The lines and quantities.")
+        ],
+    ) -> SalesOrderShipPayload:
         try:
             warehouse_id = (
                 (await default_warehouse()).id
                 if input.warehouse_id is None
-                else decode_id(input.warehouse_id, "Warehouse", "warehouse_id")
+                else decode_id(input.warehouse_id, "Warehouse", "warehouseId")
             )
             order_id = decode_id(input.id, "SalesOrder")
             lines = [
                 services.ShipLineDraft(
-                    line_id=_decode_at(
-                        line.line_id, "SalesOrderLine", ("lines", str(i), "line_id")
-                    ),
+                    line_id=_decode_at(line.line_id, "SalesOrderLine", ("lines", str(i), "lineId")),
                     quantity=line.quantity,
                 )
                 for i, line in enumerate(input.lines)
@@ -182,9 +221,7 @@ class Mutation:
                 lambda: services.ship_sales_order(order_id, warehouse_id, lines)
             )
         except DomainError as error:
-            return SalesOrderShipPayload(
-                sales_order=None, shipment=None, errors=user_errors(error)
-            )
+            return SalesOrderShipPayload(sales_order=None, shipment=None, errors=user_errors(error))
         order = await SalesOrderRow.get(id=shipment.order_id)
         return SalesOrderShipPayload(
             sales_order=SalesOrder.from_model(order),

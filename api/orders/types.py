@@ -1,22 +1,30 @@
-"""GraphQL types of sales orders, their lines and shipments (contract §5.2)."""
+"""GraphQL types of sales orders, their lines and shipments, and the order mutations' inputs
+and payloads (contract §5.2)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from decimal import Decimal
-from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader
-from api.billing.sales_order_fields import SalesOrderBillingFields
+from api.billing.lists import InvoiceFilter, InvoiceOrder, invoice_filter, invoice_order
+from api.billing.loaders import InvoicesBySalesOrderIdLoader
 from api.catalog.loaders import ProductByIdLoader
-from api.catalog.types import Product
-from api.errors import UserError, payload_type
+from api.errors import UserError, payload
 from api.inventory.loaders import WarehouseByIdLoader
-from api.inventory.types import StockMove, Warehouse
-from api.loaders import by_id_loader
+from api.orders.enums import (
+    InvoicePolicy,
+    SalesOrderDeliveryStatus,
+    SalesOrderInvoiceStatus,
+    SalesOrderPaymentStatus,
+    SalesOrderStatus,
+)
+from api.orders.lists import ShipmentFilter, ShipmentOrder, shipment_criteria, shipment_order
 from api.orders.loaders import (
     SalesOrderByIdLoader,
     SalesOrderLineByIdLoader,
@@ -24,309 +32,459 @@ from api.orders.loaders import (
     ShipmentLinesByShipmentIdLoader,
     ShipmentsByOrderIdLoader,
 )
-from api.pipeline.sales_order_fields import SalesOrderPipelineFields
-from api.relay import ModelNode
-from api.scalars import Money, OrderDirection, money, plain_decimal, unit_money
+from api.pipeline.loaders import OpportunityBySalesOrderIdLoader
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    ModelNode,
+    connection_from_rows,
+    to_node,
+    to_optional_node,
+)
+from api.scalars import Money, plain_decimal, unit_money
+from domain.billing.models import Invoice as InvoiceRow
 from domain.inventory.models import StockMove as StockMoveRow
+from domain.money import cents
 from domain.orders import models
 from domain.settings import get_settings
 
 if TYPE_CHECKING:
     from api.accounts.types import Account
+    from api.billing.types import Invoice
+    from api.catalog.types import Product
+    from api.inventory.types import StockMove, Warehouse
+    from api.pipeline.types import Opportunity
 
-SalesOrderStatus = strawberry.enum(models.OrderStatus, name="SalesOrderStatus")
-InvoicePolicy = strawberry.enum(models.InvoicePolicy, name="InvoicePolicy")
-SalesOrderDeliveryStatus = strawberry.enum(models.DeliveryStatus, name="SalesOrderDeliveryStatus")
-SalesOrderInvoiceStatus = strawberry.enum(models.InvoiceStatus, name="SalesOrderInvoiceStatus")
-SalesOrderPaymentStatus = strawberry.enum(models.PaymentStatus, name="SalesOrderPaymentStatus")
-
-StockMoveByIdLoader = by_id_loader(StockMoveRow)
+MONEY_OF_ORDER = "In the order's currency, rounded half-up to its minor units (§5.4, §12)."
 
 
-async def _product(info: strawberry.Info, product_id: int) -> Product:
-    row = await info.context.loaders[ProductByIdLoader].load(product_id)
-    return Product.from_model(row)
+def _money(amount: Decimal, currency: str) -> Money:
+    return Money(amount=cents(amount), currency=currency)
 
 
-async def _currency(info: strawberry.Info, order_id: int) -> str:
-    row = await info.context.loaders[SalesOrderByIdLoader].load(order_id)
-    return row.currency
-
-
-async def _order(info: strawberry.Info, order_id: int) -> SalesOrder:
-    row = await info.context.loaders[SalesOrderByIdLoader].load(order_id)
-    return SalesOrder.from_model(row)
-
-
-@strawberry.type
-class SalesOrder(SalesOrderPipelineFields, SalesOrderBillingFields, ModelNode):
-    """A customer's order: DRAFT → CONFIRMED → PARTIALLY_SHIPPED → SHIPPED → CLOSED."""
-
+@strawberry.type(
+    description="A customer's order (§5.2): DRAFT → CONFIRMED → PARTIALLY_SHIPPED → SHIPPED → "
+    "CLOSED, or CANCELLED before any shipment. Readable by every role; its invoices by ADMIN, "
+    "FINANCE, SALES and READONLY."
+)
+class SalesOrder(ModelNode):
     model_class = models.SalesOrder
 
     id: strawberry.relay.NodeID[int]
-    number: str
-    status: SalesOrderStatus  # type: ignore[valid-type]
-    invoice_policy: InvoicePolicy  # type: ignore[valid-type]
-    requested_date: date | None
-    currency: str
-    delivery_status: SalesOrderDeliveryStatus  # type: ignore[valid-type]
-    invoice_status: SalesOrderInvoiceStatus  # type: ignore[valid-type]
-    payment_status: SalesOrderPaymentStatus  # type: ignore[valid-type]
-    notes: str | None
-    confirmed_at: datetime | None
-    cancelled_at: datetime | None
-    created_at: datetime
-    updated_at: datetime
+    number: str = strawberry.field(
+        description="SO-YYYY-NNNNNN: gapless per year of creation, given when the order is created."
+    )
+    status: SalesOrderStatus = strawberry.field(description="Where the order is in its life.")
+    invoice_policy: InvoicePolicy = strawberry.field(
+        description="What the invoice run bills of it (§5.4)."
+    )
+    requested_date: date | None = strawberry.field(
+        description="When the customer wants the goods: the day MRP and availability count "
+        "its open quantity on (§6, §9)."
+    )
+    currency: str = strawberry.field(
+        description="ISO 4217 code, the account's currency: every amount of the order, its "
+        "lines and invoices is in it (§12)."
+    )
 
-    @strawberry.field
-    async def account(
-        self, info: strawberry.Info
-    ) -> Annotated[Account, strawberry.lazy("api.accounts.types")]:
-        from api.accounts.types import Account
-
-        row = await info.context.loaders[AccountByIdLoader].load(self.record.account_id)
-        return Account.from_model(row)
-
-    @strawberry.field
-    async def lines(self, info: strawberry.Info) -> list[SalesOrderLine]:
-        rows = await info.context.loaders[SalesOrderLinesByOrderIdLoader].load(self.record.id)
-        return [SalesOrderLine.from_model(row) for row in rows]
-
-    @strawberry.field
-    async def shipments(self, info: strawberry.Info) -> list[Shipment]:
-        rows = await info.context.loaders[ShipmentsByOrderIdLoader].load(self.record.id)
-        return [Shipment.from_model(row) for row in rows]
-
-    @strawberry.field
+    @strawberry.field(description="Σ line net amounts. " + MONEY_OF_ORDER)
     def subtotal(self) -> Money:
-        return money(self.record.subtotal, self.record.currency)  # type: ignore[return-value]
+        return _money(self.record.subtotal, self.currency)
 
-    @strawberry.field
+    @strawberry.field(description="Σ line tax amounts. " + MONEY_OF_ORDER)
     def tax_total(self) -> Money:
-        return money(self.record.tax_total, self.record.currency)  # type: ignore[return-value]
+        return _money(self.record.tax_total, self.currency)
 
-    @strawberry.field
+    @strawberry.field(description="subtotal + taxTotal. " + MONEY_OF_ORDER)
     def total(self) -> Money:
-        return money(self.record.total, self.record.currency)  # type: ignore[return-value]
+        return _money(self.record.total, self.currency)
+
+    delivery_status: SalesOrderDeliveryStatus = strawberry.field(
+        description="How much has shipped."
+    )
+    invoice_status: SalesOrderInvoiceStatus = strawberry.field(
+        description="How much is invoiced, by quantities.",
+    )
+    payment_status: SalesOrderPaymentStatus = strawberry.field(
+        description="How much of its invoices is paid."
+    )
+    notes: str | None = strawberry.field(description="Free text for the people handling it.")
+    confirmed_at: datetime | None = strawberry.field(
+        description="When salesOrderConfirm accepted it; null before."
+    )
+    cancelled_at: datetime | None = strawberry.field(
+        description="When salesOrderCancel cancelled it; null otherwise."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
+
+    @strawberry.field(description="The customer (an Account, §3).")
+    async def account(
+        self, info: Info
+    ) -> Annotated[Account, strawberry.lazy("api.accounts.types")]:
+        row = await info.context.loaders[AccountByIdLoader].load(self.record.account_id)
+        return to_node(row)
+
+    @strawberry.field(
+        description="The won opportunity this order was handed over from (§4.1); null for an "
+        "order entered directly."
+    )
+    async def opportunity(
+        self, info: Info
+    ) -> Annotated[Opportunity, strawberry.lazy("api.pipeline.types")] | None:
+        row = await info.context.loaders[OpportunityBySalesOrderIdLoader].load(self.record.id)
+        return to_optional_node(row)
+
+    @strawberry.field(description="The order's lines, in their position order.")
+    async def lines(self, info: Info) -> list[SalesOrderLine]:
+        rows = await info.context.loaders[SalesOrderLinesByOrderIdLoader].load(self.record.id)
+        return [SalesOrderLine.from_model(row, currency=self.currency) for row in rows]
+
+    @strawberry.field(description="The goods shipped for the order; oldest first by default.")
+    async def shipments(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            ShipmentFilter | None, strawberry.argument(description="Narrows the shipments.")
+        ] = None,
+        order_by: Annotated[
+            ShipmentOrder | None, strawberry.argument(description="Default: oldest first.")
+        ] = None,
+    ) -> Connection[Shipment]:
+        rows = await info.context.loaders[ShipmentsByOrderIdLoader].load(
+            (self.record.id, shipment_criteria(filter))
+        )
+        return connection_from_rows(
+            rows,
+            Shipment.from_model,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            order_by=shipment_order(order_by),
+            model=models.Shipment,
+        )
+
+    @strawberry.field(
+        description="The order's invoices (§5.4), oldest first by default. ADMIN, FINANCE, "
+        "SALES and READONLY only: null (with a FORBIDDEN error) for other roles."
+    )
+    async def invoices(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            InvoiceFilter | None, strawberry.argument(description="Narrows the invoices.")
+        ] = None,
+        order_by: Annotated[
+            InvoiceOrder | None,
+            strawberry.argument(description="Default: oldest first (by issue date)."),
+        ] = None,
+    ) -> Connection[Annotated[Invoice, strawberry.lazy("api.billing.types")]] | None:
+        rows = await info.context.loaders[InvoicesBySalesOrderIdLoader].load(
+            (self.record.id, invoice_filter(filter))
+        )
+        return connection_from_rows(
+            rows,
+            to_node,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            order_by=invoice_order(order_by, default=("issue_date",)),
+            model=InvoiceRow,
+        )
 
 
-@strawberry.type
+@strawberry.type(
+    description="One line of a sales order: a product, its quantity and price, and how much "
+    "of it is reserved, shipped and invoiced. Amounts are in the order's currency."
+)
 class SalesOrderLine(ModelNode):
     model_class = models.SalesOrderLine
 
+    # The order's currency, handed down by whoever builds the line: no field awaits it.
+    currency: strawberry.Private[str]
+
     id: strawberry.relay.NodeID[int]
-    position: int
-    description: str | None
+    position: int = strawberry.field(description="Order of the line in its order, from 0.")
+    description: str | None = strawberry.field(
+        description="Free text shown on documents; null: the product's name is used."
+    )
+    quantity: Decimal = strawberry.field(
+        description="Ordered, in the product's unit of measure; no trailing zeros."
+    )
 
-    @strawberry.field
-    async def sales_order(self, info: strawberry.Info) -> SalesOrder:
-        return await _order(info, self.record.order_id)
+    @strawberry.field(
+        description="Per unit, in the order's currency: cents, or up to the 4 decimals it "
+        "was priced with (§5.4); frozen on the line when it was created."
+    )
+    def unit_price(self) -> Money:
+        return unit_money(self.record.unit_price, self.currency)
 
-    @strawberry.field
-    async def product(self, info: strawberry.Info) -> Product:
-        return await _product(info, self.record.product_id)
+    discount_percent: Decimal = strawberry.field(
+        description="Percent off the unit price, 0–100 (10 = 10 %); no trailing zeros."
+    )
+    tax_rate: Decimal = strawberry.field(
+        description="Sales tax in percent (8.25 = 8.25 %); no trailing zeros."
+    )
 
-    @strawberry.field
-    def quantity(self) -> Decimal:
-        return plain_decimal(self.record.quantity)
+    @strawberry.field(
+        description="round_half_up(quantity × unitPrice × (1 − discountPercent/100)) to the "
+        "currency's minor units (§5.4)."
+    )
+    def net_amount(self) -> Money:
+        return _money(self.record.net_amount, self.currency)
 
-    @strawberry.field
-    async def unit_price(self, info: strawberry.Info) -> Money:
-        return unit_money(self.record.unit_price, await _currency(info, self.record.order_id))
+    @strawberry.field(
+        description="round_half_up(netAmount × taxRate/100) to the currency's minor units (§5.4)."
+    )
+    def tax_amount(self) -> Money:
+        return _money(self.record.tax_amount, self.currency)
 
-    @strawberry.field(description="Percent, e.g. 10 for 10 %.")
-    def discount_percent(self) -> Decimal:
-        return plain_decimal(self.record.discount_percent)
+    quantity_reserved: Decimal = strawberry.field(
+        description="Held for the line in the MAIN warehouse since confirmation; released "
+        "as it ships."
+    )
+    quantity_shipped: Decimal = strawberry.field(description="Shipped so far.")
+    quantity_invoiced: Decimal = strawberry.field(description="Invoiced so far.")
 
-    @strawberry.field(description="Percent, e.g. 8.25.")
-    def tax_rate(self) -> Decimal:
-        return plain_decimal(self.record.tax_rate)
-
-    @strawberry.field
-    async def net_amount(self, info: strawberry.Info) -> Money:
-        currency = await _currency(info, self.record.order_id)
-        return money(self.record.net_amount, currency)  # type: ignore[return-value]
-
-    @strawberry.field
-    async def tax_amount(self, info: strawberry.Info) -> Money:
-        currency = await _currency(info, self.record.order_id)
-        return money(self.record.tax_amount, currency)  # type: ignore[return-value]
-
-    @strawberry.field(description="Held in the MAIN warehouse for this line.")
-    def quantity_reserved(self) -> Decimal:
-        return plain_decimal(self.record.quantity_reserved)
-
-    @strawberry.field
-    def quantity_shipped(self) -> Decimal:
-        return plain_decimal(self.record.quantity_shipped)
-
-    @strawberry.field
-    def quantity_invoiced(self) -> Decimal:
-        return plain_decimal(self.record.quantity_invoiced)
-
-    @strawberry.field(description="Ordered, not yet shipped and not reserved.")
+    @strawberry.field(description="Ordered, not yet shipped and not reserved: the backorder.")
     def quantity_backordered(self) -> Decimal:
-        record = self.record
-        open_quantity = (
-            Decimal(record.quantity)
-            - Decimal(record.quantity_shipped)
-            - Decimal(record.quantity_reserved)
-        )
+        open_quantity = self.quantity - self.quantity_shipped - self.quantity_reserved
         return plain_decimal(max(open_quantity, Decimal(0)))
 
+    @strawberry.field(description="The product ordered.")
+    async def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
+        row = await info.context.loaders[ProductByIdLoader].load(self.record.product_id)
+        return to_node(row)
 
-@strawberry.type
+    @strawberry.field(description="The order the line belongs to.")
+    async def sales_order(self, info: Info) -> SalesOrder:
+        row = await info.context.loaders[SalesOrderByIdLoader].load(self.record.order_id)
+        return SalesOrder.from_model(row)
+
+    @classmethod
+    async def nodes_of_rows(cls, info: Info, rows: Sequence[Any | None]) -> list[Any | None]:
+        return await lines_with_currency(info, rows)
+
+
+async def lines_with_currency(
+    info: Info, rows: Sequence[models.SalesOrderLine | None]
+) -> list[SalesOrderLine | None]:
+    """Line nodes built without their order at hand: the orders are loaded (one query for
+    the batch) for their currency."""
+    order_ids = sorted({row.order_id for row in rows if row is not None})
+    orders = await info.context.loaders[SalesOrderByIdLoader].load_many(order_ids)
+    currency = {order.id: order.currency for order in orders}
+    return [
+        None if row is None else SalesOrderLine.from_model(row, currency=currency[row.order_id])
+        for row in rows
+    ]
+
+
+@strawberry.type(
+    description="Goods that left a warehouse for one order (salesOrderShip): its lines moved "
+    "stock out and posted cost of goods sold at standard cost (§5.2, §5.3)."
+)
 class Shipment(ModelNode):
-    """Goods that left a warehouse for one order."""
-
     model_class = models.Shipment
 
     id: strawberry.relay.NodeID[int]
-    number: str
-    shipped_on: date
-    created_at: datetime
+    number: str = strawberry.field(description="SH-YYYY-NNNNNN: gapless per year.")
+    shipped_on: date = strawberry.field(description="The day the goods left.")
+    created_at: datetime = strawberry.field(description="When it was recorded.")
 
-    @strawberry.field
-    async def sales_order(self, info: strawberry.Info) -> SalesOrder:
-        return await _order(info, self.record.order_id)
+    @strawberry.field(description="The order shipped.")
+    async def sales_order(self, info: Info) -> SalesOrder:
+        row = await info.context.loaders[SalesOrderByIdLoader].load(self.record.order_id)
+        return SalesOrder.from_model(row)
 
-    @strawberry.field
-    async def warehouse(self, info: strawberry.Info) -> Warehouse:
+    @strawberry.field(description="Where the goods left from.")
+    async def warehouse(
+        self, info: Info
+    ) -> Annotated[Warehouse, strawberry.lazy("api.inventory.types")]:
         row = await info.context.loaders[WarehouseByIdLoader].load(self.record.warehouse_id)
-        return Warehouse.from_model(row)
+        return to_node(row)
 
-    @strawberry.field
-    async def lines(self, info: strawberry.Info) -> list[ShipmentLine]:
+    @strawberry.field(description="What was shipped, one line per order line shipped.")
+    async def lines(self, info: Info) -> list[ShipmentLine]:
         rows = await info.context.loaders[ShipmentLinesByShipmentIdLoader].load(self.record.id)
         return [ShipmentLine.from_model(row) for row in rows]
 
     @strawberry.field(
-        description="Standard cost of the goods shipped (the COGS posted); ADMIN, FINANCE, "
-        "OPERATIONS only.",
+        description="Standard cost × quantity of the goods shipped: the cost of goods sold "
+        "posted, in the installation's base currency (§5.3). ADMIN, FINANCE and OPERATIONS "
+        "only: null (with a FORBIDDEN error) for other roles."
     )
     def cost_total(self) -> Money | None:
-        return money(self.record.cost_total, get_settings().currency)
+        return _money(self.record.cost_total, get_settings().currency)
 
 
-@strawberry.type
+@strawberry.type(description="The quantity of one order line that a shipment took.")
 class ShipmentLine(ModelNode):
     model_class = models.ShipmentLine
 
     id: strawberry.relay.NodeID[int]
+    quantity: Decimal = strawberry.field(
+        description="Shipped, in the product's unit of measure; no trailing zeros."
+    )
 
-    @strawberry.field
-    async def sales_order_line(self, info: strawberry.Info) -> SalesOrderLine:
+    @strawberry.field(description="The order line shipped.")
+    async def sales_order_line(self, info: Info) -> SalesOrderLine:
         row = await info.context.loaders[SalesOrderLineByIdLoader].load(self.record.order_line_id)
-        return SalesOrderLine.from_model(row)
+        order = await info.context.loaders[SalesOrderByIdLoader].load(row.order_id)
+        return SalesOrderLine.from_model(row, currency=order.currency)
 
-    @strawberry.field
-    async def product(self, info: strawberry.Info) -> Product:
-        return await _product(info, self.record.product_id)
+    @strawberry.field(description="The product shipped.")
+    async def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
+        row = await info.context.loaders[ProductByIdLoader].load(self.record.product_id)
+        return to_node(row)
 
-    @strawberry.field
-    def quantity(self) -> Decimal:
-        return plain_decimal(self.record.quantity)
-
-    @strawberry.field(description="None for SERVICE products, which move no stock.")
-    async def stock_move(self, info: strawberry.Info) -> StockMove | None:
+    @strawberry.field(
+        description="The stock move out of the warehouse; null for a SERVICE product, which "
+        "moves no stock."
+    )
+    async def stock_move(
+        self, info: Info
+    ) -> Annotated[StockMove, strawberry.lazy("api.inventory.types")] | None:
         if self.record.stock_move_id is None:
             return None
-        row = await info.context.loaders[StockMoveByIdLoader].load(self.record.stock_move_id)
-        return StockMove.from_optional(row)
+        row = await info.context.loaders.by_id(StockMoveRow).load(self.record.stock_move_id)
+        return to_optional_node(row)
 
 
-@strawberry.enum
-class SalesOrderOrderField(Enum):
-    NUMBER = "number"
-    CREATED_AT = "created_at"
-    REQUESTED_DATE = "requested_date"
-    TOTAL = "total"
-
-
-@strawberry.input
-class SalesOrderOrder:
-    field: SalesOrderOrderField
-    direction: OrderDirection = OrderDirection.ASC
-
-
-@strawberry.input
-class SalesOrderFilter:
-    account_id: strawberry.ID | None = None
-    status: list[SalesOrderStatus] | None = None  # type: ignore[valid-type]
-    delivery_status: SalesOrderDeliveryStatus | None = None  # type: ignore[valid-type]
-    invoice_status: SalesOrderInvoiceStatus | None = None  # type: ignore[valid-type]
-    search: str | None = strawberry.field(default=None, description="Matches the number.")
-
-
-@strawberry.input
+@strawberry.input(
+    description="One line of a new or replaced order. Amounts are in the account's currency."
+)
 class SalesOrderLineInput:
-    product_id: strawberry.ID
-    quantity: Decimal
+    product_id: strawberry.ID = strawberry.field(description="The product (a Product id).")
+    quantity: Decimal = strawberry.field(
+        description="More than 0, in the product's unit of measure (up to 4 decimals)."
+    )
     unit_price: Decimal | None = strawberry.field(
-        default=None, description="Defaults to the product's list price."
+        default=None,
+        description="Per unit, up to 4 decimals. Omitted: the price of §9 on the day (the "
+        "account's or default price list, else the product's list price).",
     )
-    discount_percent: Decimal = Decimal(0)
+    discount_percent: Decimal = strawberry.field(
+        default=Decimal(0), description="Percent off the unit price, 0–100."
+    )
     tax_rate: Decimal | None = strawberry.field(
-        default=None, description="Defaults to the product's tax rate."
+        default=None, description="Percent; omitted: the product's tax rate."
     )
-    description: str | None = None
+    description: str | None = strawberry.field(
+        default=None, description="Free text for documents; omitted: the product's name."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new DRAFT order for an account (salesOrderCreate).")
 class SalesOrderCreateInput:
-    account_id: strawberry.ID
-    lines: list[SalesOrderLineInput] = strawberry.field(default_factory=list)
-    requested_date: date | None = None
-    invoice_policy: InvoicePolicy = models.InvoicePolicy.ON_DELIVERY  # type: ignore[valid-type]
-    notes: str | None = None
+    account_id: strawberry.ID = strawberry.field(description="The customer (an Account id).")
+    lines: list[SalesOrderLineInput] = strawberry.field(
+        default_factory=list, description="The lines, in order; may be empty for now."
+    )
+    requested_date: date | None = strawberry.field(
+        default=None, description="When the customer wants the goods."
+    )
+    invoice_policy: InvoicePolicy = strawberry.field(
+        default=models.InvoicePolicy.ON_DELIVERY,
+        description="What the invoice run bills; default ON_DELIVERY.",
+    )
+    notes: str | None = strawberry.field(default=None, description="Free text.")
 
 
-@strawberry.input
+@strawberry.input(
+    description="Changes to a DRAFT order (salesOrderUpdate): only the fields given change."
+)
 class SalesOrderUpdateInput:
-    id: strawberry.ID
-    account_id: strawberry.ID | None = strawberry.UNSET
+    id: strawberry.ID = strawberry.field(description="The order (a SalesOrder id).")
+    account_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="Another customer (an Account id)."
+    )
     lines: list[SalesOrderLineInput] | None = strawberry.field(
         default=strawberry.UNSET, description="When given, replaces all the order's lines."
     )
-    requested_date: date | None = strawberry.UNSET
-    invoice_policy: InvoicePolicy | None = strawberry.UNSET  # type: ignore[valid-type]
-    notes: str | None = strawberry.UNSET
-
-
-@strawberry.input
-class SalesOrderConfirmInput:
-    id: strawberry.ID
-
-
-@strawberry.input
-class SalesOrderCancelInput:
-    id: strawberry.ID
-
-
-@strawberry.input
-class SalesOrderShipLineInput:
-    line_id: strawberry.ID
-    quantity: Decimal
-
-
-@strawberry.input
-class SalesOrderShipInput:
-    id: strawberry.ID
-    warehouse_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Defaults to the MAIN warehouse."
+    requested_date: date | None = strawberry.field(
+        default=strawberry.UNSET, description="When the customer wants the goods; null clears."
     )
-    lines: list[SalesOrderShipLineInput]
+    invoice_policy: InvoicePolicy | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="What the invoice run bills.",
+    )
+    notes: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Free text; null clears."
+    )
 
 
-@strawberry.type(description="The result of salesOrderShip: the order and the new shipment.")
+@strawberry.input(description="The DRAFT order to confirm (salesOrderConfirm).")
+class SalesOrderConfirmInput:
+    id: strawberry.ID = strawberry.field(description="The order (a SalesOrder id).")
+
+
+@strawberry.input(description="The order to cancel before any shipment (salesOrderCancel).")
+class SalesOrderCancelInput:
+    id: strawberry.ID = strawberry.field(description="The order (a SalesOrder id).")
+
+
+@strawberry.input(description="How much of one order line to ship.")
+class SalesOrderShipLineInput:
+    line_id: strawberry.ID = strawberry.field(description="The line (a SalesOrderLine id).")
+    quantity: Decimal = strawberry.field(
+        description="More than 0 and at most what is left to ship on the line."
+    )
+
+
+@strawberry.input(description="A shipment of a confirmed order (salesOrderShip).")
+class SalesOrderShipInput:
+    id: strawberry.ID = strawberry.field(description="The order (a SalesOrder id).")
+    warehouse_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Where the goods leave from (a Warehouse id); default MAIN."
+    )
+    lines: list[SalesOrderShipLineInput] = strawberry.field(
+        description="The lines and quantities shipped; stock never goes below zero."
+    )
+
+
+@payload(
+    "sales_order",
+    SalesOrder,
+    description="The result of salesOrderShip: the order as the shipment left it and the new "
+    "shipment, or the errors that refused it.",
+    key_description="The order after the shipment; null when refused.",
+)
 class SalesOrderShipPayload:
     sales_order: SalesOrder | None
-    shipment: Shipment | None
+    shipment: Shipment | None = strawberry.field(description="The new shipment; null when refused.")
     errors: list[UserError]
 
 
-SalesOrderCreatePayload = payload_type("SalesOrderCreatePayload", "sales_order", SalesOrder)
-SalesOrderUpdatePayload = payload_type("SalesOrderUpdatePayload", "sales_order", SalesOrder)
-SalesOrderConfirmPayload = payload_type("SalesOrderConfirmPayload", "sales_order", SalesOrder)
-SalesOrderCancelPayload = payload_type("SalesOrderCancelPayload", "sales_order", SalesOrder)
+@payload("sales_order", SalesOrder, key_description="The new DRAFT order; null when refused.")
+class SalesOrderCreatePayload: ...
+
+
+@payload("sales_order", SalesOrder)
+class SalesOrderUpdatePayload: ...
+
+
+@payload(
+    "sales_order",
+    SalesOrder,
+    key_description="The CONFIRMED order, credit checked and stock reserved; null when "
+    "refused (CREDIT_LIMIT_EXCEEDED, INVALID_TRANSITION…).",
+)
+class SalesOrderConfirmPayload: ...
+
+
+@payload("sales_order", SalesOrder, key_description="The CANCELLED order; null when refused.")
+class SalesOrderCancelPayload: ...

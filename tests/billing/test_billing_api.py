@@ -200,7 +200,8 @@ async def test_payment_record_with_allocations_and_its_refusals(billing, gql):
     )
     mutation = """mutation($input: PaymentRecordInput!) { paymentRecord(input: $input) {
         payment { number amount { amount } unappliedAmount { amount }
-                  allocations { amount { amount } invoice { number status amountDue { amount } } } }
+                  allocations { totalCount edges { node {
+                    amount { amount } invoice { number status amountDue { amount } } } } } }
         errors { field code message } } }"""
     refused = await gql(
         mutation,
@@ -251,30 +252,36 @@ async def test_payment_record_with_allocations_and_its_refusals(billing, gql):
             "number": "PAY-2026-000001",
             "amount": {"amount": "60.00"},
             "unappliedAmount": {"amount": "10.00"},
-            "allocations": [
-                {
-                    "amount": {"amount": "50.00"},
-                    "invoice": {
-                        "number": first.number,
-                        "status": "PAID",
-                        "amountDue": {"amount": "0.00"},
-                    },
-                }
-            ],
+            "allocations": {
+                "totalCount": 1,
+                "edges": [
+                    {
+                        "node": {
+                            "amount": {"amount": "50.00"},
+                            "invoice": {
+                                "number": first.number,
+                                "status": "PAID",
+                                "amountDue": {"amount": "0.00"},
+                            },
+                        }
+                    }
+                ],
+            },
         },
         "errors": [],
     }
     account = await gql(
         "query($id: ID!) { account(id: $id) { balance { amount } lifetimeRevenue { amount }"
-        " creditAvailable { amount } invoices { number } salesOrders { status paymentStatus } } }",
+        " creditAvailable { amount } invoices { edges { node { number } } }"
+        " salesOrders { edges { node { status paymentStatus } } } } }",
         {"id": encode_id("Account", acme.id)},
     )
     assert account["data"]["account"] == {
         "balance": {"amount": "-10.00"},
         "lifetimeRevenue": {"amount": "50.00"},
         "creditAvailable": None,
-        "invoices": [{"number": first.number}],
-        "salesOrders": [{"status": "CLOSED", "paymentStatus": "PAID"}],
+        "invoices": {"edges": [{"node": {"number": first.number}}]},
+        "salesOrders": {"edges": [{"node": {"status": "CLOSED", "paymentStatus": "PAID"}}]},
     }
 
 
@@ -404,9 +411,12 @@ async def test_account_figures_cost_the_same_queries_for_50_accounts_as_for_5(
         assert invoice.total == D("11.00")
     query = """query($n: Int!) { accounts(first: $n) { edges { node {
         balance { amount } creditAvailable { amount } lifetimeRevenue { amount }
-        invoices { number lines { product { sku } } salesOrder { number }
-                   payments { amount { amount } } }
-        salesOrders { invoices { number } } } } } }"""
+        invoices(first: 3) { edges { node { number lines { product { sku } } salesOrder { number }
+                   payments(first: 3) { edges { node { amount { amount } } } }
+                   creditNotes(first: 3) { totalCount } } } }
+        salesOrders(first: 3) { edges { node {
+            invoices(first: 3) { edges { node { number } } }
+            shipments(first: 3) { edges { node { number } } } } } } } } } }"""
     await gql("{ __typename }")  # the token is created on first use
     with count_queries() as few:
         small = await gql(query, {"n": 5})

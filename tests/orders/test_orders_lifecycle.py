@@ -20,7 +20,8 @@ ORDER_FIELDS = """
     lines { id product { sku } quantity unitPrice { amount } discountPercent taxRate
             netAmount { amount } taxAmount { amount }
             quantityReserved quantityShipped quantityInvoiced quantityBackordered }
-    shipments { number warehouse { code } lines { product { sku } quantity } }
+    shipments { totalCount edges { node {
+      number warehouse { code } lines { product { sku } quantity } } } }
 """
 
 CREATE = f"""
@@ -344,7 +345,10 @@ async def test_ship_partially_then_the_rest(gql, make_account, make_product, mak
     assert (done["status"], done["deliveryStatus"]) == ("SHIPPED", "SHIPPED")
     [line] = done["lines"]
     assert (line["quantityShipped"], line["quantityReserved"]) == ("8", "0")
-    assert [s["number"] for s in done["shipments"]] == [f"SH-{year}-000001", f"SH-{year}-000002"]
+    assert [e["node"]["number"] for e in done["shipments"]["edges"]] == [
+        f"SH-{year}-000001",
+        f"SH-{year}-000002",
+    ]
     assert await level_of(widget.id) == (Decimal("2"), Decimal("0"))
     moves = await StockMove.filter(product_id=widget.id).order_by("id")
     assert [(m.quantity, m.source) for m in moves] == [
@@ -548,15 +552,15 @@ async def test_account_lists_its_sales_orders(gql, make_account, make_product, m
     await make_order(account, (widget, "2"))
 
     result = await gql(
-        "query($id: ID!) { account(id: $id) { salesOrders { number status } } }",
+        "query($id: ID!) { account(id: $id) { salesOrders { edges { node { number status } } } } }",
         {"id": gid("Account", account.id)},
         role="READONLY",
     )
 
     year = today().year
-    assert result["data"]["account"]["salesOrders"] == [
-        {"number": f"SO-{year}-000001", "status": "DRAFT"},
-        {"number": f"SO-{year}-000002", "status": "DRAFT"},
+    assert result["data"]["account"]["salesOrders"]["edges"] == [
+        {"node": {"number": f"SO-{year}-000001", "status": "DRAFT"}},
+        {"node": {"number": f"SO-{year}-000002", "status": "DRAFT"}},
     ]
 
 

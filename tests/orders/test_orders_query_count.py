@@ -5,7 +5,11 @@ from __future__ import annotations
 QUERY = """
 query($first: Int!) {
   salesOrders(first: $first) {
-    edges { node { number account { name } lines { product { sku } quantityReserved } } }
+    edges { node {
+      number account { name } lines { product { sku } quantityReserved unitPrice { amount } }
+      shipments { totalCount edges { node { number lines { quantity } } } }
+      invoices { totalCount edges { node { number } } }
+    } }
   }
 }"""
 
@@ -30,5 +34,6 @@ async def test_sales_orders_list_query_count_does_not_depend_on_rows(
     assert large["data"]["salesOrders"]["edges"][49]["node"]["lines"][1] == {
         "product": {"sku": "GADGET"},
         "quantityReserved": "0",
+        "unitPrice": {"amount": "10.00"},
     }
     assert fifty.count == five.count

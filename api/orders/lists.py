@@ -1,0 +1,172 @@
+"""The sales-order and shipment lists: their filter and order inputs, and the connections of
+them that other objects show (`Account.salesOrders`), for any area to call (§2 Lists)."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry.types import Info
+
+from api.orders.enums import (
+    SalesOrderDeliveryStatus,
+    SalesOrderInvoiceStatus,
+    SalesOrderStatus,
+)
+from api.orders.loaders import SalesOrdersByAccountIdLoader, ShipmentCriteria
+from api.relay import Connection, connection_from_rows, filter_id, order_fields, to_node
+from api.scalars import OrderDirection, described_enum
+from domain.orders import models, services
+
+DIRECTION_DESCRIPTION = "ASC (the default) or DESC; ties are broken by creation order."
+
+
+class SalesOrderOrderField(Enum):
+    NUMBER = "number"
+    CREATED_AT = "created_at"
+    REQUESTED_DATE = "requested_date"
+    TOTAL = "total"
+
+
+described_enum(
+    SalesOrderOrderField,
+    name="SalesOrderOrderField",
+    description="What a list of sales orders can be sorted by.",
+    values={
+        "NUMBER": "The order number, SO-YYYY-NNNNNN: the order of creation.",
+        "CREATED_AT": "When the order was created.",
+        "REQUESTED_DATE": "When the customer wants the goods; orders without one sort last "
+        "ascending, first descending.",
+        "TOTAL": "The order's total incl. tax.",
+    },
+)
+
+
+@strawberry.input(description="The order of a sales-order list.")
+class SalesOrderOrder:
+    field: SalesOrderOrderField = strawberry.field(description="The sort key.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description=DIRECTION_DESCRIPTION
+    )
+
+
+@strawberry.input(description="Narrows a sales-order list; the conditions given all apply.")
+class SalesOrderFilter:
+    account_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only this account's orders (an Account id)."
+    )
+    status: list[SalesOrderStatus] | None = strawberry.field(
+        default=None,
+        description="Only orders in one of these statuses.",
+    )
+    delivery_status: SalesOrderDeliveryStatus | None = strawberry.field(
+        default=None,
+        description="Only orders with this delivery status.",
+    )
+    invoice_status: SalesOrderInvoiceStatus | None = strawberry.field(
+        default=None,
+        description="Only orders with this invoice status.",
+    )
+    search: str | None = strawberry.field(
+        default=None, description="A part of the order number, case-insensitive."
+    )
+
+
+def sales_order_filter(flt: SalesOrderFilter | None) -> services.SalesOrderFilter:
+    """The domain's filter for the input (ids checked by the filter-id rule, §2)."""
+    flt = flt or SalesOrderFilter()
+    return services.SalesOrderFilter(
+        account_id=filter_id(flt.account_id, "Account", "accountId"),
+        status=None if flt.status is None else tuple(flt.status),
+        delivery_status=flt.delivery_status,
+        invoice_status=flt.invoice_status,
+        search=flt.search,
+    )
+
+
+def sales_order_order(
+    order_by: SalesOrderOrder | None, default: tuple[str, ...] = ("number",)
+) -> tuple[str, ...]:
+    return order_fields(order_by.field.value, order_by.direction) if order_by else default
+
+
+async def account_sales_orders(
+    info: Info,
+    account_id: int,
+    *,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+    filter: SalesOrderFilter | None = None,
+    order_by: SalesOrderOrder | None = None,
+) -> Connection[Any]:
+    """`Account.salesOrders`: one query for all accounts of the page, oldest order first
+    unless `order_by` says otherwise."""
+    rows = await info.context.loaders[SalesOrdersByAccountIdLoader].load(
+        (account_id, sales_order_filter(filter))
+    )
+    return connection_from_rows(
+        rows,
+        to_node,
+        first=first,
+        after=after,
+        last=last,
+        before=before,
+        order_by=sales_order_order(order_by, default=("id",)),
+        model=models.SalesOrder,
+    )
+
+
+class ShipmentOrderField(Enum):
+    NUMBER = "number"
+    SHIPPED_ON = "shipped_on"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    ShipmentOrderField,
+    name="ShipmentOrderField",
+    description="What a list of shipments can be sorted by.",
+    values={
+        "NUMBER": "The shipment number: the order of creation.",
+        "SHIPPED_ON": "The day the goods left.",
+        "CREATED_AT": "When it was recorded.",
+    },
+)
+
+
+@strawberry.input(description="The order of a shipment list.")
+class ShipmentOrder:
+    field: ShipmentOrderField = strawberry.field(description="The sort key.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description=DIRECTION_DESCRIPTION
+    )
+
+
+@strawberry.input(description="Narrows a shipment list; the conditions given all apply.")
+class ShipmentFilter:
+    warehouse_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only shipments from this warehouse (a Warehouse id)."
+    )
+    shipped_from: date | None = strawberry.field(
+        default=None, description="Only shipments on or after this day."
+    )
+    shipped_to: date | None = strawberry.field(
+        default=None, description="Only shipments on or before this day."
+    )
+
+
+def shipment_criteria(flt: ShipmentFilter | None) -> ShipmentCriteria:
+    flt = flt or ShipmentFilter()
+    return ShipmentCriteria(
+        warehouse_id=filter_id(flt.warehouse_id, "Warehouse", "warehouseId"),
+        shipped_from=flt.shipped_from,
+        shipped_to=flt.shipped_to,
+    )
+
+
+def shipment_order(order_by: ShipmentOrder | None) -> tuple[str, ...]:
+    return order_fields(order_by.field.value, order_by.direction) if order_by else ("id",)
