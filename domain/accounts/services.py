@@ -197,6 +197,26 @@ def list_accounts(flt: AccountFilter | None = None) -> QuerySet[Account]:
     return qs
 
 
+@dataclass(frozen=True)
+class ContactFilter:
+    account_id: int | None = None
+    search: str | None = None
+
+
+def list_contacts(flt: ContactFilter | None = None) -> QuerySet[Contact]:
+    """`search` matches a part of the first name, last name or email, in any letter case."""
+    flt = flt or ContactFilter()
+    qs = Contact.all()
+    if flt.account_id is not None:
+        qs = qs.filter(account_id=flt.account_id)
+    if flt.search and flt.search.strip():
+        term = flt.search.strip()
+        qs = qs.filter(
+            Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(email__icontains=term)
+        )
+    return qs
+
+
 def _clean_contact_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
     checks = Checks()
     clean: dict[str, Any] = {}

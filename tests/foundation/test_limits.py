@@ -6,12 +6,18 @@ from typing import Any
 
 from domain.accounts.models import Account
 
+# accountCreate's payload → Account → ContactConnection → ContactEdge → Contact → Account …
+CHAIN = ("account", "contacts", "edges", "node")
+LEAF = {"account": "id", "contacts": "totalCount", "edges": "cursor", "node": "id"}
+
 
 def create_with_depth(depth: int) -> str:
-    """accountCreate { account { contacts { account { … { id } } } } } with `depth` levels."""
-    selection = "id"
-    for level in range(depth - 1, 0, -1):
-        selection = f"{'contacts' if level % 2 == 0 else 'account'} {{ {selection} }}"
+    """accountCreate { account { contacts { edges { node { account { … } } } } } } with
+    `depth` levels."""
+    names = [CHAIN[level % len(CHAIN)] for level in range(depth - 1)]
+    selection = LEAF[names[-1]]
+    for name in reversed(names):
+        selection = f"{name} {{ {selection} }}"
     return f'mutation {{ accountCreate(input: {{name: "Deep"}}) {{ {selection} }} }}'
 
 

@@ -8,7 +8,8 @@ QUERY = """
 query($first: Int!) {
   accounts(first: $first) {
     totalCount
-    edges { node { name contacts { firstName email account { name } } } }
+    edges { node { name contacts {
+      totalCount edges { node { firstName email account { name } } } } } }
   }
 }
 """
@@ -27,7 +28,9 @@ async def test_fifty_accounts_with_contacts_cost_as_many_statements_as_five(
 
     assert len(small["data"]["accounts"]["edges"]) == 5
     assert len(large["data"]["accounts"]["edges"]) == 50
-    assert sum(len(e["node"]["contacts"]) for e in large["data"]["accounts"]["edges"]) == 100
+    assert (
+        sum(len(e["node"]["contacts"]["edges"]) for e in large["data"]["accounts"]["edges"]) == 100
+    )
     assert fifty.count == five.count
     # token lookup, page, totalCount, contacts, their accounts (cached by the page's loader)
     assert five.count <= 5, five.statements

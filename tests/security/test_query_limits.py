@@ -13,12 +13,20 @@ import pytest
 from domain.accounts.models import Account
 from tests.security.conftest import GRAPHQL_RESPONSE, Post, global_id
 
+# accountCreate's payload → Account → ContactConnection → ContactEdge → Contact → Account …
+CHAIN = ("account", "contacts", "edges", "node")
+LEAF = {"account": "id", "contacts": "totalCount", "edges": "cursor", "node": "id"}
+# The type each field of the chain is selected on (for fragments).
+PARENT = {"contacts": "Account", "edges": "ContactConnection", "node": "ContactEdge"}
 
-def nested_selection(depth: int, leaf: str = "id") -> str:
-    """`account { contacts { account { … leaf } } }` whose leaf sits `depth` levels below it."""
-    selection = leaf
-    for level in range(depth - 1, 0, -1):
-        selection = f"{'contacts' if level % 2 == 0 else 'account'} {{ {selection} }}"
+
+def nested_selection(depth: int) -> str:
+    """`account { contacts { edges { node { account { … leaf } } } } }` whose leaf sits
+    `depth` levels below it."""
+    names = [CHAIN[level % len(CHAIN)] for level in range(depth - 1)]
+    selection = LEAF[names[-1]]
+    for name in reversed(names):
+        selection = f"{name} {{ {selection} }}"
     return selection
 
 
@@ -30,9 +38,9 @@ def create_with_depth_through_fragments(depth: int) -> str:
     """The same depth, but every level after the second is reached through a fragment."""
     fragments = []
     for level in range(2, depth):
-        field = "contacts" if level % 2 == 0 else "account"
-        target = "Account" if field == "contacts" else "Contact"
-        inner = "id" if level == depth - 1 else f"...L{level + 1}"
+        field = CHAIN[(level - 1) % len(CHAIN)]
+        inner = LEAF[field] if level == depth - 1 else f"...L{level + 1}"
+        target = PARENT.get(field, "Contact")
         fragments.append(f"fragment L{level} on {target} {{ {field} {{ {inner} }} }}")
     return 'mutation { accountCreate(input: {name: "Deep"}) { account { ...L2 } } } ' + " ".join(
         fragments
@@ -279,7 +287,7 @@ async def test_nesting_deeper_than_the_parser_allows_is_a_syntax_error(post: Pos
     [
         "query { ...A } fragment A on Query { ...A }",
         "query { accounts { edges { node { ...A } } } } "
-        "fragment A on Account { contacts { ...B } } "
+        "fragment A on Account { contacts { edges { node { ...B } } } } "
         "fragment B on Contact { account { ...A } }",
     ],
 )
