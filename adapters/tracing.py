@@ -9,6 +9,10 @@ Off, it costs one environment check: nothing of opentelemetry is imported. The s
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
 
 ENDPOINT_VARIABLES = ("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT")
 
@@ -60,3 +64,11 @@ def flush(timeout_seconds: float = 5.0) -> None:
     force_flush = getattr(provider, "force_flush", None)
     if force_flush is not None:
         force_flush(int(timeout_seconds * 1000))
+
+
+def asgi_middleware_class() -> type[OpenTelemetryMiddleware]:
+    """OpenTelemetry's ASGI middleware (a span per request), imported only once asked for:
+    callers ask only while tracing is on."""
+    from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
+
+    return OpenTelemetryMiddleware

@@ -13,11 +13,34 @@ from strawberry.types import Info
 
 from api.failures import retry_once_on_outage
 from api.graphiql import graphiql_page, is_asset_request
+from api.scalars import described_enum
 from domain.actor import Actor, acting_as
 from domain.auth.models import ApiToken, Role
 from domain.auth.services import authenticate
 
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz"})
+
+# The GraphQL enum of the domain's roles: GraphQL types annotate with `api.auth.Role`.
+described_enum(
+    Role,
+    name="Role",
+    description="What a token may do (§2 Auth; the full table is api/permissions.py and the "
+    "README). A field a role may not use answers FORBIDDEN.",
+    values={
+        "ADMIN": "Everything, including users, API tokens, the audit log and webhooks.",
+        "SALES": "Accounts, contacts, leads, opportunities, activities and sales orders until "
+        "confirmed; reads receivables, not costs or margins.",
+        "SERVICE": "Cases and their SLAs, contacts, activities on cases.",
+        "FINANCE": "Invoices, payments, credit notes, the ledger, account terms and credit "
+        "limits; reads costs and margins.",
+        "OPERATIONS": "Products, stock, warehouses, purchasing, work orders, MRP and shipping; "
+        "reads costs, margins and the ledger, not receivables.",
+        "READONLY": "Reads what every role reads, and receivables; no costs, margins or "
+        "ledger. Changes and starts nothing.",
+        "INTEGRATION": "Other systems: webhooks and events, lead capture, accounts and contacts, "
+        "orders from a web shop, product and stock sync, opening cases.",
+    },
+)
 
 
 def bearer_token(headers: Headers) -> str | None:

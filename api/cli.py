@@ -6,13 +6,30 @@ import argparse
 import asyncio
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import replace
+from datetime import datetime
+from typing import TypeVar
 
+import uvicorn
+
+from adapters.database import close_db, init_db
 from adapters.embedded_redis import EmbeddedRedis
 from adapters.metrics_dir import claim_metrics_directory
+from adapters.migrate import migrate
 from adapters.tracing import configure as configure_tracing
+from api import launcher
 from api.logs import configure_logging
+from api.schema import export_sdl
+from domain.auth.services import (
+    create_token,
+    has_any_token,
+    list_tokens,
+    revoke_token,
+)
+from domain.demo import demo_present, seed_demo
+from domain.demo.summary import summary_lines
+from domain.errors import DomainError, refusals
 from domain.settings import (
     SettingError,
     Settings,
@@ -20,6 +37,9 @@ from domain.settings import (
     load_settings,
     override_settings,
 )
+from workers.supervisor import check_workers, supervise
+
+T = TypeVar("T")
 
 
 def _with_redis(settings: Settings) -> tuple[Settings, EmbeddedRedis | None]:
@@ -38,17 +58,13 @@ def _prepare_var(settings: Settings) -> None:
 
 
 async def _migrate(settings: Settings) -> list[str]:
-    from adapters.migrate import migrate
-
     return await migrate(settings.database_url)
 
 
-async def _in_db(settings: Settings, coro_factory: object) -> object:
-    from adapters.database import close_db, init_db
-
+async def _in_db(settings: Settings, run: Callable[[], Awaitable[T]]) -> T:
     await init_db(settings.database_url)
     try:
-        return await coro_factory()  # type: ignore[operator]
+        return await run()
     finally:
         await close_db()
 
@@ -63,7 +79,6 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 
 def cmd_tokens_create(args: argparse.Namespace) -> int:
     """Prints exactly one line: the new token's secret (shown this once)."""
-    from domain.auth.services import create_token
 
     async def create() -> str:
         _, raw = await create_token(
@@ -79,10 +94,8 @@ def cmd_tokens_create(args: argparse.Namespace) -> int:
 
 
 def cmd_tokens_list(args: argparse.Namespace) -> int:
-    from domain.auth.services import list_tokens
-
-    def when(moment: object) -> str:
-        return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"  # type: ignore[attr-defined]
+    def when(moment: datetime | None) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
 
     async def rows() -> list[list[str]]:
         tokens = await list_tokens().select_related("user").order_by("id")
@@ -101,7 +114,7 @@ def cmd_tokens_list(args: argparse.Namespace) -> int:
         ]
 
     header = ["id", "name", "role", "user", "created", "last used", "expires", "revoked"]
-    table = [header, *asyncio.run(_in_db(get_settings(), rows))]  # type: ignore[list-item]
+    table = [header, *asyncio.run(_in_db(get_settings(), rows))]
     widths = [max(len(row[i]) for row in table) for i in range(len(header))]
     for row in table:
         cells = (cell.ljust(width) for cell, width in zip(row, widths, strict=True))
@@ -110,8 +123,6 @@ def cmd_tokens_list(args: argparse.Namespace) -> int:
 
 
 def cmd_tokens_revoke(args: argparse.Namespace) -> int:
-    from domain.auth.services import revoke_token
-
     async def revoke() -> str:
         token = await revoke_token(args.id)
         return f"revoked token {token.id} ({token.name})"
@@ -119,10 +130,8 @@ def cmd_tokens_revoke(args: argparse.Namespace) -> int:
     return _token_command(revoke)
 
 
-def _token_command(run: object) -> int:
+def _token_command(run: Callable[[], Awaitable[str]]) -> int:
     """Runs a tokens command's use case: prints its one line, or the refusal on stderr (2)."""
-    from domain.errors import DomainError, refusals
-
     try:
         line = asyncio.run(_in_db(get_settings(), run))
     except DomainError as exc:
@@ -134,8 +143,6 @@ def _token_command(run: object) -> int:
 
 
 def cmd_schema_export(args: argparse.Namespace) -> int:
-    from api.schema import export_sdl
-
     sys.stdout.write(export_sdl())
     return 0
 
@@ -144,21 +151,12 @@ def cmd_seed(args: argparse.Namespace) -> int:
     if not args.demo:
         print("nothing to do: pass --demo", file=sys.stderr)
         return 2
-    from importlib import import_module
-
-    settings = get_settings()
-    try:
-        demo = import_module("domain.demo")
-    except ModuleNotFoundError:
-        print("the demo data set is not available in this build", file=sys.stderr)
-        return 2
-    from domain.demo.summary import summary_lines
 
     async def seed() -> tuple[bool, dict[str, int]]:
-        present = await demo.demo_present()
-        return present, await demo.seed_demo()
+        present = await demo_present()
+        return present, await seed_demo()
 
-    present, summary = asyncio.run(_in_db(settings, seed))  # type: ignore[misc]
+    present, summary = asyncio.run(_in_db(get_settings(), seed))
     print("The demo company was already loaded:" if present else "Demo company loaded:")
     for line in summary_lines(summary):
         print(f"  {line}")
@@ -166,8 +164,6 @@ def cmd_seed(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    import uvicorn
-
     settings, embedded = _with_redis(get_settings())
     os.environ["REDIS_URL"] = settings.redis_url or ""
     configure_logging(settings.log_level)
@@ -192,8 +188,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_worker(args: argparse.Namespace) -> int:
-    from workers.supervisor import check_workers, supervise
-
     if args.check:
         healthy = asyncio.run(check_workers(get_settings()))
         print("ok" if healthy else "no worker sent a heartbeat in the last 30 s")
@@ -212,8 +206,6 @@ def cmd_worker(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     """API + one worker (+ embedded Redis), all stopped together on Ctrl-C; exits 1 when the
     API cannot take its port or a child stops on its own."""
-    from api import launcher
-
     settings = get_settings()
     url = launcher.base_url(args.host, args.port)
     if launcher.port_in_use(args.host, args.port):
@@ -263,8 +255,6 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def _print_first_admin_token(settings: Settings, url: str) -> None:
-    from domain.auth.services import create_token, has_any_token
-
     async def first_token() -> str | None:
         if await has_any_token():
             return None

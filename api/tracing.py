@@ -4,29 +4,29 @@ connection, one per GraphQL operation with its parse, validation and resolver sp
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from starlette.middleware import Middleware
 from strawberry.extensions import SchemaExtension
+from strawberry.extensions import tracing as strawberry_tracing
 
 from adapters import tracing
 
 # Probes and scrapes come every few seconds and say nothing about a request's path.
 UNTRACED_PATHS = "/healthz$,/readyz$,/metrics$"
+# A span per message sent or received would bury a subscription's trace.
+UNTRACED_MESSAGES: list[Literal["receive", "send"]] = ["receive", "send"]
 
 
 def middleware() -> list[Middleware]:
     """The outermost middleware, so every log line of a request carries its trace id."""
     if not tracing.enabled():
         return []
-    from opentelemetry.instrumentation.asgi import OpenTelemetryMiddleware
-
     return [
         Middleware(
-            OpenTelemetryMiddleware,
+            tracing.asgi_middleware_class(),
             excluded_urls=UNTRACED_PATHS,
-            # A span per message sent or received would bury a subscription's trace.
-            exclude_spans=["receive", "send"],
+            exclude_spans=UNTRACED_MESSAGES,
         )
     ]
 
@@ -39,6 +39,7 @@ def _no_arguments(arguments: dict[str, Any], info: Any) -> dict[str, Any]:
 def schema_extensions() -> list[Callable[[], SchemaExtension]]:
     if not tracing.enabled():
         return []
-    from strawberry.extensions.tracing import OpenTelemetryExtension
-
-    return [lambda: OpenTelemetryExtension(arg_filter=_no_arguments)]
+    # strawberry's tracing package imports its OpenTelemetry extension (and opentelemetry)
+    # only when the attribute is read: here, with tracing on.
+    extension = strawberry_tracing.OpenTelemetryExtension
+    return [lambda: extension(arg_filter=_no_arguments)]

@@ -3,24 +3,28 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated
 
 import strawberry
 from strawberry import relay
 
-from api.audit.types import AuditEntry, AuditLogFilter
+from api.audit.types import AuditEntry, AuditLogFilter, AuditLogOrder
 from api.errors import user_input_error
-from api.relay import Connection, paginate
+from api.relay import After, Before, Connection, First, Last, order_fields, paginate
 from domain.outbox.audit import AuditFilter, audit_log
 
 _WORD_START = re.compile(r"(?<!^)(?=[A-Z])")
 
 
-def _global_id(value: str, argument: str) -> tuple[str, int]:
+def _global_id(value: str, field: str) -> tuple[str, int]:
+    """Like `api.relay.filter_id`, for a filter field that takes an id of any type."""
     try:
         gid = relay.GlobalID.from_id(value)
         return gid.type_name, int(gid.node_id)
     except (ValueError, TypeError, UnicodeDecodeError):
-        raise user_input_error(f"`{argument}` {value!r} is not a global id.") from None
+        raise user_input_error(
+            f"`filter.{field}` takes a global id; {str(value)!r} is not one."
+        ) from None
 
 
 def audit_filter(flt: AuditLogFilter) -> AuditFilter:
@@ -35,7 +39,10 @@ def audit_filter(flt: AuditLogFilter) -> AuditFilter:
         elif type_name == "ApiToken":
             token_id = actor
         else:
-            raise user_input_error("`actorId` is the id of a User or an ApiToken.")
+            raise user_input_error(
+                f"`filter.actorId` takes the id of a User or an ApiToken; {flt.actor_id!r} is "
+                "neither."
+            )
     return AuditFilter(
         subject_type=subject_type,
         subject_id=subject_id,
@@ -47,18 +54,32 @@ def audit_filter(flt: AuditLogFilter) -> AuditFilter:
     )
 
 
+def audit_order(order_by: AuditLogOrder | None) -> tuple[str, ...]:
+    """Newest first unless asked otherwise; ties in the order of recording, same direction."""
+    if order_by is None:
+        return ("-id",)
+    (field,) = order_fields(order_by.field.value, order_by.direction)
+    return (field, "-id" if field.startswith("-") else "id")
+
+
 @strawberry.type
 class Query:
     @strawberry.field(
-        description="The recorded changes (outbox events) with their actor, newest first."
+        description="The audit trail (ADMIN, §2): every recorded change (outbox event, §8) "
+        "with its actor, newest first unless `orderBy` says otherwise."
     )
     async def audit_log(
         self,
-        filter: AuditLogFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            AuditLogFilter | None, strawberry.argument(description="Only the matching changes.")
+        ] = None,
+        order_by: Annotated[
+            AuditLogOrder | None, strawberry.argument(description="The order of the changes.")
+        ] = None,
     ) -> Connection[AuditEntry]:
         return await paginate(
             audit_log(audit_filter(filter or AuditLogFilter())),
@@ -67,5 +88,5 @@ class Query:
             after=after,
             last=last,
             before=before,
-            order_by=("-id",),
+            order_by=audit_order(order_by),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncGenerator
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
@@ -33,11 +33,20 @@ def _state(run: job_models.JobRun) -> tuple[Any, ...]:
 @strawberry.type
 class Subscription:
     @strawberry.subscription(
-        description="Domain events as they are dispatched, filtered by exact types or "
-        "wildcards (`invoice.*`, `*`); every event when `types` is omitted.",
+        description="Domain events as they are dispatched (§8; ADMIN, INTEGRATION), the same "
+        "ones webhooks deliver. Needs Redis (UNAVAILABLE otherwise); events of a moment the "
+        "socket was closed are not replayed: webhooks are the durable channel."
     )
     async def events(
-        self, info: Info, types: list[str] | None = None
+        self,
+        info: Info,
+        types: Annotated[
+            list[str] | None,
+            strawberry.argument(
+                description="Exact types (`invoice.posted`) and wildcards (`invoice.*`, `*`); "
+                "every event when omitted. An unknown type is INVALID."
+            ),
+        ] = None,
     ) -> AsyncGenerator[Event, None]:
         try:
             patterns = ["*"] if types is None else clean_patterns(types, "types")
@@ -50,9 +59,20 @@ class Subscription:
 
     @strawberry.subscription(
         description="The JobRun as it is now, then after every status or progress change; "
-        "completes once it has SUCCEEDED, FAILED or been CANCELLED.",
+        "completes once it has SUCCEEDED, FAILED or been CANCELLED (§2 Background work). "
+        "Needs Redis (UNAVAILABLE otherwise)."
     )
-    async def job_run_updated(self, info: Info, id: strawberry.ID) -> AsyncGenerator[JobRun, None]:
+    async def job_run_updated(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(
+                description="The JobRun's global id; NOT_FOUND for a run of a kind your role "
+                "may not start."
+            ),
+        ],
+    ) -> AsyncGenerator[JobRun, None]:
         try:
             pk = decode_id(id, "JobRun")
         except DomainError as error:

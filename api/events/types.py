@@ -14,21 +14,34 @@ from domain.outbox import models
 EventByIdLoader = by_id_loader(models.Event)
 
 
-@strawberry.type(description="A domain event from the outbox (contract §8).")
+@strawberry.type(
+    description="A domain event (§8): one state change, recorded in the transaction that made "
+    "it. Webhooks deliver it and the `events` subscription streams it."
+)
 class Event:
     id: strawberry.ID = strawberry.field(
-        description="The public id `evt_…`, sent as the `webhook-id` header of its deliveries."
+        description="The public id `evt_…`, sent as the `webhook-id` header of its deliveries "
+        "(the same on every retry: dedupe on it)."
     )
-    type: str
-    payload: JSON
-    occurred_at: datetime
+    type: str = strawberry.field(
+        description="What happened, `<object>.<change>` (`sales_order.confirmed`); the list is "
+        "in §8."
+    )
+    payload: JSON = strawberry.field(
+        description="The webhook's `data` (§8): the object in the API's shape — `id` and "
+        "references (`accountId`) as global ids, GraphQL field names, money as "
+        "`{amount, currency}` — plus `previous…` values on a state change."
+    )
+    occurred_at: datetime = strawberry.field(
+        description="When the change was committed (the webhook's `timestamp`)."
+    )
 
     @classmethod
     def from_model(cls, row: models.Event) -> Event:
         return cls(
             id=strawberry.ID(row.public_id),
             type=row.type,
-            payload=row.payload,  # type: ignore[arg-type]
+            payload=JSON(row.payload),
             occurred_at=row.occurred_at,
         )
 
@@ -37,6 +50,6 @@ class Event:
         return cls(
             id=strawberry.ID(message["id"]),
             type=message["type"],
-            payload=message["payload"],
+            payload=JSON(message["payload"]),
             occurred_at=datetime.fromisoformat(message["occurredAt"]),
         )

@@ -7,7 +7,7 @@ from typing import Annotated
 import strawberry
 from strawberry.types import Info
 
-from api.errors import payload, perform
+from api.errors import MutationInput, payload, perform
 from api.jobs.start import start_job
 from api.jobs.types import (
     AccountFiguresRefreshInput,
@@ -106,7 +106,7 @@ class Mutation:
         "the run's `result` holds them. Every role but READONLY."
     )
     async def account_figures_refresh(
-        self, info: Info, input: AccountFiguresRefreshInput
+        self, info: Info, input: MutationInput[AccountFiguresRefreshInput]
     ) -> AccountFiguresRefreshPayload:
         async def start() -> object:
             account = await get_account(
@@ -123,7 +123,9 @@ class Mutation:
         "(per order, per case…), keeps what it did, and becomes CANCELLED. A finished run is "
         "INVALID_TRANSITION. Your role must be one that may start the run's kind."
     )
-    async def job_run_cancel(self, info: Info, input: JobRunCancelInput) -> JobRunCancelPayload:
+    async def job_run_cancel(
+        self, info: Info, input: MutationInput[JobRunCancelInput]
+    ) -> JobRunCancelPayload:
         async def cancel() -> object:
             job_run_id = decode_id(input.id, "JobRun")
             row = await models.JobRun.get_or_none(id=job_run_id)

@@ -10,6 +10,4 @@ from domain.jobs.models import JobKind, JobRun
 
 async def start_job(info: Info, kind: JobKind, params: Params) -> JobRun:
     """Answers with the run QUEUED even when Redis is away (the sweeper enqueues it later)."""
-    return await start_job_run(
-        kind, params, info.context.queue, requested_by=info.context.actor
-    )
+    return await start_job_run(kind, params, info.context.queue, requested_by=info.context.actor)

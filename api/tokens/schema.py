@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 
-from api.errors import perform, user_errors
-from api.relay import Connection, decode_id, paginate
+from api.errors import MutationInput, perform, user_errors
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    filter_id,
+    order_fields,
+    paginate,
+)
 from api.tokens.types import (
     ApiToken,
     ApiTokenCreateInput,
     ApiTokenCreatePayload,
     ApiTokenFilter,
+    ApiTokenOrder,
     ApiTokenRevokeInput,
     ApiTokenRevokePayload,
 )
@@ -21,22 +34,31 @@ from domain.querying import filter_given
 
 @strawberry.type
 class Query:
-    @strawberry.field(description="The API tokens, newest first; never their secrets.")
+    @strawberry.field(
+        description="The API tokens (ADMIN), newest first unless `orderBy` says otherwise; "
+        "never their secrets."
+    )
     async def api_tokens(
         self,
-        filter: ApiTokenFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            ApiTokenFilter | None, strawberry.argument(description="Only the matching tokens.")
+        ] = None,
+        order_by: Annotated[
+            ApiTokenOrder | None, strawberry.argument(description="The order of the tokens.")
+        ] = None,
     ) -> Connection[ApiToken]:
         flt = filter or ApiTokenFilter()
-        user_id = None if flt.user_id is None else decode_id(flt.user_id, "User", "user_id")
         queryset = filter_given(
             services.list_tokens(),
-            user_id=user_id,
+            user_id=filter_id(flt.user_id, "User", "userId"),
             revoked_at__isnull=None if flt.revoked is None else not flt.revoked,
+            role=flt.role,
         )
+        order = order_fields(order_by.field.value, order_by.direction) if order_by else ("-id",)
         return await paginate(
             queryset,
             ApiToken.from_model,
@@ -44,14 +66,18 @@ class Query:
             after=after,
             last=last,
             before=before,
-            order_by=("-id",),
+            order_by=order,
         )
 
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation(description="A new token; its secret is in the payload this once.")
-    async def api_token_create(self, input: ApiTokenCreateInput) -> ApiTokenCreatePayload:
+    @strawberry.mutation(
+        description="Issues a token (ADMIN); its secret is in the payload this once."
+    )
+    async def api_token_create(
+        self, input: MutationInput[ApiTokenCreateInput]
+    ) -> ApiTokenCreatePayload:
         try:
             user_id = None if input.user_id is None else decode_id(input.user_id, "User", "user_id")
             token, secret = await services.create_token(
@@ -62,9 +88,12 @@ class Mutation:
         return ApiTokenCreatePayload(api_token=ApiToken.from_model(token), secret=secret, errors=[])
 
     @strawberry.mutation(
-        description="From now on the token gets HTTP 401; its websockets close within 5 s."
+        description="Revokes a token (ADMIN): from now on it gets HTTP 401, and its websockets "
+        "close within 5 s. Revoking a revoked token changes nothing."
     )
-    async def api_token_revoke(self, input: ApiTokenRevokeInput) -> ApiTokenRevokePayload:
+    async def api_token_revoke(
+        self, input: MutationInput[ApiTokenRevokeInput]
+    ) -> ApiTokenRevokePayload:
         return await perform(
             ApiTokenRevokePayload,
             "api_token",

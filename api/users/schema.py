@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import strawberry
 from strawberry.types import Info
 
 from api.auth import principal_of
-from api.errors import perform
+from api.errors import MutationInput, perform
 from api.inputs import provided
-from api.relay import Connection, decode_id, order_fields, paginate
+from api.relay import After, Before, Connection, First, Last, decode_id, order_fields, paginate
 from api.users.loaders import UserByIdLoader
 from api.users.types import (
     User,
@@ -37,15 +39,21 @@ class Query:
             await info.context.loaders[UserByIdLoader].load(principal.user_id)
         )
 
-    @strawberry.field(description="The users, by name unless `orderBy` says otherwise.")
+    @strawberry.field(
+        description="The users (§13), by name unless `orderBy` says otherwise; every role."
+    )
     async def users(
         self,
-        filter: UserFilter | None = None,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        order_by: UserOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            UserFilter | None, strawberry.argument(description="Only the matching users.")
+        ] = None,
+        order_by: Annotated[
+            UserOrder | None, strawberry.argument(description="The order of the users.")
+        ] = None,
     ) -> Connection[User]:
         flt = filter or UserFilter()
         order = order_fields(order_by.field.value, order_by.direction) if order_by else ("name",)
@@ -62,8 +70,10 @@ class Query:
 
 @strawberry.type
 class Mutation:
-    @strawberry.mutation
-    async def user_create(self, input: UserCreateInput) -> UserCreatePayload:
+    @strawberry.mutation(
+        description="Creates a user (ADMIN); issue their tokens with apiTokenCreate(userId:)."
+    )
+    async def user_create(self, input: MutationInput[UserCreateInput]) -> UserCreatePayload:
         return await perform(
             UserCreatePayload,
             "user",
@@ -71,8 +81,11 @@ class Mutation:
             User.from_model,
         )
 
-    @strawberry.mutation
-    async def user_update(self, input: UserUpdateInput) -> UserUpdatePayload:
+    @strawberry.mutation(
+        description="Changes a user (ADMIN); a role change stops their tokens of another role "
+        "than the new one or READONLY."
+    )
+    async def user_update(self, input: MutationInput[UserUpdateInput]) -> UserUpdatePayload:
         return await perform(
             UserUpdatePayload,
             "user",
@@ -81,10 +94,13 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="The user's tokens get HTTP 401 from their next request "
-        "on, and their websockets are closed within 5 s."
+        description="Deactivates a user (ADMIN): their tokens get HTTP 401 from their next "
+        "request on, and their websockets are closed within 5 s. userUpdate(active: true) "
+        "reactivates."
     )
-    async def user_deactivate(self, input: UserDeactivateInput) -> UserDeactivatePayload:
+    async def user_deactivate(
+        self, input: MutationInput[UserDeactivateInput]
+    ) -> UserDeactivatePayload:
         return await perform(
             UserDeactivatePayload,
             "user",

@@ -1,4 +1,4 @@
-"""GraphQL types of users (contract §13) and the Role enum."""
+"""GraphQL types of users (contract §13) and the Role enum (§2 Auth)."""
 
 from __future__ import annotations
 
@@ -7,62 +7,86 @@ from enum import Enum
 
 import strawberry
 
-from api.errors import payload_type
+from api.auth import Role
+from api.errors import payload
 from api.relay import ModelNode
-from api.scalars import OrderDirection
-from domain.auth.models import Role as RoleValue
+from api.scalars import OrderDirection, described_enum
 from domain.users import models
 
-Role = strawberry.enum(RoleValue, name="Role", description="What a token may do (§2).")
 
-
-@strawberry.type(description="A person of the company; API tokens may be issued for them.")
+@strawberry.type(
+    description="A person of the company (§13); API tokens may be issued for them. Every role "
+    "reads users; ADMIN manages them."
+)
 class User(ModelNode):
     model_class = models.User
 
     id: strawberry.relay.NodeID[int]
-    name: str
+    name: str = strawberry.field(description="Full name, at most 120 characters.")
     email: str = strawberry.field(description="Unique, stored lower-case.")
-    role: Role  # type: ignore[valid-type]
+    role: Role = strawberry.field(
+        description="The user's role: their tokens carry it, or READONLY."
+    )
     active: bool = strawberry.field(
         description="False once deactivated: the user's tokens then get HTTP 401."
     )
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = strawberry.field(description="When the user was created.")
+    updated_at: datetime = strawberry.field(description="When the user last changed.")
 
 
 @strawberry.input(description="Narrows users; every given field must match.")
 class UserFilter:
-    active: bool | None = None
-    role: Role | None = None  # type: ignore[valid-type]
+    active: bool | None = strawberry.field(
+        default=None, description="true: active users only; false: deactivated ones only."
+    )
+    role: Role | None = strawberry.field(default=None, description="Users of this role.")
 
 
-@strawberry.enum
 class UserOrderField(Enum):
     NAME = "name"
     EMAIL = "email"
     CREATED_AT = "created_at"
 
 
-@strawberry.input
+described_enum(
+    UserOrderField,
+    name="UserOrderField",
+    description="What users can be sorted by.",
+    values={
+        "NAME": "The user's name, as stored (case-sensitive).",
+        "EMAIL": "The email address.",
+        "CREATED_AT": "When the user was created.",
+    },
+)
+
+
+@strawberry.input(description="The order of users; by name when not given.")
 class UserOrder:
-    field: UserOrderField
-    direction: OrderDirection = OrderDirection.ASC
+    field: UserOrderField = strawberry.field(description="The sort field.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="ASC (default) or DESC."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new user.")
 class UserCreateInput:
-    name: str
-    email: str
-    role: Role  # type: ignore[valid-type]
+    name: str = strawberry.field(description="Full name, 1–120 characters.")
+    email: str = strawberry.field(
+        description="A valid address, unique ignoring case (DUPLICATE otherwise)."
+    )
+    role: Role = strawberry.field(description="The role the user's tokens may carry.")
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a user; only the fields given change.")
 class UserUpdateInput:
-    id: strawberry.ID
-    name: str | None = strawberry.UNSET
-    email: str | None = strawberry.UNSET
-    role: Role | None = strawberry.field(  # type: ignore[valid-type]
+    id: strawberry.ID = strawberry.field(description="The User's global id.")
+    name: str | None = strawberry.field(
+        default=strawberry.UNSET, description="Full name, 1–120 characters."
+    )
+    email: str | None = strawberry.field(
+        default=strawberry.UNSET, description="A valid address, unique ignoring case."
+    )
+    role: Role | None = strawberry.field(
         default=strawberry.UNSET,
         description="The user's tokens of another role than the new one or READONLY stop working.",
     )
@@ -71,11 +95,18 @@ class UserUpdateInput:
     )
 
 
-@strawberry.input
+@strawberry.input(description="The user to deactivate.")
 class UserDeactivateInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The User's global id.")
 
 
-UserCreatePayload = payload_type("UserCreatePayload", "user", User)
-UserUpdatePayload = payload_type("UserUpdatePayload", "user", User)
-UserDeactivatePayload = payload_type("UserDeactivatePayload", "user", User)
+@payload("user", User)
+class UserCreatePayload: ...
+
+
+@payload("user", User)
+class UserUpdatePayload: ...
+
+
+@payload("user", User)
+class UserDeactivatePayload: ...

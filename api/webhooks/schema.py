@@ -3,26 +3,44 @@
 from __future__ import annotations
 
 import logging
+import uuid
+from typing import Annotated
 
 import strawberry
 from strawberry.types import Info
 
 from adapters.sqlite_client import retry_when_locked
-from api.errors import payload_type, perform, user_errors
+from api.errors import MutationInput, perform, user_errors, user_input_error
 from api.inputs import provided
-from api.relay import Connection, decode_id, node_by_global_id, order_fields, paginate
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    decode_id,
+    filter_id,
+    node_by_global_id,
+    order_fields,
+    paginate,
+)
 from api.webhooks.types import (
     WebhookDelivery,
     WebhookDeliveryFilter,
     WebhookDeliveryOrder,
     WebhookDeliveryRetryInput,
+    WebhookDeliveryRetryPayload,
     WebhookSubscription,
     WebhookSubscriptionCreateInput,
     WebhookSubscriptionCreatePayload,
+    WebhookSubscriptionDeletePayload,
     WebhookSubscriptionFilter,
     WebhookSubscriptionIdInput,
     WebhookSubscriptionOrder,
+    WebhookSubscriptionPausePayload,
+    WebhookSubscriptionResumePayload,
     WebhookSubscriptionUpdateInput,
+    WebhookSubscriptionUpdatePayload,
     delivery_order,
 )
 from domain.errors import DomainError
@@ -32,40 +50,52 @@ from domain.webhooks.models import WebhookDelivery as DeliveryRow
 
 log = logging.getLogger("tandem.webhooks")
 
-WebhookSubscriptionUpdatePayload = payload_type(
-    "WebhookSubscriptionUpdatePayload", "webhook_subscription", WebhookSubscription
-)
-WebhookSubscriptionPausePayload = payload_type(
-    "WebhookSubscriptionPausePayload", "webhook_subscription", WebhookSubscription
-)
-WebhookSubscriptionResumePayload = payload_type(
-    "WebhookSubscriptionResumePayload", "webhook_subscription", WebhookSubscription
-)
-WebhookSubscriptionDeletePayload = payload_type(
-    "WebhookSubscriptionDeletePayload", "webhook_subscription", WebhookSubscription
-)
-WebhookDeliveryRetryPayload = payload_type(
-    "WebhookDeliveryRetryPayload", "webhook_delivery", WebhookDelivery
-)
+
+def _event_uid(value: str | None) -> uuid.UUID | None:
+    """The filter-id rule (api.relay.filter_id) for a public event id `evt_…`."""
+    if value is None:
+        return None
+    try:
+        return services.parse_event_id(value)
+    except DomainError:
+        raise user_input_error(
+            f"`filter.eventId` takes an event id (`evt_…`); {value!r} is not one."
+        ) from None
 
 
 @strawberry.type
 class Query:
-    @strawberry.field
+    @strawberry.field(
+        description="One subscription by its global id (ADMIN, INTEGRATION); null when unknown."
+    )
     async def webhook_subscription(
-        self, info: Info, id: strawberry.ID
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID,
+            strawberry.argument(description="The WebhookSubscription's global id."),
+        ],
     ) -> WebhookSubscription | None:
         return await node_by_global_id(WebhookSubscription, info, id)
 
-    @strawberry.field
+    @strawberry.field(
+        description="The webhook subscriptions (ADMIN, INTEGRATION), oldest first unless "
+        "`orderBy` says otherwise."
+    )
     async def webhook_subscriptions(
         self,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: WebhookSubscriptionFilter | None = None,
-        order_by: WebhookSubscriptionOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            WebhookSubscriptionFilter | None,
+            strawberry.argument(description="Only the matching subscriptions."),
+        ] = None,
+        order_by: Annotated[
+            WebhookSubscriptionOrder | None,
+            strawberry.argument(description="The order of the subscriptions."),
+        ] = None,
     ) -> Connection[WebhookSubscription]:
         queryset = services.list_subscriptions(active=filter.active if filter else None)
         order = order_fields(order_by.field.value, order_by.direction) if order_by else ("id",)
@@ -79,36 +109,43 @@ class Query:
             order_by=order,
         )
 
-    @strawberry.field
-    async def webhook_delivery(self, info: Info, id: strawberry.ID) -> WebhookDelivery | None:
+    @strawberry.field(
+        description="One delivery by its global id (ADMIN, INTEGRATION); null when unknown."
+    )
+    async def webhook_delivery(
+        self,
+        info: Info,
+        id: Annotated[
+            strawberry.ID, strawberry.argument(description="The WebhookDelivery's global id.")
+        ],
+    ) -> WebhookDelivery | None:
         return await node_by_global_id(WebhookDelivery, info, id)
 
     @strawberry.field(
-        description="Deliveries across subscriptions, e.g. every delivery of one event.",
+        description="Deliveries across subscriptions (ADMIN, INTEGRATION), e.g. every "
+        "delivery of one event; newest first unless `orderBy` says otherwise."
     )
     async def webhook_deliveries(
         self,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: WebhookDeliveryFilter | None = None,
-        order_by: WebhookDeliveryOrder | None = None,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            WebhookDeliveryFilter | None,
+            strawberry.argument(description="Only the matching deliveries."),
+        ] = None,
+        order_by: Annotated[
+            WebhookDeliveryOrder | None,
+            strawberry.argument(description="The order of the deliveries."),
+        ] = None,
     ) -> Connection[WebhookDelivery]:
         flt = filter or WebhookDeliveryFilter()
-        try:
-            domain_filter = services.DeliveryFilter(
-                subscription_id=decode_id(
-                    flt.subscription_id, "WebhookSubscription", "subscription_id"
-                )
-                if flt.subscription_id
-                else None,
-                event_uid=services.parse_event_id(flt.event_id) if flt.event_id else None,
-                status=flt.status,
-            )
-        except DomainError:
-            # An id that cannot exist matches nothing, as a filter should.
-            domain_filter = services.DeliveryFilter(subscription_id=-1)
+        domain_filter = services.DeliveryFilter(
+            subscription_id=filter_id(flt.subscription_id, "WebhookSubscription", "subscriptionId"),
+            event_uid=_event_uid(flt.event_id),
+            status=flt.status,
+        )
         return await paginate(
             services.list_deliveries(domain_filter),
             WebhookDelivery.from_model,
@@ -137,10 +174,11 @@ async def _enqueue_attempt(info: Info, delivery: DeliveryRow) -> None:
 @strawberry.type
 class Mutation:
     @strawberry.mutation(
-        description="Subscribes an http(s) endpoint to event types; returns its secret once.",
+        description="Subscribes an http(s) endpoint to event types (ADMIN, INTEGRATION); "
+        "returns its signing secret this once."
     )
     async def webhook_subscription_create(
-        self, input: WebhookSubscriptionCreateInput
+        self, input: MutationInput[WebhookSubscriptionCreateInput]
     ) -> WebhookSubscriptionCreatePayload:
         try:
             created = await retry_when_locked(
@@ -158,9 +196,12 @@ class Mutation:
             errors=[],
         )
 
-    @strawberry.mutation
+    @strawberry.mutation(
+        description="Changes a subscription's endpoint, event types or description (ADMIN, "
+        "INTEGRATION); deliveries already made keep their history."
+    )
     async def webhook_subscription_update(
-        self, input: WebhookSubscriptionUpdateInput
+        self, input: MutationInput[WebhookSubscriptionUpdateInput]
     ) -> WebhookSubscriptionUpdatePayload:
         return await perform(
             WebhookSubscriptionUpdatePayload,
@@ -172,10 +213,11 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="Stops new deliveries to the endpoint."
+        description="Stops new deliveries to the endpoint (ADMIN, INTEGRATION); a paused one "
+        "is INVALID_TRANSITION."
     )
     async def webhook_subscription_pause(
-        self, input: WebhookSubscriptionIdInput
+        self, input: MutationInput[WebhookSubscriptionIdInput]
     ) -> WebhookSubscriptionPausePayload:
         return await perform(
             WebhookSubscriptionPausePayload,
@@ -187,10 +229,11 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="Delivers events again from now on (also after a 410 Gone).",
+        description="Delivers events again from now on, also after a 410 Gone (ADMIN, "
+        "INTEGRATION); an active one is INVALID_TRANSITION."
     )
     async def webhook_subscription_resume(
-        self, input: WebhookSubscriptionIdInput
+        self, input: MutationInput[WebhookSubscriptionIdInput]
     ) -> WebhookSubscriptionResumePayload:
         return await perform(
             WebhookSubscriptionResumePayload,
@@ -202,10 +245,10 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="Deletes the subscription and its delivery history.",
+        description="Deletes the subscription and its delivery history (ADMIN, INTEGRATION)."
     )
     async def webhook_subscription_delete(
-        self, input: WebhookSubscriptionIdInput
+        self, input: MutationInput[WebhookSubscriptionIdInput]
     ) -> WebhookSubscriptionDeletePayload:
         return await perform(
             WebhookSubscriptionDeletePayload,
@@ -215,10 +258,11 @@ class Mutation:
         )
 
     @strawberry.mutation(
-        description="Sends a FAILED delivery again now, with a fresh retry schedule.",
+        description="Sends a FAILED delivery again now, with a fresh retry schedule (ADMIN, "
+        "INTEGRATION); one not FAILED is INVALID_TRANSITION."
     )
     async def webhook_delivery_retry(
-        self, info: Info, input: WebhookDeliveryRetryInput
+        self, info: Info, input: MutationInput[WebhookDeliveryRetryInput]
     ) -> WebhookDeliveryRetryPayload:
         async def retry() -> DeliveryRow:
             delivery = await services.retry_delivery(decode_id(input.id, "WebhookDelivery"))

@@ -1,33 +1,69 @@
-"""GraphQL types of webhook subscriptions, deliveries and attempts."""
+"""GraphQL types of webhook subscriptions, deliveries and attempts (§8; ADMIN, INTEGRATION)."""
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from datetime import datetime
 from enum import Enum
+from typing import Annotated, Any
 
 import strawberry
 from strawberry.types import Info
+from tortoise.queryset import QuerySet
 
-from api.errors import UserError
+from api.errors import UserError, payload
 from api.events.types import Event, EventByIdLoader
-from api.relay import Connection, ModelNode, order_fields, paginate
-from api.scalars import OrderDirection
+from api.loaders import ChildrenByKeyLoader
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    ModelNode,
+    connection_from_rows,
+    order_fields,
+)
+from api.scalars import OrderDirection, described_enum
 from api.webhooks.loaders import WebhookAttemptsByDeliveryIdLoader, WebhookSubscriptionByIdLoader
 from domain.webhooks import models, services
+from domain.webhooks.models import DeliveryStatus
 
-WebhookDeliveryStatus = strawberry.enum(models.DeliveryStatus, name="WebhookDeliveryStatus")
+described_enum(
+    DeliveryStatus,
+    name="WebhookDeliveryStatus",
+    description="Where a delivery is (§8).",
+    values={
+        "PENDING": "Not delivered yet: the first attempt or a retry is due at `nextAttemptAt`.",
+        "SUCCEEDED": "The endpoint answered 2xx.",
+        "FAILED": "Every attempt of TANDEM_WEBHOOK_RETRY_SCHEDULE failed (a non-2xx answer or "
+        "a 10 s timeout); webhookDeliveryRetry sends it again.",
+    },
+)
 
 
-@strawberry.enum
 class WebhookDeliveryOrderField(Enum):
     CREATED_AT = "created_at"
     NEXT_ATTEMPT_AT = "next_attempt_at"
 
 
-@strawberry.input
+described_enum(
+    WebhookDeliveryOrderField,
+    name="WebhookDeliveryOrderField",
+    description="What deliveries can be sorted by.",
+    values={
+        "CREATED_AT": "When the delivery was created (its event dispatched).",
+        "NEXT_ATTEMPT_AT": "When its next attempt is due (finished deliveries last in ASC).",
+    },
+)
+
+
+@strawberry.input(description="The order of deliveries; newest first when not given.")
 class WebhookDeliveryOrder:
-    field: WebhookDeliveryOrderField
-    direction: OrderDirection = OrderDirection.DESC
+    field: WebhookDeliveryOrderField = strawberry.field(description="The sort field.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.DESC, description="DESC (default) or ASC."
+    )
 
 
 def delivery_order(order_by: WebhookDeliveryOrder | None) -> tuple[str, ...]:
@@ -38,63 +74,91 @@ def delivery_order(order_by: WebhookDeliveryOrder | None) -> tuple[str, ...]:
     return (*fields, "-id" if fields[0].startswith("-") else "id")
 
 
-@strawberry.input
+@strawberry.input(description="Narrows a subscription's deliveries.")
 class WebhookSubscriptionDeliveryFilter:
-    status: WebhookDeliveryStatus | None = None  # type: ignore[valid-type]
+    status: DeliveryStatus | None = strawberry.field(
+        default=None, description="Deliveries in this status."
+    )
 
 
-@strawberry.type(description="An endpoint that receives the events it subscribed to.")
+class DeliveriesBySubscriptionIdLoader(ChildrenByKeyLoader):
+    """WebhookSubscription.deliveries of many subscriptions; the filter is a status or None."""
+
+    key = "subscription_id"
+
+    def rows(self, flt: Hashable) -> QuerySet[Any]:
+        status = flt if isinstance(flt, DeliveryStatus) else None
+        return services.list_deliveries(services.DeliveryFilter(status=status))
+
+
+@strawberry.type(
+    description="An endpoint that receives the events it subscribed to (§8), signed by the "
+    "Standard Webhooks rules with its secret. ADMIN and INTEGRATION only."
+)
 class WebhookSubscription(ModelNode):
     model_class = models.WebhookSubscription
 
     id: strawberry.relay.NodeID[int]
-    url: str
+    url: str = strawberry.field(description="The http(s) endpoint deliveries are POSTed to.")
     event_types: list[str] = strawberry.field(
         description='Exact types ("invoice.posted") and wildcards ("invoice.*", "*").'
     )
-    description: str | None
+    description: str | None = strawberry.field(description="What the endpoint is for.")
     active: bool = strawberry.field(
         description="False once paused, by hand or after the endpoint answered 410 Gone."
     )
-    disabled_reason: str | None
-    created_at: datetime
-    updated_at: datetime
+    disabled_reason: str | None = strawberry.field(
+        description="Why it is paused (`Paused by hand.`, the 410 answer); null while active."
+    )
+    created_at: datetime = strawberry.field(description="When it was created.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
 
     @strawberry.field(description="This endpoint's deliveries, newest first by default.")
     async def deliveries(
         self,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
-        filter: WebhookSubscriptionDeliveryFilter | None = None,
-        order_by: WebhookDeliveryOrder | None = None,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            WebhookSubscriptionDeliveryFilter | None,
+            strawberry.argument(description="Only the matching deliveries."),
+        ] = None,
+        order_by: Annotated[
+            WebhookDeliveryOrder | None,
+            strawberry.argument(description="The order of the deliveries."),
+        ] = None,
     ) -> Connection[WebhookDelivery]:
         status = filter.status if filter else None
-        queryset = services.list_deliveries(
-            services.DeliveryFilter(subscription_id=self.record.id, status=status)
+        rows = await info.context.loaders[DeliveriesBySubscriptionIdLoader].load(
+            (self.record.id, status)
         )
-        return await paginate(
-            queryset,
+        return connection_from_rows(
+            rows,
             WebhookDelivery.from_model,
             first=first,
             after=after,
             last=last,
             before=before,
             order_by=delivery_order(order_by),
+            model=models.WebhookDelivery,
         )
 
 
 @strawberry.type(description="One try at sending a delivery.")
 class WebhookDeliveryAttempt:
-    number: int
-    at: datetime
+    number: int = strawberry.field(description="1 for the first attempt, then 2, 3, …")
+    at: datetime = strawberry.field(description="When the request was sent.")
     response_status: int | None = strawberry.field(
         description="The HTTP status the endpoint answered; null when none came back."
     )
-    duration_ms: int
+    duration_ms: int = strawberry.field(
+        description="Milliseconds from sending to the answer (or to giving up)."
+    )
     error: str | None = strawberry.field(
-        description="Why no answer came (timeout, connection refused, refused address)."
+        description="Why no answer came (timeout, connection refused, refused address); null "
+        "when one came."
     )
     next_attempt_at: datetime | None = strawberry.field(
         description="When the following attempt was scheduled; null after the last."
@@ -112,92 +176,158 @@ class WebhookDeliveryAttempt:
         )
 
 
-@strawberry.type(description="One event on its way to one subscription.")
+@strawberry.type(
+    description="One event on its way to one subscription (§8): delivered at least once, "
+    "retried on TANDEM_WEBHOOK_RETRY_SCHEDULE. ADMIN and INTEGRATION only."
+)
 class WebhookDelivery(ModelNode):
     model_class = models.WebhookDelivery
 
     id: strawberry.relay.NodeID[int]
-    status: WebhookDeliveryStatus  # type: ignore[valid-type]
-    attempt_count: int
+    status: DeliveryStatus = strawberry.field(description="Where the delivery is.")
+    attempt_count: int = strawberry.field(description="Attempts made so far.")
     next_attempt_at: datetime | None = strawberry.field(
         description="When the next attempt is due while PENDING; null once finished."
     )
-    created_at: datetime
-    updated_at: datetime
+    created_at: datetime = strawberry.field(description="When the event was dispatched to it.")
+    updated_at: datetime = strawberry.field(description="When it last changed.")
 
-    @strawberry.field
+    @strawberry.field(description="The event being delivered.")
     async def event(self, info: Info) -> Event:
         row = await info.context.loaders[EventByIdLoader].load(self.record.event_id)
         return Event.from_model(row)
 
-    @strawberry.field
+    @strawberry.field(description="The subscription it is delivered to.")
     async def subscription(self, info: Info) -> WebhookSubscription:
         row = await info.context.loaders[WebhookSubscriptionByIdLoader].load(
             self.record.subscription_id
         )
         return WebhookSubscription.from_model(row)
 
-    @strawberry.field(description="Every attempt made, in order.")
+    @strawberry.field(description="Every attempt made, in order (a bounded list: the schedule).")
     async def attempts(self, info: Info) -> list[WebhookDeliveryAttempt]:
         rows = await info.context.loaders[WebhookAttemptsByDeliveryIdLoader].load(self.record.id)
         return [WebhookDeliveryAttempt.from_model(row) for row in rows]
 
 
-@strawberry.input
+@strawberry.input(description="Narrows webhookSubscriptions; every given field must match.")
 class WebhookSubscriptionFilter:
-    active: bool | None = None
+    active: bool | None = strawberry.field(
+        default=None, description="true: active subscriptions only; false: paused ones only."
+    )
 
 
-@strawberry.enum
 class WebhookSubscriptionOrderField(Enum):
     CREATED_AT = "created_at"
     URL = "url"
 
 
-@strawberry.input
+described_enum(
+    WebhookSubscriptionOrderField,
+    name="WebhookSubscriptionOrderField",
+    description="What webhookSubscriptions can be sorted by.",
+    values={"CREATED_AT": "When it was created.", "URL": "The endpoint URL."},
+)
+
+
+@strawberry.input(description="The order of webhookSubscriptions; oldest first when not given.")
 class WebhookSubscriptionOrder:
-    field: WebhookSubscriptionOrderField
-    direction: OrderDirection = OrderDirection.ASC
+    field: WebhookSubscriptionOrderField = strawberry.field(description="The sort field.")
+    direction: OrderDirection = strawberry.field(
+        default=OrderDirection.ASC, description="ASC (default) or DESC."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Narrows webhookDeliveries; every given field must match.")
 class WebhookDeliveryFilter:
     event_id: strawberry.ID | None = strawberry.field(
-        default=None, description="The event's public id (`evt_…`, the `webhook-id`)."
+        default=None,
+        description="The event's public id (`evt_…`, the `webhook-id`); BAD_USER_INPUT for a "
+        "value that is none.",
     )
-    subscription_id: strawberry.ID | None = None
-    status: WebhookDeliveryStatus | None = None  # type: ignore[valid-type]
+    subscription_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The WebhookSubscription's global id; BAD_USER_INPUT for an id of another "
+        "type.",
+    )
+    status: DeliveryStatus | None = strawberry.field(
+        default=None, description="Deliveries in this status."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="A new subscription.")
 class WebhookSubscriptionCreateInput:
-    url: str
-    event_types: list[str]
-    description: str | None = None
+    url: str = strawberry.field(
+        description="An http(s) URL of at most 2,048 characters whose host resolves to public "
+        "addresses only (unless TANDEM_WEBHOOK_ALLOW_PRIVATE); INVALID otherwise."
+    )
+    event_types: list[str] = strawberry.field(
+        description="At least one: exact types (§8) and wildcards (`invoice.*`, `*`); an "
+        "unknown type is INVALID."
+    )
+    description: str | None = strawberry.field(
+        default=None, description="What the endpoint is for, at most 1,000 characters."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="Changes to a subscription; only the fields given change.")
 class WebhookSubscriptionUpdateInput:
-    id: strawberry.ID
-    url: str | None = strawberry.UNSET
-    event_types: list[str] | None = strawberry.UNSET
-    description: str | None = strawberry.UNSET
+    id: strawberry.ID = strawberry.field(description="The WebhookSubscription's global id.")
+    url: str | None = strawberry.field(
+        default=strawberry.UNSET, description="A new endpoint, checked as on create."
+    )
+    event_types: list[str] | None = strawberry.field(
+        default=strawberry.UNSET, description="Replaces the subscribed types and wildcards."
+    )
+    description: str | None = strawberry.field(
+        default=strawberry.UNSET, description="What the endpoint is for; null clears it."
+    )
 
 
-@strawberry.input
+@strawberry.input(description="The subscription to act on.")
 class WebhookSubscriptionIdInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The WebhookSubscription's global id.")
 
 
-@strawberry.input
+@strawberry.input(description="The delivery to send again.")
 class WebhookDeliveryRetryInput:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The WebhookDelivery's global id.")
 
 
-@strawberry.type(description="The new subscription and its signing secret, shown only here.")
+@payload(
+    "webhook_subscription",
+    WebhookSubscription,
+    description="The result of webhookSubscriptionCreate: the subscription and its signing "
+    "secret (shown only here), or the errors that refused it.",
+)
 class WebhookSubscriptionCreatePayload:
     webhook_subscription: WebhookSubscription | None
     secret: str | None = strawberry.field(
         description="`whsec_…`: verify deliveries with it (Standard Webhooks). Not shown again."
     )
     errors: list[UserError]
+
+
+@payload("webhook_subscription", WebhookSubscription)
+class WebhookSubscriptionUpdatePayload: ...
+
+
+@payload("webhook_subscription", WebhookSubscription)
+class WebhookSubscriptionPausePayload: ...
+
+
+@payload("webhook_subscription", WebhookSubscription)
+class WebhookSubscriptionResumePayload: ...
+
+
+@payload(
+    "webhook_subscription",
+    WebhookSubscription,
+    key_description="The subscription as it was before it was deleted (its id no longer "
+    "resolves); null when refused.",
+)
+class WebhookSubscriptionDeletePayload: ...
+
+
+@payload("webhook_delivery", WebhookDelivery)
+class WebhookDeliveryRetryPayload: ...

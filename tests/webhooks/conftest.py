@@ -34,7 +34,7 @@ query ($filter: WebhookDeliveryFilter) {
 """
 
 ACCOUNT_CREATE = """
-mutation ($name: String) {
+mutation ($name: String!) {
   accountCreate(input: {name: $name}) { account { id } errors { code } }
 }
 """
