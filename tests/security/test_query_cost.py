@@ -32,7 +32,6 @@ ACCOUNT = global_id("Account", 1)
         # 1 connection + 10 × (edge + node)
         ("{ accounts(first: 10) { edges { node { id name } } } }", None, 21),
         ("{ accounts(last: 7) { edges { node { id } } } }", None, 15),
-        ("{ accounts(first: 3, last: 7) { edges { node { id } } } }", None, 15),
         # the default page is 20; pageInfo is one object, totalCount none
         (
             "{ accounts { edges { cursor node { id } } pageInfo { hasNextPage } totalCount } }",
@@ -100,6 +99,14 @@ async def test_the_cost_of_a_query_is_the_objects_it_may_return(
 
     assert "errors" not in result
     assert result["extensions"]["cost"] == {"requested": cost, "limit": 50000}
+
+
+async def test_first_and_last_together_are_refused_but_costed_by_the_larger(gql: Any) -> None:
+    result = await gql("{ accounts(first: 3, last: 7) { edges { node { id } } } }")
+
+    assert result["data"] is None
+    assert [e["extensions"]["code"] for e in result["errors"]] == ["BAD_USER_INPUT"]
+    assert result["extensions"]["cost"] == {"requested": 15, "limit": 50000}
 
 
 async def test_introspection_is_costed_like_any_query_and_stays_cheap(gql: Any) -> None:
