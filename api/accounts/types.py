@@ -18,7 +18,7 @@ from api.billing.loaders import (
     LifetimeRevenueByAccountIdLoader,
     UninvoicedOrderValueByAccountIdLoader,
 )
-from api.errors import payload_type
+from api.errors import payload
 from api.orders.lists import SalesOrderFilter, SalesOrderOrder, account_sales_orders
 from api.pipeline.inputs import OpportunityFilter, OpportunityOrder
 from api.pipeline.loaders import OpenPipelineByAccountIdLoader, account_opportunities
@@ -85,16 +85,24 @@ class Contact(ModelNode):
     updated_at: datetime = strawberry.field(description="When it last changed (UTC).")
 
 
-@strawberry.enum(description="What a list of contacts can be sorted by.")
 class ContactOrderField(Enum):
-    LAST_NAME = strawberry.enum_value(
-        "last_name", description="Family name, then given name (A first ascending)."
-    )
-    FIRST_NAME = strawberry.enum_value("first_name", description="Given name.")
-    EMAIL = strawberry.enum_value(
-        "email", description="Email address; contacts without one sort last ascending."
-    )
-    CREATED_AT = strawberry.enum_value("created_at", description="When the contact was added.")
+    LAST_NAME = "last_name"
+    FIRST_NAME = "first_name"
+    EMAIL = "email"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    ContactOrderField,
+    name="ContactOrderField",
+    description="What a list of contacts can be sorted by.",
+    values={
+        "LAST_NAME": "Family name, then given name (A first ascending).",
+        "FIRST_NAME": "Given name.",
+        "EMAIL": "Email address; contacts without one sort last ascending.",
+        "CREATED_AT": "When the contact was added.",
+    },
+)
 
 
 @strawberry.input(description="The order of a contact list.")
@@ -412,11 +420,22 @@ class Account(ModelNode):
     updated_at: datetime = strawberry.field(description="When it last changed (UTC).")
 
 
-@strawberry.enum(description="What a list of accounts can be sorted by.")
 class AccountOrderField(Enum):
-    NAME = strawberry.enum_value("name", description="The account's name (A first ascending).")
-    CREATED_AT = strawberry.enum_value("created_at", description="When it was created.")
-    UPDATED_AT = strawberry.enum_value("updated_at", description="When it last changed.")
+    NAME = "name"
+    CREATED_AT = "created_at"
+    UPDATED_AT = "updated_at"
+
+
+described_enum(
+    AccountOrderField,
+    name="AccountOrderField",
+    description="What a list of accounts can be sorted by.",
+    values={
+        "NAME": "The account's name (A first ascending).",
+        "CREATED_AT": "When it was created.",
+        "UPDATED_AT": "When it last changed.",
+    },
+)
 
 
 @strawberry.input(description="The order of an account list.")
@@ -550,8 +569,21 @@ class ContactUpdateInput:
     title: str | None = strawberry.field(default=strawberry.UNSET, description="Job title.")
 
 
-AccountCreatePayload = payload_type("AccountCreatePayload", "account", Account)
-AccountUpdatePayload = payload_type("AccountUpdatePayload", "account", Account)
-AccountArchivePayload = payload_type("AccountArchivePayload", "account", Account)
-ContactCreatePayload = payload_type("ContactCreatePayload", "contact", Contact)
-ContactUpdatePayload = payload_type("ContactUpdatePayload", "contact", Contact)
+@payload("account", Account, key_description="The new account; null when refused.")
+class AccountCreatePayload: ...
+
+
+@payload("account", Account, key_description="The account as changed; null when refused.")
+class AccountUpdatePayload: ...
+
+
+@payload("account", Account, key_description="The archived account; null when refused.")
+class AccountArchivePayload: ...
+
+
+@payload("contact", Contact, key_description="The new contact; null when refused.")
+class ContactCreatePayload: ...
+
+
+@payload("contact", Contact, key_description="The contact as changed; null when refused.")
+class ContactUpdatePayload: ...

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from enum import Enum
 
-import strawberry
-
 from api.scalars import described_enum
-from domain.activities import models
+from domain.activities.models import ActivityKind
 
-ActivityKind = described_enum(
-    models.ActivityKind,
+__all__ = ["ActivityKind", "ActivityOrderField"]
+
+described_enum(
+    ActivityKind,
     name="ActivityKind",
     description="What kind of work an activity is.",
     values={
@@ -23,15 +23,21 @@ ActivityKind = described_enum(
 )
 
 
-@strawberry.enum(description="What a list of activities can be sorted by.")
 class ActivityOrderField(Enum):
-    CREATED_AT = strawberry.enum_value("created_at", description="When it was logged.")
-    DUE_AT = strawberry.enum_value(
-        "due_at",
-        description="When it is due; activities without a due time sort last ascending, "
-        "first descending.",
-    )
-    COMPLETED_AT = strawberry.enum_value(
-        "completed_at",
-        description="When it was completed; open activities sort last ascending, first descending.",
-    )
+    CREATED_AT = "created_at"
+    DUE_AT = "due_at"
+    COMPLETED_AT = "completed_at"
+
+
+described_enum(
+    ActivityOrderField,
+    name="ActivityOrderField",
+    description="What a list of activities can be sorted by.",
+    values={
+        "CREATED_AT": "When it was logged.",
+        "DUE_AT": "When it is due; activities without a due time sort last ascending, first "
+        "descending.",
+        "COMPLETED_AT": "When it was completed; open activities sort last ascending, first "
+        "descending.",
+    },
+)

@@ -36,9 +36,7 @@ class ActivityFilter:
     case_id: strawberry.ID | None = strawberry.field(
         default=None, description="Only activities on this case (a Case id)."
     )
-    kind: models.ActivityKind | None = strawberry.field(
-        default=None, graphql_type=ActivityKind | None, description="Only this kind."
-    )
+    kind: ActivityKind | None = strawberry.field(default=None, description="Only this kind.")
     completed: bool | None = strawberry.field(
         default=None, description="true: only completed activities; false: only open ones."
     )

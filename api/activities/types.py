@@ -10,7 +10,7 @@ from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader
 from api.activities.enums import ActivityKind
-from api.errors import payload_type
+from api.errors import payload
 from api.pipeline.loaders import OpportunityByIdLoader
 from api.relay import ModelNode, to_node, to_optional_node
 from api.service.loaders import CaseByIdLoader
@@ -31,9 +31,7 @@ class Activity(ModelNode):
     model_class = models.Activity
 
     id: strawberry.relay.NodeID[int]
-    kind: models.ActivityKind = strawberry.field(
-        graphql_type=ActivityKind, description="Call, email, meeting, task or note."
-    )
+    kind: ActivityKind = strawberry.field(description="Call, email, meeting, task or note.")
     subject: str = strawberry.field(description="A one-line summary.")
     body: str | None = strawberry.field(description="Free text; null when none was given.")
     due_at: datetime | None = strawberry.field(
@@ -80,9 +78,7 @@ class Activity(ModelNode):
     "account is taken from the deal or case when omitted; all given must agree)."
 )
 class ActivityCreateInput:
-    kind: models.ActivityKind = strawberry.field(
-        graphql_type=ActivityKind, description="Call, email, meeting, task or note."
-    )
+    kind: ActivityKind = strawberry.field(description="Call, email, meeting, task or note.")
     subject: str = strawberry.field(
         description="A one-line summary; a blank one is a REQUIRED UserError."
     )
@@ -115,5 +111,9 @@ class ActivityCompleteInput:
     )
 
 
-ActivityCreatePayload = payload_type("ActivityCreatePayload", "activity", Activity)
-ActivityCompletePayload = payload_type("ActivityCompletePayload", "activity", Activity)
+@payload("activity", Activity, key_description="The logged activity; null when refused.")
+class ActivityCreatePayload: ...
+
+
+@payload("activity", Activity, key_description="The completed activity; null when refused.")
+class ActivityCompletePayload: ...
