@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -29,7 +30,7 @@ query Account360($id: ID!) {
   account(id: $id) {
     id name lifecycle industry tier owner email phone paymentTermsDays
     creditLimit { amount currency }
-    contacts { id firstName lastName email phone title }
+    contacts(first: 100) { edges { node { id firstName lastName email phone title } } }
     opportunities(first: 50) {
       totalCount
       edges {
@@ -39,23 +40,33 @@ query Account360($id: ID!) {
         }
       }
     }
-    salesOrders {
-      id number status requestedDate deliveryStatus invoiceStatus paymentStatus
-      total { amount currency }
-      lines {
-        id position quantity quantityShipped quantityInvoiced discountPercent
-        unitPrice { amount currency }
-        netAmount { amount currency }
-        product { id sku name }
+    salesOrders(first: 100) {
+      edges {
+        node {
+          id number status requestedDate deliveryStatus invoiceStatus paymentStatus
+          total { amount currency }
+          lines {
+            id position quantity quantityShipped quantityInvoiced discountPercent
+            unitPrice { amount currency }
+            netAmount { amount currency }
+            product { id sku name }
+          }
+        }
       }
     }
-    invoices {
-      id number status issueDate dueDate
-      total { amount currency }
-      amountPaid { amount currency }
-      amountDue { amount currency }
+    invoices(first: 100) {
+      edges {
+        node {
+          id number status issueDate dueDate
+          total { amount currency }
+          amountPaid { amount currency }
+          amountDue { amount currency }
+        }
+      }
     }
-    cases { id number subject priority status openedAt escalationLevel }
+    cases(first: 100) {
+      edges { node { id number subject priority status openedAt escalationLevel } }
+    }
   }
 }
 """
@@ -67,7 +78,7 @@ FROM accounts WHERE id = $1
 """
 CONTACTS_SQL = """
 SELECT id, first_name, last_name, email, phone, title FROM contacts WHERE account_id = $1
-ORDER BY last_name COLLATE "C", first_name COLLATE "C", id
+ORDER BY last_name COLLATE "C", first_name COLLATE "C", id LIMIT 100
 """
 OPPORTUNITIES_SQL = """
 SELECT id, name, stage, probability, status, expected_close_date, amount, currency,
@@ -77,23 +88,23 @@ FROM opportunities WHERE account_id = $1 ORDER BY id LIMIT 50
 ORDERS_SQL = """
 SELECT id, number, status, requested_date, delivery_status, invoice_status, payment_status,
        total, currency
-FROM sales_orders WHERE account_id = $1 ORDER BY id
+FROM sales_orders WHERE account_id = $1 ORDER BY id LIMIT 100
 """
 LINES_SQL = """
 SELECT l.id, l.order_id, l.position, l.quantity, l.quantity_shipped, l.quantity_invoiced,
        l.discount_percent, l.unit_price, l.net_amount, p.id AS product_id, p.sku, p.name
 FROM sales_order_lines l
-JOIN sales_orders o ON o.id = l.order_id
 JOIN products p ON p.id = l.product_id
-WHERE o.account_id = $1 ORDER BY l.position, l.id
+WHERE l.order_id IN (SELECT id FROM sales_orders WHERE account_id = $1 ORDER BY id LIMIT 100)
+ORDER BY l.position, l.id
 """
 INVOICES_SQL = """
 SELECT id, number, status, issue_date, due_date, total, amount_paid, amount_due, currency
-FROM invoices WHERE account_id = $1 ORDER BY issue_date, id
+FROM invoices WHERE account_id = $1 ORDER BY issue_date, id LIMIT 100
 """
 CASES_SQL = """
 SELECT id, number, subject, priority, status, opened_at, escalation_level
-FROM cases WHERE account_id = $1 ORDER BY opened_at DESC, id
+FROM cases WHERE account_id = $1 ORDER BY opened_at DESC, id LIMIT 100
 """
 CENT = Decimal("0.01")
 
@@ -114,6 +125,10 @@ def _money(value: Decimal | None, currency: str) -> dict[str, str] | None:
 def _unit_money(value: Decimal, currency: str) -> dict[str, str]:
     cents = value.quantize(CENT)
     return {"amount": str(cents if cents == value else value.normalize()), "currency": currency}
+
+
+def _edges(nodes: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    return {"edges": [{"node": node} for node in nodes]}
 
 
 def _date(value: Any) -> str | None:
@@ -166,7 +181,7 @@ async def account_360(account_id: int) -> dict[str, Any] | None:
         "phone": account["phone"],
         "paymentTermsDays": account["payment_terms_days"],
         "creditLimit": _money(account["credit_limit"], currency),
-        "contacts": [
+        "contacts": _edges(
             {
                 "id": encode_id("Contact", row["id"]),
                 "firstName": row["first_name"],
@@ -176,7 +191,7 @@ async def account_360(account_id: int) -> dict[str, Any] | None:
                 "title": row["title"],
             }
             for row in contacts
-        ],
+        ),
         "opportunities": {
             "totalCount": deals[0]["total_count"] if deals else 0,
             "edges": [
@@ -194,7 +209,7 @@ async def account_360(account_id: int) -> dict[str, Any] | None:
                 for row in deals
             ],
         },
-        "salesOrders": [
+        "salesOrders": _edges(
             {
                 "id": encode_id("SalesOrder", row["id"]),
                 "number": row["number"],
@@ -207,8 +222,8 @@ async def account_360(account_id: int) -> dict[str, Any] | None:
                 "lines": lines_of_order[row["id"]],
             }
             for row in orders
-        ],
-        "invoices": [
+        ),
+        "invoices": _edges(
             {
                 "id": encode_id("Invoice", row["id"]),
                 "number": row["number"],
@@ -220,8 +235,8 @@ async def account_360(account_id: int) -> dict[str, Any] | None:
                 "amountDue": _money(row["amount_due"], row["currency"]),
             }
             for row in invoices
-        ],
-        "cases": [
+        ),
+        "cases": _edges(
             {
                 "id": encode_id("Case", row["id"]),
                 "number": row["number"],
@@ -232,7 +247,7 @@ async def account_360(account_id: int) -> dict[str, Any] | None:
                 "escalationLevel": row["escalation_level"],
             }
             for row in cases
-        ],
+        ),
     }
 
 
