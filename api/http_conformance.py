@@ -17,6 +17,7 @@ from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOpe
 from strawberry.types import ExecutionResult
 from strawberry.types.graphql import OperationType
 
+from api.context import Context
 from api.extensions import mask_errors
 
 GRAPHQL_RESPONSE_JSON = "application/graphql-response+json"
@@ -123,7 +124,7 @@ def http_error(
     return json_response(error_body(message, code), status_code, media_type, headers)
 
 
-class GraphQLOverHTTP(GraphQL):
+class GraphQLOverHTTP(GraphQL[Context, None]):
     """strawberry's ASGI view, answering plain HTTP requests per the GraphQL-over-HTTP spec.
 
     application/graphql-response+json: 400 for a malformed request and for parse, validation
@@ -211,7 +212,7 @@ class GraphQLOverHTTP(GraphQL):
                 data.query,
                 variable_values=data.variables,
                 context_value=context,
-                root_value=await self.get_root_value(request),
+                root_value=None,  # the API's resolvers take no root value
                 operation_name=data.operation_name,
                 allowed_operation_types=_OPERATIONS_BY_METHOD[request.method],
                 operation_extensions=data.extensions,

@@ -15,7 +15,7 @@ from typing import Any
 
 from strawberry.permission import PermissionExtension
 from strawberry.schema.name_converter import NameConverter
-from strawberry.types.base import StrawberryObjectDefinition
+from strawberry.types.base import StrawberryObjectDefinition, get_object_definition
 from strawberry.types.field import StrawberryField
 
 from api.auth import allow
@@ -292,7 +292,7 @@ def install(root_types: Iterable[tuple[str, type]]) -> None:
     and of every object type of the api package, before the schema is built from them."""
     types: dict[int, tuple[str, StrawberryObjectDefinition]] = {}
     for name, cls in root_types:
-        definition: StrawberryObjectDefinition = cls.__strawberry_definition__  # type: ignore[attr-defined]
+        definition = get_object_definition(cls, strict=True)
         types.setdefault(id(definition), (name, definition))
     modules = [m for name, m in sorted(sys.modules.items()) if name.startswith("api.") and m]
     for name, definition in _object_types(modules):

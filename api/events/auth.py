@@ -49,7 +49,7 @@ async def websocket_principal(
     return await authenticate(raw) if raw else None
 
 
-class TokenCheckingHandler(BaseGraphQLTransportWSHandler[Context, Any]):
+class TokenCheckingHandler(BaseGraphQLTransportWSHandler[Context, None]):
     """graphql-transport-ws whose token is checked again every RECHECK_SECONDS once the
     connection is acknowledged: revoked, expired, or its user deactivated → closed with 4401.
     Operations run as the token's actor (domain.actor)."""
@@ -86,7 +86,7 @@ class TokenCheckingHandler(BaseGraphQLTransportWSHandler[Context, Any]):
                 await self.token_watch
         await super().shutdown()
 
-    async def run_operation(self, operation: Operation[Context, Any]) -> None:
+    async def run_operation(self, operation: Operation[Context, None]) -> None:
         principal = self.context.principal
         with acting_as(actor_of(principal) if principal is not None else None):
             await super().run_operation(operation)
