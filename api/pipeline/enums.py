@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 
-import strawberry
-
 from api.scalars import described_enum
 from domain.pipeline.forecast import ForecastGroup
 from domain.pipeline.models import LeadStatus
@@ -67,21 +65,40 @@ described_enum(
 )
 
 
-@strawberry.enum(name="LeadOrderField", description="What a lead list can be sorted by.")
 class LeadOrderField(Enum):
-    CREATED_AT = strawberry.enum_value("created_at", description="When the lead was captured.")
-    COMPANY_NAME = strawberry.enum_value("company_name", description="The company name, A→Z.")
+    CREATED_AT = "created_at"
+    COMPANY_NAME = "company_name"
 
 
-@strawberry.enum(
-    name="OpportunityOrderField", description="What an opportunity list can be sorted by."
+described_enum(
+    LeadOrderField,
+    name="LeadOrderField",
+    description="What a lead list can be sorted by.",
+    values={
+        "CREATED_AT": "When the lead was captured.",
+        "COMPANY_NAME": "The company name, A→Z.",
+    },
 )
+
+
 class OpportunityOrderField(Enum):
-    NAME = strawberry.enum_value("name", description="The deal's name, A→Z.")
-    AMOUNT = strawberry.enum_value("amount", description="The amount, smallest first.")
-    PROBABILITY = strawberry.enum_value("probability", description="The probability percent.")
-    EXPECTED_CLOSE_DATE = strawberry.enum_value(
-        "expected_close_date",
-        description="The expected close date; deals without one sort as the latest.",
-    )
-    CREATED_AT = strawberry.enum_value("created_at", description="When the deal was created.")
+    NAME = "name"
+    AMOUNT = "amount"
+    PROBABILITY = "probability"
+    EXPECTED_CLOSE_DATE = "expected_close_date"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    OpportunityOrderField,
+    name="OpportunityOrderField",
+    description="What an opportunity list can be sorted by.",
+    values={
+        "NAME": "The deal's name, A→Z.",
+        "AMOUNT": "The amount, smallest first.",
+        "PROBABILITY": "The probability percent.",
+        "EXPECTED_CLOSE_DATE": "The expected close date; deals without one sort last "
+        "ascending, first descending.",
+        "CREATED_AT": "When the deal was created.",
+    },
+)

@@ -121,7 +121,7 @@ def _opportunity_fields(data: OpportunityCreateInput | OpportunityUpdateInput) -
 class Query:
     @strawberry.field(description="A lead by its global id; null when there is none.")
     async def lead(self, info: Info, id: NodeId) -> Lead | None:
-        return await node_by_global_id(Lead, info, id)  # type: ignore[no-any-return]
+        return await node_by_global_id(Lead, info, id)
 
     @strawberry.field(description="Leads, newest first unless orderBy says otherwise.")
     async def leads(
@@ -150,7 +150,7 @@ class Query:
 
     @strawberry.field(description="An opportunity by its global id; null when there is none.")
     async def opportunity(self, info: Info, id: NodeId) -> Opportunity | None:
-        return await node_by_global_id(Opportunity, info, id)  # type: ignore[no-any-return]
+        return await node_by_global_id(Opportunity, info, id)
 
     @strawberry.field(description="Opportunities, oldest first unless orderBy says otherwise.")
     async def opportunities(

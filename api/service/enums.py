@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from enum import Enum
 
-import strawberry
-
 from api.scalars import described_enum
 from domain.service.sla_rules import CaseStatus, Priority, SlaStatus
 
@@ -56,30 +54,51 @@ described_enum(
 )
 
 
-@strawberry.enum(name="CaseOrderField", description="What a case list can be sorted by.")
 class CaseOrderField(Enum):
-    NUMBER = strawberry.enum_value("number", description="The case number (CASE-YYYY-NNNNNN).")
-    OPENED_AT = strawberry.enum_value("opened_at", description="When the case was opened.")
-    FIRST_RESPONSE_DUE_AT = strawberry.enum_value(
-        "first_response_due_at",
-        description="When the first response is due; cases without an SLA sort as the latest.",
-    )
-    RESOLUTION_DUE_AT = strawberry.enum_value(
-        "resolution_due_at",
-        description="When the resolution is due; cases without an SLA sort as the latest.",
-    )
-    UPDATED_AT = strawberry.enum_value("updated_at", description="The last change.")
+    NUMBER = "number"
+    OPENED_AT = "opened_at"
+    FIRST_RESPONSE_DUE_AT = "first_response_due_at"
+    RESOLUTION_DUE_AT = "resolution_due_at"
+    UPDATED_AT = "updated_at"
 
 
-@strawberry.enum(
-    name="BusinessCalendarOrderField", description="What a calendar list can be sorted by."
+described_enum(
+    CaseOrderField,
+    name="CaseOrderField",
+    description="What a case list can be sorted by.",
+    values={
+        "NUMBER": "The case number (CASE-YYYY-NNNNNN).",
+        "OPENED_AT": "When the case was opened.",
+        "FIRST_RESPONSE_DUE_AT": "When the first response is due; cases without an SLA sort "
+        "last ascending, first descending.",
+        "RESOLUTION_DUE_AT": "When the resolution is due; cases without an SLA sort last "
+        "ascending, first descending.",
+        "UPDATED_AT": "The last change.",
+    },
 )
+
+
 class BusinessCalendarOrderField(Enum):
-    NAME = strawberry.enum_value("name", description="The calendar's name, A→Z.")
-    CREATED_AT = strawberry.enum_value("created_at", description="When it was created.")
+    NAME = "name"
+    CREATED_AT = "created_at"
 
 
-@strawberry.enum(name="SlaPolicyOrderField", description="What a policy list can be sorted by.")
+described_enum(
+    BusinessCalendarOrderField,
+    name="BusinessCalendarOrderField",
+    description="What a calendar list can be sorted by.",
+    values={"NAME": "The calendar's name, A→Z.", "CREATED_AT": "When it was created."},
+)
+
+
 class SlaPolicyOrderField(Enum):
-    NAME = strawberry.enum_value("name", description="The policy's name, A→Z.")
-    CREATED_AT = strawberry.enum_value("created_at", description="When it was created.")
+    NAME = "name"
+    CREATED_AT = "created_at"
+
+
+described_enum(
+    SlaPolicyOrderField,
+    name="SlaPolicyOrderField",
+    description="What a policy list can be sorted by.",
+    values={"NAME": "The policy's name, A→Z.", "CREATED_AT": "When it was created."},
+)

@@ -64,7 +64,7 @@ NodeId = Annotated[strawberry.ID, strawberry.argument(description="The object's 
 class Query:
     @strawberry.field(description="A case by its global id; null when there is none.")
     async def case(self, info: Info, id: NodeId) -> Case | None:
-        return await node_by_global_id(Case, info, id)  # type: ignore[no-any-return]
+        return await node_by_global_id(Case, info, id)
 
     @strawberry.field(description="Cases, newest first unless orderBy says otherwise.")
     async def cases(
