@@ -64,6 +64,12 @@ MutationInput = Annotated[
     ),
 ]
 
+
+def _as_a_word(name: str) -> str:
+    """`name` between spaces (or the start, an opening parenthesis / the end, punctuation)."""
+    return rf"(?<![^\s(]){re.escape(name)}(?=$|[\s,:;)]|\.(?:\s|$))"
+
+
 ERRORS_DESCRIPTION = (
     "Why the mutation was refused, one entry per invalid input field (§2 Errors); empty when "
     "it succeeded. A refused mutation changes nothing."
@@ -93,12 +99,13 @@ class UserError:
         """The refusal in GraphQL names (§2): each snake_case segment of the domain's field
         path is camelized, in `field` and wherever the message names it, so a message
         written in the domain's names ("first_name is required.") reads "firstName is
-        required."; values in the message are left alone unless they spell a path segment."""
+        required."). Only where the segment stands as a word of the sentence: a value quoted
+        or glued to other characters (`'first_name@example.com'`) is left as it was given."""
         if not error.field:
             return cls(field=None, code=error.code, message=error.message)
         message = error.message
         for part in dict.fromkeys(p for p in error.field if "_" in p):
-            message = re.sub(rf"\b{re.escape(part)}\b", camel(part), message)
+            message = re.sub(_as_a_word(part), camel(part), message)
         return cls(field=[camel(part) for part in error.field], code=error.code, message=message)
 
 
