@@ -643,7 +643,9 @@ class InvoiceRunStartPayload:
     errors: list[UserError] = errors_field()
 
 
-@payload("payment", Payment, key_description="The payment as recorded and applied.")
+@payload(
+    "payment", Payment, key_description="The payment as recorded and applied; null when refused."
+)
 class PaymentRecordPayload: ...
 
 
