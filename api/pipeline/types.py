@@ -262,6 +262,24 @@ class LeadUpdatePayload:
     pass
 
 
+async def _converted_account(root: LeadConvertPayload, info: Info) -> Any:
+    return (
+        None if root.lead is None else await _account(info, root.lead.record.converted_account_id)
+    )
+
+
+async def _converted_contact(root: LeadConvertPayload, info: Info) -> Any:
+    return (
+        None if root.lead is None else await _contact(info, root.lead.record.converted_contact_id)
+    )
+
+
+async def _converted_opportunity(root: LeadConvertPayload, info: Info) -> Opportunity | None:
+    if root.lead is None:
+        return None
+    return await _opportunity(info, root.lead.record.converted_opportunity_id)
+
+
 @payload(
     "lead",
     Lead,
@@ -271,32 +289,18 @@ class LeadUpdatePayload:
 )
 class LeadConvertPayload:
     lead: Lead | None
-
-    @strawberry.field(description="The account the lead became or was linked to.")
-    async def account(
-        self, info: Info
-    ) -> Annotated[Account, strawberry.lazy("api.accounts.types")] | None:
-        return (
-            None
-            if self.lead is None
-            else await _account(info, self.lead.record.converted_account_id)
-        )
-
-    @strawberry.field(description="The contact the lead became, or the one its email matched.")
-    async def contact(
-        self, info: Info
-    ) -> Annotated[Contact, strawberry.lazy("api.accounts.types")] | None:
-        return (
-            None
-            if self.lead is None
-            else await _contact(info, self.lead.record.converted_contact_id)
-        )
-
-    @strawberry.field(description="The opportunity created; null when none was named.")
-    async def opportunity(self, info: Info) -> Opportunity | None:
-        if self.lead is None:
-            return None
-        return await _opportunity(info, self.lead.record.converted_opportunity_id)
+    account: Annotated[Account, strawberry.lazy("api.accounts.types")] | None = strawberry.field(
+        resolver=_converted_account,
+        description="The account the lead became or was linked to; null when refused.",
+    )
+    contact: Annotated[Contact, strawberry.lazy("api.accounts.types")] | None = strawberry.field(
+        resolver=_converted_contact,
+        description="The contact the lead became, or the one its email matched; null when refused.",
+    )
+    opportunity: Opportunity | None = strawberry.field(
+        resolver=_converted_opportunity,
+        description="The opportunity created; null when none was named or when refused.",
+    )
 
 
 @payload("opportunity", Opportunity)
@@ -319,6 +323,12 @@ class OpportunityMarkLostPayload:
     pass
 
 
+async def _handed_over_order(root: OpportunityMarkWonPayload, info: Info) -> Any:
+    if root.opportunity is None:
+        return None
+    return await _sales_order(info, root.opportunity.record.sales_order_id)
+
+
 @payload(
     "opportunity",
     Opportunity,
@@ -327,14 +337,10 @@ class OpportunityMarkLostPayload:
 )
 class OpportunityMarkWonPayload:
     opportunity: Opportunity | None
-
-    @strawberry.field(
-        description="The DRAFT sales order: the deal's lines at its prices, or no lines for a "
-        "deal closed on an amount alone (complete it with salesOrderUpdate)."
+    sales_order: Annotated[SalesOrder, strawberry.lazy("api.orders.types")] | None = (
+        strawberry.field(
+            resolver=_handed_over_order,
+            description="The DRAFT sales order: the deal's lines at its prices, or no lines for "
+            "a deal closed on an amount alone (complete it with salesOrderUpdate).",
+        )
     )
-    async def sales_order(
-        self, info: Info
-    ) -> Annotated[SalesOrder, strawberry.lazy("api.orders.types")] | None:
-        if self.opportunity is None:
-            return None
-        return await _sales_order(info, self.opportunity.record.sales_order_id)
