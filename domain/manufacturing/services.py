@@ -145,7 +145,7 @@ async def create_work_order(
     start_date: date | None = None,
     due_date: date | None = None,
 ) -> WorkOrder:
-    """A RELEASED work order `WO-000001`; by default it starts today and is due after the
+    """A RELEASED work order `WO-YYYY-NNNNNN`; by default it starts today and is due after the
     product's lead time."""
     checks = Checks()
     quantity = checks(valid_quantity, quantity, "quantity", positive=True)

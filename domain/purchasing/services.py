@@ -56,7 +56,7 @@ async def get_purchase_order(order_id: int, *, field: str = "id") -> PurchaseOrd
 async def create_purchase_order(
     supplier_id: int, lines: Sequence[PurchaseLineDraft], *, notes: str | None = None
 ) -> PurchaseOrder:
-    """An OPEN purchase order numbered `PO-000001`; its lines are MRP's scheduled receipts."""
+    """An OPEN purchase order numbered `PO-YYYY-NNNNNN`; its lines are MRP's scheduled receipts."""
     if not lines:
         raise DomainError(ErrorCode.REQUIRED, "A purchase order needs at least one line.", "lines")
     checks = Checks()

@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 from tortoise.transactions import in_transaction
 
+from api.relay import encode_id
+from domain.ledger.models import LedgerAccount
 from domain.ledger.services import Posting, post_journal_entry, reverse_journal_entry
 
 D = Decimal
@@ -116,3 +118,76 @@ async def test_the_books_are_a_margin_figure_only_finance_operations_and_admin_r
     ):
         refused = await gql(query, role=role)
         assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+LINES = """
+query($id: ID!, $filter: JournalLineFilter, $order: JournalLineOrder, $first: Int) {
+  node(id: $id) { ... on LedgerAccount { code journalLines(filter: $filter, orderBy: $order,
+    first: $first) { totalCount pageInfo { hasNextPage }
+      edges { node { debit { amount } credit { amount } entry { number source } } } } } }
+}"""
+
+
+async def test_a_ledger_accounts_lines_newest_first_filtered_by_their_entries(gql):
+    await post(date(2026, 1, 31), "10.00")
+    await post(date(2026, 2, 1), "20.00", source="PAYMENT")
+    await post(date(2026, 2, 28), "30.00")
+    cash = await LedgerAccount.get(code="1000")
+    variables = {"id": encode_id("LedgerAccount", cash.id)}
+
+    async def lines(role: str = "FINANCE", **extra: object) -> dict:
+        result = await gql(LINES, {**variables, **extra}, role=role)
+        return result["data"]["node"]["journalLines"]
+
+    def amounts(page: dict) -> list[tuple[str, str]]:
+        return [(e["node"]["entry"]["number"], e["node"]["debit"]["amount"]) for e in page["edges"]]
+
+    newest = await lines()
+    oldest_two = await lines(order={"field": "POSTED", "direction": "ASC"}, first=2)
+    february = await lines(filter={"from": "2026-02-01", "to": "2026-02-28"})
+    payments = await lines(role="OPERATIONS", filter={"source": "PAYMENT"})
+    refused = await gql(LINES, variables, role="SALES")
+
+    assert newest["totalCount"] == 3
+    assert amounts(newest) == [
+        ("JE-2026-000003", "30.00"),
+        ("JE-2026-000002", "20.00"),
+        ("JE-2026-000001", "10.00"),
+    ]
+    assert amounts(oldest_two) == [("JE-2026-000001", "10.00"), ("JE-2026-000002", "20.00")]
+    assert oldest_two["pageInfo"]["hasNextPage"] is True
+    assert amounts(february) == [("JE-2026-000003", "30.00"), ("JE-2026-000002", "20.00")]
+    assert [e["node"]["entry"]["source"] for e in payments["edges"]] == ["PAYMENT"]
+    assert refused["data"] == {"node": None}
+    assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_journal_entries_sort_by_number_and_the_chart_lists_lines_in_one_query(
+    gql, count_queries
+):
+    for day in (3, 1, 2):
+        await post(date(2026, 1, day), f"{day}.00")
+    by_number = await gql(
+        "{ journalEntries(orderBy: {field: NUMBER, direction: ASC}) { edges { node { date } } } }",
+        role="FINANCE",
+    )
+    chart = """{ ledgerAccounts { code journalLines(first: 1) { totalCount
+        edges { node { credit { amount } } } } } }"""
+
+    with count_queries() as few:
+        await gql(chart, role="FINANCE")
+    for day in range(4, 20):
+        await post(date(2026, 1, day), f"{day}.00")
+    with count_queries() as many:
+        accounts = await gql(chart, role="FINANCE")
+
+    assert [e["node"]["date"] for e in by_number["data"]["journalEntries"]["edges"]] == [
+        "2026-01-03",
+        "2026-01-01",
+        "2026-01-02",
+    ]
+    rows = {row["code"]: row["journalLines"] for row in accounts["data"]["ledgerAccounts"]}
+    assert rows["3000"]["totalCount"] == 19
+    assert rows["3000"]["edges"] == [{"node": {"credit": {"amount": "19.00"}}}]
+    assert rows["1200"] == {"totalCount": 0, "edges": []}
+    assert many.count == few.count

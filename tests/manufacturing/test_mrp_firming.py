@@ -271,3 +271,53 @@ async def test_planned_orders_list_issues_the_same_statements_for_50_as_for_5(
         assert len(result["data"]["plannedOrders"]["edges"]) == first
         counts.append(counter.count)
     assert counts[0] == counts[1]
+
+
+RUN_ORDERS = """
+plannedOrders(filter: $filter, orderBy: $order) {
+  totalCount edges { cursor node { product { sku } kind quantity } }
+}"""
+
+
+async def test_a_runs_planned_orders_page_alike_for_one_run_and_for_several(
+    gql: Any, database: str
+) -> None:
+    await frame_company()
+    supplier = await make_account("Bolt Supplier")
+    first = await run_mrp(AS_OF, 30)
+    await gql(FIRM, {"input": {"id": await planned_id("BOLT"),
+                               "supplierId": gid("Account", supplier.id)}})  # fmt: skip
+    await gql(FIRM, {"input": {"id": await planned_id("FRAME")}})
+    second = await run_mrp(AS_OF, 30)
+    runs = [gid("MrpRun", first.id), gid("MrpRun", second.id)]
+    variables: dict[str, Any] = {"filter": None, "order": None}
+
+    both = await gql(
+        "query($ids: [ID!]!, $filter: PlannedOrderFilter, $order: PlannedOrderOrder) {"
+        f" nodes(ids: $ids) {{ ... on MrpRun {{ {RUN_ORDERS} }} }} }}",
+        {**variables, "ids": runs},
+    )
+    alone = [
+        await gql(
+            "query($id: ID!, $filter: PlannedOrderFilter, $order: PlannedOrderOrder) {"
+            f" mrpRun(id: $id) {{ {RUN_ORDERS} }} }}",
+            {**variables, "id": run, **extra},
+        )
+        for run, extra in (
+            (runs[0], {}),
+            (runs[1], {}),
+            (runs[0], {"order": {"field": "QUANTITY", "direction": "ASC"}}),
+            (runs[0], {"filter": {"kind": "PURCHASE"}}),
+        )
+    ]
+
+    def skus(orders: dict[str, Any]) -> list[str]:
+        return [edge["node"]["product"]["sku"] for edge in orders["plannedOrders"]["edges"]]
+
+    listed = [node["plannedOrders"] for node in both["data"]["nodes"]]
+    assert [orders["totalCount"] for orders in listed] == [2, 1]
+    # By release date: BOLT (due when FRAME starts, 03-09, minus 2 days), then FRAME.
+    assert [skus(node) for node in both["data"]["nodes"]] == [["BOLT", "FRAME"], ["PAINT"]]
+    assert [a["data"]["mrpRun"]["plannedOrders"] for a in alone[:2]] == listed
+    assert skus(alone[2]["data"]["mrpRun"]) == ["FRAME", "BOLT"]
+    assert skus(alone[3]["data"]["mrpRun"]) == ["BOLT"]

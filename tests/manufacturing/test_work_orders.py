@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -9,6 +10,7 @@ from mfg_factories import make_bom, put_stock
 
 from domain.clock import today
 from domain.inventory.models import StockLevel, StockMove
+from domain.manufacturing import services
 from domain.manufacturing.models import WorkOrder
 from tests.factories import gid, on_hand
 from tests.factories import make_item as make_product
@@ -201,3 +203,21 @@ async def test_work_orders_list_issues_the_same_statements_for_50_as_for_5(
         assert len(result["data"]["workOrders"]["edges"]) == first
         counts.append(counter.count)
     assert counts[0] == counts[1]
+
+
+async def test_work_order_numbers_carry_the_year_and_restart_with_each_year(
+    database: str, monkeypatch: Any
+) -> None:
+    lamp = await make_product("LAMP", "MAKE")
+    year = today().year
+
+    first = await services.create_work_order(lamp.id, D("1"))
+    second = await services.create_work_order(lamp.id, D("1"))
+    monkeypatch.setattr(services, "today", lambda: date(year + 1, 1, 4))
+    next_year = await services.create_work_order(lamp.id, D("1"))
+
+    assert [first.number, second.number, next_year.number] == [
+        f"WO-{year}-000001",
+        f"WO-{year}-000002",
+        f"WO-{year + 1}-000001",
+    ]

@@ -210,7 +210,7 @@ async def test_purchase_orders_list_issues_the_same_statements_for_50_as_for_5(
         )  # fmt: skip
     query = """query($n: Int!) { purchaseOrders(first: $n, filter: {status: OPEN}) {
       totalCount edges { node { number supplier { name } total { amount }
-      lines { product { sku } unitCost { amount } } } } } }"""
+      lines { product { sku } unitCost { amount } } receipts { totalCount } } } } }"""
     counts = []
     for first in (5, 50):
         with count_queries() as counter:
