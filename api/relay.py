@@ -307,20 +307,24 @@ def _cursor_values(cursor: str, keys: Sequence[SortKey]) -> list[Any]:
         ) from None
 
 
+def _where(lookup: str, value: Any) -> Q:
+    condition: dict[str, Any] = {lookup: value}
+    return Q(**condition)
+
+
 def _beyond(keys: Sequence[SortKey], values: Sequence[Any], forward: bool) -> Q:
     """Rows strictly after (`forward`) or before the row whose sort values are `values`."""
     key, value = keys[0], values[0]
     rest = _beyond(keys[1:], values[1:], forward) if len(keys) > 1 else None
     ascending_dir = forward != key.descending  # does "beyond" mean larger on this field?
     if value is None:
-        same = Q(**{f"{key.field}__isnull": True})
-        other = None if ascending_dir else Q(**{f"{key.field}__isnull": False})
+        same = _where(f"{key.field}__isnull", True)
+        other = None if ascending_dir else _where(f"{key.field}__isnull", False)
     else:
-        same = Q(**{key.field: value})
-        lookup = "gt" if ascending_dir else "lt"
-        other = Q(**{f"{key.field}__{lookup}": value})
+        same = _where(key.field, value)
+        other = _where(f"{key.field}__{'gt' if ascending_dir else 'lt'}", value)
         if key.nullable and ascending_dir:
-            other = other | Q(**{f"{key.field}__isnull": True})
+            other = other | _where(f"{key.field}__isnull", True)
     parts = [q for q in (other, same & rest if rest is not None else None) if q is not None]
     if not parts:
         return Q(id__in=[])
@@ -338,7 +342,10 @@ def _ordering(keys: Sequence[SortKey], reverse: bool) -> tuple[list[str], dict[s
         sign = "-" if descending else ""
         if key.nullable:
             name = f"_null_{key.field}"
-            annotations[name] = Case(When(**{f"{key.field}__isnull": True}, then=1), default=0)
+            # Constants as strings: '0' < '1' orders the same and is what `When` is typed for.
+            annotations[name] = Case(
+                When(_where(f"{key.field}__isnull", True), then="1"), default="0"
+            )
             terms.append(f"{sign}{name}")
         terms.append(f"{sign}{key.field}")
     return terms, annotations
