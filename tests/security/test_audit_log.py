@@ -108,6 +108,21 @@ async def test_filtering_by_object_actor_and_type(gql: Any, history: dict[str, A
     assert by_wildcard["data"]["auditLog"]["totalCount"] == 0
 
 
+async def test_the_log_can_be_read_oldest_first(gql: Any, history: dict[str, Any]) -> None:
+    query = """query ($order: AuditLogOrder) { auditLog(orderBy: $order) {
+      edges { node { type objectId } } } }"""
+
+    oldest = entries(await gql(query, {"order": {"field": "OCCURRED_AT", "direction": "ASC"}}))
+    newest = entries(await gql(query, {"order": {"field": "OCCURRED_AT"}}))
+
+    assert [(e["type"], e["objectId"]) for e in oldest] == [
+        ("account.created", history["acme"]),
+        ("account.updated", history["acme"]),
+        ("account.created", history["globex"]),
+    ]
+    assert newest == oldest[::-1]
+
+
 async def test_filtering_by_time_includes_both_ends(gql: Any, history: dict[str, Any]) -> None:
     first, second, third = await Event.all().order_by("id")
     for event, minute in ((first, 0), (second, 30), (third, 59)):
