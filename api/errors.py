@@ -166,21 +166,6 @@ def payload(
     return build
 
 
-def payload_type(
-    name: str,
-    key: str,
-    node_type: Any,
-    *,
-    description: str | None = None,
-    key_description: str | None = None,
-) -> type:
-    """`payload` for a class of that name built here; mypy cannot take the result as a
-    type, so prefer decorating a class with `payload`."""
-    return payload(key, node_type, description=description, key_description=key_description)(
-        type(name, (), {})
-    )
-
-
 async def perform(
     payload: Callable[..., P],
     key: str,
