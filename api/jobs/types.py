@@ -12,9 +12,10 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.auth import principal_of
+from api.errors import camel
 from api.manufacturing.loaders import MrpRunByJobRunIdLoader
 from api.permissions import visible_kinds
-from api.relay import ModelNode, to_optional_node
+from api.relay import ModelNode, encode_id, to_optional_node
 from api.scalars import OrderDirection, described_enum
 from domain.auth.models import Role
 from domain.jobs import models
@@ -50,6 +51,30 @@ described_enum(
         "CANCELLED": "Stopped by jobRunCancel; a run stopped while RUNNING keeps what it did.",
     },
 )
+
+
+# The keys of runs' params and results that name objects, and the type of those objects: the
+# API shows them as global ids (§2 IDs), as event payloads do (§8).
+REFERENCES = {"account_id": "Account", "mrp_run_id": "MrpRun", "sales_order_ids": "SalesOrder"}
+
+
+def api_json(value: Any) -> Any:
+    """A run's stored JSON (the domain's names, database ids) in the API's dialect: keys in
+    camelCase, the REFERENCES as global ids."""
+    if isinstance(value, list):
+        return [api_json(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    shown: dict[str, Any] = {}
+    for key, item in value.items():
+        type_name = REFERENCES.get(key)
+        if type_name is None:
+            shown[camel(key)] = api_json(item)
+        elif isinstance(item, list):
+            shown[camel(key)] = [encode_id(type_name, pk) for pk in item]
+        else:
+            shown[camel(key)] = None if item is None else encode_id(type_name, item)
+    return shown
 
 
 def principal_role(info: Info) -> Role | None:
@@ -102,18 +127,21 @@ class JobRun(ModelNode):
     )
 
     @strawberry.field(
-        description="What the run works on, as its mutation was given it: e.g. "
-        '`{"issue_date": "2026-04-01", "sales_order_ids": null}` for INVOICING.'
+        description="What the run works on, as its mutation was given it, in the API's names "
+        'and global ids: e.g. `{"issueDate": "2026-04-01", "salesOrderIds": null}` for '
+        'INVOICING, `{"accountId": "QWNjb3VudDo1"}` for ACCOUNT_FIGURES.'
     )
     def params(self) -> JSON:
-        return self.record.params
+        return JSON(api_json(self.record.params))
 
     @strawberry.field(
-        description="Its summary once SUCCEEDED (null until then), e.g. "
-        '`{"orders": 3, "invoices": 3, "first_number": "INV-2026-000001", …}` for INVOICING.'
+        description="Its summary once SUCCEEDED (null until then), in the API's names and "
+        'global ids: e.g. `{"orders": 3, "invoices": 3, "firstNumber": "INV-2026-000001", …}` '
+        'for INVOICING, `{"mrpRunId": …, "itemsPlanned": …, "exceptions": …}` for MRP.'
     )
     def result(self) -> JSON | None:
-        return self.record.result
+        result = self.record.result
+        return None if result is None else JSON(api_json(result))
 
     @strawberry.field(
         description="The MRP run an MRP job produced (§6), once it has started planning; null "

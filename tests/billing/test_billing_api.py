@@ -65,8 +65,8 @@ async def test_the_invoice_run_through_a_real_worker_ends_succeeded(billing, gql
         "result": {
             "orders": 1,
             "invoices": 1,
-            "first_number": "INV-2026-000001",
-            "last_number": "INV-2026-000001",
+            "firstNumber": "INV-2026-000001",
+            "lastNumber": "INV-2026-000001",
         },
     }
     listed = await gql(

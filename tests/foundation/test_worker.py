@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from api.relay import encode_id
 from domain.jobs.models import JobRun
 
 REFRESH = """
@@ -20,9 +21,7 @@ async def test_a_job_runs_in_a_real_arq_worker_and_its_result_is_readable(
     gql: Any, make_accounts: Any, run_worker: Any
 ) -> None:
     [account] = await make_accounts(1, contacts=3)
-    account_id = (await gql("{ accounts { edges { node { id } } } }"))["data"]["accounts"]["edges"][
-        0
-    ]["node"]["id"]
+    account_id = encode_id("Account", account.id)
 
     started = await gql(REFRESH, {"id": account_id})
     job = started["data"]["accountFiguresRefresh"]["jobRun"]
@@ -36,7 +35,7 @@ async def test_a_job_runs_in_a_real_arq_worker_and_its_result_is_readable(
     assert result["status"] == "SUCCEEDED"
     assert result["progress"] == 1.0
     assert result["error"] is None
-    assert result["result"] == {"account_id": account.id, "lifecycle": "PROSPECT", "contacts": 3}
+    assert result["result"] == {"accountId": account_id, "lifecycle": "PROSPECT", "contacts": 3}
     assert result["startedAt"] <= result["finishedAt"]
 
 

@@ -70,3 +70,34 @@ async def test_job_runs_refuse_first_and_last_together(gql: Any) -> None:
 
     assert result["data"] is None
     assert [e["extensions"]["code"] for e in result["errors"]] == ["BAD_USER_INPUT"]
+
+
+async def test_a_runs_params_and_result_are_in_the_api_names_and_global_ids(gql: Any) -> None:
+    invoicing = await JobRun.create(
+        kind=JobKind.INVOICING,
+        status=JobStatus.SUCCEEDED,
+        params={"issue_date": "2026-04-01", "sales_order_ids": [3, 4]},
+        result={"orders": 2, "invoices": 2, "first_number": "INV-2026-000001"},
+    )
+    mrp = await JobRun.create(
+        kind=JobKind.MRP,
+        status=JobStatus.SUCCEEDED,
+        params={"as_of": "2026-04-01", "horizon_days": 90},
+        result={"mrp_run_id": 7, "items_planned": 2, "exceptions": 0},
+    )
+    query = "query ($id: ID!) { jobRun(id: $id) { params result } }"
+
+    invoiced = await gql(query, {"id": gid("JobRun", invoicing.id)})
+    planned = await gql(query, {"id": gid("JobRun", mrp.id)})
+
+    assert invoiced["data"]["jobRun"] == {
+        "params": {
+            "issueDate": "2026-04-01",
+            "salesOrderIds": [gid("SalesOrder", 3), gid("SalesOrder", 4)],
+        },
+        "result": {"orders": 2, "invoices": 2, "firstNumber": "INV-2026-000001"},
+    }
+    assert planned["data"]["jobRun"] == {
+        "params": {"asOf": "2026-04-01", "horizonDays": 90},
+        "result": {"mrpRunId": gid("MrpRun", 7), "itemsPlanned": 2, "exceptions": 0},
+    }

@@ -164,7 +164,7 @@ async def test_an_mrp_run_whose_worker_is_killed_writes_one_plan_like_a_clean_ru
             (database_id(run_id), "COMPLETED")
         ]
         mrp_run_id = mrp_runs[0]["id"]
-        assert takeover.run["result"]["mrp_run_id"] == mrp_run_id
+        assert database_id(takeover.run["result"]["mrpRunId"]) == mrp_run_id
         assert [row["run_id"] for row in unfirmed_runs] == [mrp_run_id]
         assert duplicates == []
         taken_over_plan = await _plan(setup.database_url, mrp_run_id)
@@ -172,7 +172,7 @@ async def test_an_mrp_run_whose_worker_is_killed_writes_one_plan_like_a_clean_ru
         clean_id = await started(api, "mrp")
         clean = await api.wait_until_finished(clean_id, seconds=120, logs=setup.logs)
         assert (clean["status"], clean["attempts"]) == ("SUCCEEDED", 1)
-        clean_plan = await _plan(setup.database_url, clean["result"]["mrp_run_id"])
+        clean_plan = await _plan(setup.database_url, database_id(clean["result"]["mrpRunId"]))
         assert len(taken_over_plan) == len(clean_plan) > 1000
         assert taken_over_plan == clean_plan
 

@@ -212,11 +212,11 @@ async def test_an_escalation_run_started_through_the_api_succeeds_in_a_real_work
     assert finished["status"] == "SUCCEEDED", finished["error"]
     assert finished["progress"] == 1.0
     assert finished["result"] == {
-        "as_of": iso(monday(12, 30)),
+        "asOf": iso(monday(12, 30)),
         "candidates": 2,
-        "escalated_cases": 2,
-        "at_risk_escalations": 2,
-        "breach_escalations": 1,
+        "escalatedCases": 2,
+        "atRiskEscalations": 2,
+        "breachEscalations": 1,
     }
     assert (await Case.get(id=breached.id)).escalation_level == 2
     read = await gql(
