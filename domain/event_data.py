@@ -102,6 +102,7 @@ ACCOUNT_FIELDS = (
     "payment_terms_days",
     "credit_limit",
     "sla_policy_id",
+    "price_list_id",
     "archived_at",
 )
 
@@ -111,6 +112,8 @@ def _account_field(name: str, value: Any, currency: str) -> tuple[str, Any]:
         return "creditLimit", money(value, currency)
     if name == "sla_policy_id":
         return "slaPolicyId", ref("SlaPolicy", value)
+    if name == "price_list_id":
+        return "priceListId", ref("PriceList", value)
     if name in ("billing_address", "shipping_address"):
         return camel(name), address(value)
     return camel(name), scalar(value)

@@ -36,6 +36,11 @@ class Account(Model):
         "models.SlaPolicy", related_name="accounts", null=True, on_delete=fields.SET_NULL
     )
     sla_policy_id: int | None
+    # The account's prices (§9); None → the default list of its currency, else listPrice.
+    price_list: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.PriceList", related_name="accounts", null=True, on_delete=fields.SET_NULL
+    )
+    price_list_id: int | None
     archived_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

@@ -15,6 +15,7 @@ from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import account_change_data, account_event_data
 from domain.events import record_event
+from domain.price_lists.services import check_account_price_list
 from domain.service.models import SlaPolicy
 from domain.settings import get_settings
 from domain.validation import (
@@ -44,6 +45,7 @@ ACCOUNT_FIELDS = [
     "payment_terms_days",
     "credit_limit",
     "sla_policy_id",
+    "price_list_id",
 ]
 CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "title")
 
@@ -93,7 +95,7 @@ def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
             clean[key] = checks(valid_integer, value, key, maximum=3650)
         elif key == "credit_limit":
             clean[key] = checks(optional_decimal, value, key, MONEY)
-        elif key == "sla_policy_id":
+        elif key in ("sla_policy_id", "price_list_id"):
             clean[key] = None if value is None else int(value)
         elif key == "phone":
             clean[key] = checks(optional_text, value, key, 64)
@@ -124,6 +126,7 @@ async def create_account(fields: Mapping[str, Any]) -> Account:
         raise DomainError(ErrorCode.REQUIRED, "name is required.", "name")
     async with in_transaction():
         await _check_sla_policy(clean)
+        await check_account_price_list(clean.get("price_list_id"), clean["currency"])
         account = await Account.create(**clean)
         await record_event("account.created", account_event_data(account))
     return account
@@ -134,6 +137,11 @@ async def update_account(account_id: int, changes: Mapping[str, Any]) -> Account
     async with in_transaction():
         account = await get_account(account_id)
         await _check_sla_policy(clean)
+        if clean.get("price_list_id") is not None or "currency" in clean:
+            await check_account_price_list(
+                clean.get("price_list_id", account.price_list_id),
+                clean.get("currency", account.currency),
+            )
         changed = {k: v for k, v in clean.items() if getattr(account, k) != v}
         if not changed:
             return account
