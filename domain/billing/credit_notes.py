@@ -151,7 +151,9 @@ async def create_credit_note(
         previous = {"status": invoice.status}
         invoice.amount_credited += applied
         invoice.amount_due -= applied
-        invoice.status = invoice_status(invoice.amount_paid, invoice.amount_due)
+        invoice.status = invoice_status(
+            invoice.amount_paid, invoice.amount_due, invoice.amount_credited
+        )
         await invoice.save(update_fields=["amount_credited", "amount_due", "status", "updated_at"])
         await refresh_order_billing_status(invoice.sales_order_id)
         await record_event("credit_note.posted", credit_note_event_data(note, invoice.currency))

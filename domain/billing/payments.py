@@ -172,7 +172,9 @@ async def record_payment(
             previous = {"status": invoice.status}
             invoice.amount_paid += value
             invoice.amount_due -= value
-            invoice.status = invoice_status(invoice.amount_paid, invoice.amount_due)
+            invoice.status = invoice_status(
+                invoice.amount_paid, invoice.amount_due, invoice.amount_credited
+            )
             await invoice.save(update_fields=["amount_paid", "amount_due", "status", "updated_at"])
             if invoice.status == InvoiceStatus.PAID:
                 paid_invoices.append((invoice, previous))

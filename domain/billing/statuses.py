@@ -33,10 +33,15 @@ def invoiceable_quantity(
     return max(ZERO, basis - invoiced)
 
 
-def invoice_status(amount_paid: Decimal, amount_due: Decimal) -> InvoiceStatus:
-    """Nothing due: PAID, or VOID when credit notes cancelled it before any payment (pure)."""
+def invoice_status(
+    amount_paid: Decimal, amount_due: Decimal, amount_credited: Decimal
+) -> InvoiceStatus:
+    """Nothing due: VOID when credit notes cancelled it before any payment, else PAID — an
+    invoice of 0.00 is PAID the moment it is posted (§5.4) (pure)."""
     if amount_due <= 0:
-        return InvoiceStatus.PAID if amount_paid > 0 else InvoiceStatus.VOID
+        if amount_credited > 0 and amount_paid <= 0:
+            return InvoiceStatus.VOID
+        return InvoiceStatus.PAID
     return InvoiceStatus.PARTIALLY_PAID if amount_paid > 0 else InvoiceStatus.POSTED
 
 
@@ -62,6 +67,18 @@ def order_payment_status(
     return PaymentStatus.UNPAID
 
 
+def order_billing_statuses(
+    status: OrderStatus,
+    lines: Iterable[tuple[Decimal, Decimal]],
+    invoices: Iterable[tuple[Decimal, Decimal]],
+) -> tuple[OrderInvoiceStatus, PaymentStatus, OrderStatus]:
+    """(invoiceStatus, paymentStatus, status) from (ordered, invoiced) per line and (amount
+    paid, amount due) per invoice: CLOSED once shipped, invoiced and paid (pure)."""
+    invoiced = order_invoice_status(lines)
+    paid = order_payment_status(invoiced, invoices)
+    return invoiced, paid, closed_when_settled(OrderStatus(status), invoiced, paid)
+
+
 async def refresh_order_billing_status(
     order_id: int,
     *,
@@ -82,9 +99,7 @@ async def refresh_order_billing_status(
     invoices = await Invoice.filter(sales_order_id=order_id).values_list(
         "amount_paid", "amount_due"
     )
-    invoiced = order_invoice_status(lines)
-    paid = order_payment_status(invoiced, invoices)
-    status = closed_when_settled(OrderStatus(order.status), invoiced, paid)
+    invoiced, paid, status = order_billing_statuses(OrderStatus(order.status), lines, invoices)
     changes = {
         name: value
         for name, value in (

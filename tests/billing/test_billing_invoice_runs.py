@@ -6,6 +6,7 @@ import asyncio
 from datetime import date
 from decimal import Decimal
 
+from domain.billing import invoicing
 from domain.billing.models import Invoice
 from domain.jobs.kinds import InvoicingParams
 from domain.jobs.models import JobKind, JobRun, JobStatus
@@ -39,6 +40,33 @@ async def test_two_concurrent_runs_over_the_same_50_orders_invoice_each_once(
     assert await Event.filter(type="invoice.posted").count() == 50
     results = [(await JobRun.get(id=run.id)).result for run in (first, second)]
     assert sum(result["invoices"] for result in results) == 50
+
+
+async def test_runs_over_overlapping_orders_in_different_batches_never_invoice_twice(
+    billing, postgres_only, monkeypatch
+):
+    # Batches of 7 over all 60 orders race batches of 7 over every third and every other
+    # one: the batches overlap unevenly, and as each locks its orders in id order before
+    # the number counters, runs wait for one another but never deadlock.
+    monkeypatch.setattr(invoicing, "BATCH_SIZE", 7)
+    acme = await billing.customer()
+    service = await billing.product("9.99", "5")
+    orders = [(await billing.shipped_order(acme, service)).id for _ in range(60)]
+    runs = []
+    for ids in (orders, orders[::3], orders[1::2]):
+        params = InvoicingParams(date(2026, 4, 1), tuple(ids)).to_json()
+        runs.append((await queue_job_run(JobKind.INVOICING, params))[0])
+
+    outcomes = await asyncio.gather(*(run_invoicing({}, run.id) for run in runs))
+
+    assert outcomes == ["SUCCEEDED"] * 3
+    invoiced = await Invoice.all().order_by("number").values_list("number", "sales_order_id")
+    assert [number for number, _ in invoiced] == [f"INV-2026-{n:06d}" for n in range(1, 61)]
+    assert sorted(order for _, order in invoiced) == orders
+    assert await JournalEntry.filter(source="INVOICE").count() == 60
+    assert await Event.filter(type="invoice.posted").count() == 60
+    results = [(await JobRun.get(id=run.id)).result for run in runs]
+    assert sum(result["invoices"] for result in results) == 60
 
 
 async def test_a_run_reports_its_summary_and_a_second_delivery_does_nothing(billing):
