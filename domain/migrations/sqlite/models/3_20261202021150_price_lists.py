@@ -25,13 +25,11 @@ CREATE INDEX IF NOT EXISTS "idx_price_lists_name_0bede0" ON "price_lists" ("name
     "product_id" INT NOT NULL REFERENCES "products" ("id") ON DELETE RESTRICT,
     CONSTRAINT "uid_price_list__price_l_8d1df0" UNIQUE ("price_list_id", "product_id", "min_quantity")
 );
-        ALTER TABLE "accounts" ADD "price_list_id" INT;
-        ALTER TABLE "accounts" ADD CONSTRAINT "fk_accounts_price_li_d94b575a" FOREIGN KEY ("price_list_id") REFERENCES "price_lists" ("id") ON DELETE SET NULL;"""
+        ALTER TABLE "accounts" ADD "price_list_id" INT REFERENCES "price_lists" ("id") ON DELETE SET NULL;"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
-        ALTER TABLE "accounts" DROP FOREIGN KEY "fk_accounts_price_li_d94b575a";
         ALTER TABLE "accounts" DROP COLUMN "price_list_id";
         DROP TABLE IF EXISTS "price_list_items";
         DROP TABLE IF EXISTS "price_lists";"""
