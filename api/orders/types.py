@@ -377,8 +377,10 @@ class SalesOrderLineInput:
         description="Per unit, up to 4 decimals. Omitted: the price of §9 on the day (the "
         "account's or default price list, else the product's list price).",
     )
-    discount_percent: Decimal = strawberry.field(
-        default=Decimal(0), description="Percent off the unit price, 0–100."
+    discount_percent: Decimal | None = strawberry.field(
+        default=None,
+        description="Percent off the unit price, 0–100. Omitted: the discount of the §9 price "
+        "when unitPrice is omitted too (a discount item of a price list), else 0.",
     )
     tax_rate: Decimal | None = strawberry.field(
         default=None, description="Percent; omitted: the product's tax rate."

@@ -166,11 +166,14 @@ class OpportunityLineInput:
     quantity: Decimal = strawberry.field(description="Greater than zero, up to 4 decimals.")
     unit_price: Decimal | None = strawberry.field(
         default=None,
-        description="In the deal's currency, up to 4 decimals; defaults to the product's "
-        "list price.",
+        description="In the deal's currency, up to 4 decimals. Omitted: the price of §9 on "
+        "the day (the account's or the default price list, else the product's list price), "
+        "frozen on the line.",
     )
     discount_percent: Decimal | None = strawberry.field(
-        default=None, description="0–100, e.g. 12.5; default 0."
+        default=None,
+        description="0–100, e.g. 12.5. Omitted: the discount of the §9 price when unitPrice "
+        "is omitted too, else 0.",
     )
     description: str | None = strawberry.field(
         default=None, description="Shown on the line and carried to the sales order."

@@ -49,6 +49,7 @@ from domain.orders.status import (
     require_transition,
     status_after_shipment,
 )
+from domain.price_lists.services import ResolvedPrice, resolve_prices
 from domain.validation import (
     HUNDRED,
     PERCENT,
@@ -58,7 +59,6 @@ from domain.validation import (
     optional_date,
     optional_decimal,
     optional_text,
-    valid_percent,
     valid_quantity,
 )
 
@@ -70,8 +70,8 @@ OPEN_FOR_CREDIT = (OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED, OrderSt
 class OrderLineDraft:
     product_id: int
     quantity: Decimal
-    unit_price: Decimal | None = None  # None → the product's list price
-    discount_percent: Decimal = ZERO
+    unit_price: Decimal | None = None  # None → the account's price of the day (§9)
+    discount_percent: Decimal | None = None  # None → that price's discount, else 0
     tax_rate: Decimal | None = None  # None → the product's tax rate
     description: str | None = None
 
@@ -87,29 +87,60 @@ def _check_drafts(checks: Checks, drafts: Sequence[OrderLineDraft]) -> None:
         path = ("lines", str(index))
         checks(valid_quantity, draft.quantity, (*path, "quantity"), positive=True)
         checks(optional_decimal, draft.unit_price, (*path, "unit_price"), UNIT_PRICE)
-        checks(valid_percent, draft.discount_percent, (*path, "discount_percent"))
+        checks(
+            optional_decimal,
+            draft.discount_percent,
+            (*path, "discount_percent"),
+            PERCENT,
+            maximum=HUNDRED,
+        )
         checks(optional_decimal, draft.tax_rate, (*path, "tax_rate"), PERCENT, maximum=HUNDRED)
         checks(optional_text, draft.description, (*path, "description"))
 
 
-def _priced_draft(draft: OrderLineDraft, product: Product, path: tuple[str, ...]) -> PricedLine:
-    """The draft priced by §5.4; quantity × unit price must fit an amount (INVALID on the
-    line, checked before any rounding could overflow)."""
-    unit_price = Decimal(product.list_price if draft.unit_price is None else draft.unit_price)
+def _priced_draft(
+    draft: OrderLineDraft, product: Product, price: ResolvedPrice | None, path: tuple[str, ...]
+) -> PricedLine:
+    """The draft priced by §5.4, at `price` (§9) when it was resolved for a draft without a
+    unit price, else at its own; a discount the draft gives wins. quantity × unit price must
+    fit an amount (INVALID on the line, checked before any rounding could overflow)."""
+    if price is not None:
+        unit_price, discount = price.unit_price, price.discount_percent
+    else:
+        unit_price = Decimal(product.list_price if draft.unit_price is None else draft.unit_price)
+        discount = ZERO
+    if draft.discount_percent is not None:
+        discount = Decimal(draft.discount_percent)
     computed_amount(Decimal(draft.quantity) * unit_price, path, "quantity × unitPrice")
     return PricedLine(
         quantity=Decimal(draft.quantity),
         unit_price=unit_price,
-        discount_percent=Decimal(draft.discount_percent),
+        discount_percent=discount,
         tax_rate=Decimal(product.tax_rate if draft.tax_rate is None else draft.tax_rate),
     )
 
 
 async def _build_lines(order: SalesOrder, drafts: Sequence[OrderLineDraft]) -> list[SalesOrderLine]:
     """Prices and stores the drafts as the order's lines, and sets the order's totals; every
-    line's refusal is reported at once, before anything is stored."""
+    line's refusal is reported at once, before anything is stored. Drafts without a unit
+    price take the account's price of today (§9), all in a few queries."""
     product_ids = {draft.product_id for draft in drafts}
     products = {p.id: p for p in await Product.filter(id__in=list(product_ids))}
+    unpriced = [
+        (index, draft)
+        for index, draft in enumerate(drafts)
+        if draft.unit_price is None and draft.product_id in products
+    ]
+    prices: dict[int, ResolvedPrice] = {}
+    if unpriced:
+        account = await Account.get(id=order.account_id)
+        resolved = await resolve_prices(
+            account,
+            [(draft.product_id, Decimal(draft.quantity)) for _, draft in unpriced],
+            today(),
+            {p.id: Decimal(p.list_price) for p in products.values()},
+        )
+        prices = {index: price for (index, _), price in zip(unpriced, resolved, strict=True)}
     checks = Checks()
     priced_lines: list[tuple[OrderLineDraft, Product, PricedLine]] = []
     for index, draft in enumerate(drafts):
@@ -125,7 +156,7 @@ async def _build_lines(order: SalesOrder, drafts: Sequence[OrderLineDraft]) -> l
                 )
             )
             continue
-        priced = checks(_priced_draft, draft, product, path)
+        priced = checks(_priced_draft, draft, product, prices.get(index), path)
         if priced is not None:
             priced_lines.append((draft, product, priced))
     checks.raise_if_any()

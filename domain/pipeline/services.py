@@ -241,8 +241,11 @@ class CleanOpportunity:
     lines: list[DealLine] | None  # None: lines not given
 
 
-async def _clean_opportunity_fields(changes: Mapping[str, Any]) -> CleanOpportunity:
-    """The given fields, checked; every invalid field (the lines' too) is reported at once."""
+async def _clean_opportunity_fields(
+    changes: Mapping[str, Any], account_id: int
+) -> CleanOpportunity:
+    """The given fields, checked; every invalid field (the lines' too) is reported at once.
+    Lines without a unit price take the price of `account_id` (§9)."""
     unknown = set(changes) - OPPORTUNITY_FIELDS
     if unknown:
         raise DomainError(ErrorCode.INVALID, f"Unknown fields: {sorted(unknown)}.")
@@ -266,7 +269,7 @@ async def _clean_opportunity_fields(changes: Mapping[str, Any]) -> CleanOpportun
     lines = None
     if "lines" in changes:
         with checks.collecting():
-            lines = await check_lines(changes["lines"] or [])
+            lines = await check_lines(changes["lines"] or [], account_id)
     checks.raise_if_any()
     return CleanOpportunity(clean, lines)
 
@@ -329,7 +332,7 @@ async def _create_opportunity(
 ) -> Opportunity:
     """Writes a checked opportunity inside the caller's transaction."""
     state = stages.open_state(stage, probability)
-    clean = await _clean_opportunity_fields(fields)
+    clean = await _clean_opportunity_fields(fields, account.id)
     if "name" not in clean.fields:
         raise DomainError(ErrorCode.REQUIRED, "name is required.", "name")
     _settle_amount(clean, [])
@@ -375,9 +378,22 @@ def refuse_closed(opportunity: Opportunity) -> None:
         )
 
 
+async def _pricing_account_id(opportunity_id: int, changes: Mapping[str, Any]) -> int:
+    """The account whose prices new lines take (§9): the one the update moves the deal to,
+    else its own."""
+    if changes.get("account_id") is not None:
+        return int(changes["account_id"])
+    opportunity = await Opportunity.filter(id=opportunity_id).only("id", "account_id").first()
+    if opportunity is None:
+        raise not_found("Opportunity", opportunity_id, "id")
+    return opportunity.account_id
+
+
 async def update_opportunity(opportunity_id: int, changes: Mapping[str, Any]) -> Opportunity:
     """Edits an open opportunity; given lines replace the existing ones."""
-    clean = await _clean_opportunity_fields(changes)
+    clean = await _clean_opportunity_fields(
+        changes, await _pricing_account_id(opportunity_id, changes)
+    )
     async with in_transaction():
         opportunity = await lock_opportunity(opportunity_id)
         refuse_closed(opportunity)
