@@ -201,3 +201,43 @@ async def test_activities_are_listed_with_filters(
     )
 
     assert body["data"]["activities"]["edges"] == [{"node": {"subject": "Call"}}]
+
+
+async def test_activities_are_ordered_by_the_order_asked_and_default_to_newest_logged(
+    gql: GraphQL, account: Account
+) -> None:
+    for subject, due in (("Later", at(20)), ("Undated", None), ("Sooner", at(2))):
+        await create_activity(
+            {"kind": "TASK", "subject": subject, "account_id": account.id, "due_at": due}
+        )
+
+    body = await gql(
+        """{ byDue: activities(orderBy: {field: DUE_AT}) { edges { node { subject } } }
+             byDueDesc: activities(orderBy: {field: DUE_AT, direction: DESC}) {
+               edges { node { subject } } }
+             newest: activities { edges { node { subject } } } }"""
+    )
+
+    def subjects(key: str) -> list[str]:
+        return [edge["node"]["subject"] for edge in body["data"][key]["edges"]]
+
+    assert subjects("byDue") == ["Sooner", "Later", "Undated"]
+    assert subjects("byDueDesc") == ["Undated", "Later", "Sooner"]
+    assert subjects("newest") == ["Sooner", "Undated", "Later"]
+
+
+async def test_a_filter_id_of_another_type_is_refused_not_read_as_no_rows(
+    gql: GraphQL, account: Account
+) -> None:
+    await create_activity({"kind": "NOTE", "subject": "Note", "account_id": account.id})
+
+    body = await gql(
+        "query($id: ID!) { activities(filter: {caseId: $id}) { totalCount } }",
+        {"id": encode_id("Account", account.id)},
+    )
+
+    assert body["data"] is None
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert body["errors"][0]["message"] == (
+        f"`filter.caseId` takes the id of a Case; '{encode_id('Account', account.id)}' is not one."
+    )
