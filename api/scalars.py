@@ -10,7 +10,7 @@ from typing import TypeVar, overload
 import strawberry
 from strawberry.types.enum import has_enum_definition
 
-from domain.money import cents
+from domain.money import cents, without_padding
 from domain.settings import get_settings
 
 E = TypeVar("E", bound=Enum)
@@ -47,10 +47,7 @@ def money(amount: Decimal | None, currency: str) -> Money | None:
 
 def plain_decimal(value: Decimal | int | str) -> Decimal:
     """A stored quantity or percentage without its padding zeros: "12.5000" → "12.5"."""
-    number = Decimal(value)
-    if number == number.to_integral_value():
-        return number.quantize(Decimal(1))
-    return number.normalize()
+    return without_padding(value)
 
 
 def unit_money(value: Decimal | int | str, currency: str | None = None) -> Money:

@@ -10,7 +10,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from domain.global_ids import global_id
-from domain.money import cents
+from domain.money import cents, without_padding
 
 if TYPE_CHECKING:
     from domain.accounts.models import Account
@@ -33,10 +33,7 @@ def camel(name: str) -> str:
 
 def plain_decimal(value: Decimal | int | str) -> str:
     """A quantity or percentage as the API renders it: no padding zeros ("12.5000" → "12.5")."""
-    number = Decimal(value)
-    if number == number.to_integral_value():
-        return str(number.quantize(Decimal(1)))
-    return str(number.normalize())
+    return str(without_padding(value))
 
 
 def scalar(value: Any) -> Any:

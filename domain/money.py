@@ -17,6 +17,15 @@ def ceil_to(value: Decimal, places: int) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_CEILING)
 
 
+def without_padding(value: Decimal | int | str) -> Decimal:
+    """A stored quantity or percentage without its padding zeros: "12.5000" → 12.5, "3.0000"
+    → 3 (how the API and event payloads show quantities, §2), never in exponent form."""
+    number = Decimal(value)
+    if number == number.to_integral_value():
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
 def cents(value: Decimal | int | str) -> Decimal:
     """A money amount with exactly two decimals (amounts are stored that way)."""
     return round_half_up(Decimal(value), 2)
