@@ -36,6 +36,10 @@ _clients: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, OrderedDict[Clien
     weakref.WeakKeyDictionary()
 )
 MAX_CLIENTS = 128
+# Every connection a client opens stays in its keep-alive pool: a worker runs at most
+# max_jobs attempts at once (arq's default is 10), so up to this many concurrent attempts to
+# one endpoint reuse their connections instead of reconnecting (httpx keeps only 20).
+CONNECTIONS_PER_ENDPOINT = 100
 
 
 def _client(key: ClientKey) -> httpx.AsyncClient:
@@ -47,6 +51,10 @@ def _client(key: ClientKey) -> httpx.AsyncClient:
         return client
     client = httpx.AsyncClient(
         timeout=HTTP_TIMEOUT_SECONDS,
+        limits=httpx.Limits(
+            max_connections=CONNECTIONS_PER_ENDPOINT,
+            max_keepalive_connections=CONNECTIONS_PER_ENDPOINT,
+        ),
         verify=_ssl_context(),
         follow_redirects=False,
         trust_env=False,
