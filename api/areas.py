@@ -20,6 +20,7 @@ from api.manufacturing import schema as manufacturing
 from api.orders import schema as orders
 from api.pipeline import http as lead_capture
 from api.pipeline import schema as pipeline
+from api.price_lists import schema as price_lists
 from api.purchasing import schema as purchasing
 from api.service import schema as service
 from api.tokens import schema as tokens
@@ -38,6 +39,7 @@ QUERY_ROOTS: list[type] = [
     manufacturing.Query,
     orders.Query,
     pipeline.Query,
+    price_lists.Query,
     purchasing.Query,
     service.Query,
     tokens.Query,
@@ -55,6 +57,7 @@ MUTATION_ROOTS: list[type] = [
     manufacturing.Mutation,
     orders.Mutation,
     pipeline.Mutation,
+    price_lists.Mutation,
     purchasing.Mutation,
     service.Mutation,
     tokens.Mutation,

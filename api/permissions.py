@@ -52,6 +52,8 @@ WEBHOOK_ROLES = roles(ADMIN, INTEGRATION)
 ACCOUNT_WRITERS = roles(ADMIN, SALES, FINANCE, INTEGRATION)
 CONTACT_WRITERS = roles(ADMIN, SALES, SERVICE, FINANCE, INTEGRATION)
 PIPELINE_WRITERS = roles(ADMIN, SALES)
+# Sales negotiates customer prices; finance answers for them (§9).
+PRICE_LIST_WRITERS = roles(ADMIN, SALES, FINANCE)
 # Sales logs work on accounts and deals; the service desk logs it on cases.
 ACTIVITY_WRITERS = roles(ADMIN, SALES, SERVICE)
 # Operations keeps the item master; integrations sync it (and physical counts) from outside.
@@ -132,6 +134,13 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Query.activities": EVERYONE,
     "Mutation.activityCreate": ACTIVITY_WRITERS,
     "Mutation.activityComplete": ACTIVITY_WRITERS,
+    # --- price lists (§9)
+    "Query.priceList": EVERYONE,
+    "Query.priceLists": EVERYONE,
+    "Query.price": EVERYONE,
+    "Mutation.priceListCreate": PRICE_LIST_WRITERS,
+    "Mutation.priceListUpdate": PRICE_LIST_WRITERS,
+    "Mutation.priceListItemsSet": PRICE_LIST_WRITERS,
     # --- catalog, stock, sales orders (§5.1, §5.2)
     "Query.product": EVERYONE,
     "Query.products": EVERYONE,

@@ -43,6 +43,8 @@ def _account_fields(input: AccountCreateInput | AccountUpdateInput) -> dict[str,
     fields = provided(input)
     if fields.get("sla_policy_id") is not None:
         fields["sla_policy_id"] = decode_id(fields["sla_policy_id"], "SlaPolicy", "sla_policy_id")
+    if fields.get("price_list_id") is not None:
+        fields["price_list_id"] = decode_id(fields["price_list_id"], "PriceList", "price_list_id")
     return fields
 
 

@@ -22,6 +22,7 @@ from api.errors import payload
 from api.orders.lists import SalesOrderFilter, SalesOrderOrder, account_sales_orders
 from api.pipeline.inputs import OpportunityFilter, OpportunityOrder
 from api.pipeline.loaders import OpenPipelineByAccountIdLoader, account_opportunities
+from api.price_lists.loaders import PriceListByIdLoader
 from api.relay import (
     After,
     Before,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from api.billing.types import Invoice
     from api.orders.types import SalesOrder
     from api.pipeline.types import Opportunity
+    from api.price_lists.types import PriceList
     from api.service.types import Case, SlaPolicy
 
 described_enum(
@@ -184,6 +186,19 @@ class Account(ModelNode):
         if self.record.sla_policy_id is None:
             return None
         row = await info.context.loaders[SlaPolicyByIdLoader].load(self.record.sla_policy_id)
+        return to_optional_node(row)
+
+    @strawberry.field(
+        description="The account's own prices (§9): lines for it take this list's price when "
+        "the list is valid that day and has one, else the default list's, else listPrice. "
+        "Null: no list of its own."
+    )
+    async def price_list(
+        self, info: Info
+    ) -> Annotated[PriceList, strawberry.lazy("api.price_lists.types")] | None:
+        if self.record.price_list_id is None:
+            return None
+        row = await info.context.loaders[PriceListByIdLoader].load(self.record.price_list_id)
         return to_optional_node(row)
 
     archived_at: datetime | None = strawberry.field(
@@ -535,6 +550,11 @@ class AccountUpdateInput:
     )
     sla_policy_id: strawberry.ID | None = strawberry.field(
         default=strawberry.UNSET, description="A SlaPolicy id; null: the default policy."
+    )
+    price_list_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="A PriceList id in the account's currency (another currency → INVALID); "
+        "null: no list of its own (§9).",
     )
 
 

@@ -162,14 +162,9 @@ def _clean_price_list_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
         if key == "name":
             clean[key] = checks(required_text, value, "name")
         elif key == "currency":
-            code = checks(currency_code, value, "currency")
-            if value is None:
-                checks.add(DomainError(ErrorCode.REQUIRED, "currency is required.", "currency"))
-            clean[key] = code
+            clean[key] = checks(currency_code, value, "currency")
         elif key == "is_default":
-            if value is None:
-                checks.add(DomainError(ErrorCode.REQUIRED, "isDefault is required.", key))
-            clean[key] = bool(value)
+            clean[key] = value
         else:
             clean[key] = checks(optional_date, value, key)
     checks.raise_if_any()
@@ -180,7 +175,7 @@ def _check_validity(valid_from: date | None, valid_to: date | None) -> None:
     if valid_from is not None and valid_to is not None and valid_to < valid_from:
         raise DomainError(
             ErrorCode.INVALID,
-            f"valid_to ({valid_to}) is before valid_from ({valid_from}).",
+            f"validTo ({valid_to}) is before validFrom ({valid_from}).",
             "valid_to",
         )
 
@@ -250,6 +245,11 @@ async def update_price_list(price_list_id: int, changes: Mapping[str, Any]) -> P
     """Changes the given fields. A list's currency must stay that of the accounts using it
     (§9, §12), and it stays the default of its (new) currency when it was one."""
     clean = _clean_price_list_fields(changes)
+    checks = Checks()
+    for key, name in (("currency", "currency"), ("is_default", "isDefault")):
+        if key in clean and clean[key] is None:
+            checks.add(DomainError(ErrorCode.REQUIRED, f"{name} is required.", key))
+    checks.raise_if_any()
     async with in_transaction():
         price_list = await _lock_price_list(price_list_id)
         currency = clean.get("currency", price_list.currency)
@@ -299,7 +299,7 @@ def _check_item(checks: Checks, item: Mapping[str, Any], path: tuple[str, ...]) 
         checks.add(
             DomainError(
                 ErrorCode.INVALID,
-                "Give exactly one of unit_price and discount_percent.",
+                "Give exactly one of unitPrice and discountPercent.",
                 (*path, "unit_price"),
             )
         )

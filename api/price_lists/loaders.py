@@ -1,0 +1,29 @@
+"""Dataloaders of price lists: lists by id and each list's page of items."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tortoise.queryset import QuerySet
+
+from api.loaders import by_id_loader
+from api.nested import PagesByKeyLoader
+from domain.price_lists import services
+from domain.price_lists.models import PriceList, PriceListItem
+
+PriceListByIdLoader = by_id_loader(PriceList)
+
+
+class PriceListItemPagesByPriceListIdLoader(PagesByKeyLoader):
+    """`PriceList.items(filter:, orderBy:)`: the filter is a `services.PriceListItemFilter`.
+    Its pages hold the rows themselves: the list's field turns them into nodes in the list's
+    currency."""
+
+    model = PriceListItem
+    key = "price_list_id"
+
+    def rows(self, flt: Any) -> QuerySet[Any]:
+        return services.list_price_list_items(flt)
+
+    def node(self, row: Any) -> Any:
+        return row
