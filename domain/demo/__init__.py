@@ -11,6 +11,7 @@ from domain.demo.catalog import FINISHED_GOODS, seed_catalog
 from domain.demo.context import DemoContext
 from domain.demo.orders import create_orders, deliver_prepaid_services, fulfil_orders
 from domain.demo.pipeline import seed_leads, seed_opportunities
+from domain.demo.price_lists import seed_price_lists
 from domain.demo.service_desk import seed_cases, seed_policies
 from domain.demo.stock import seed_stock
 from domain.demo.summary import demo_summary
@@ -50,3 +51,4 @@ async def _seed(ctx: DemoContext) -> None:
     await record_payments(ctx, orders)
     await deliver_prepaid_services(orders)
     await seed_cases(ctx)
+    await seed_price_lists(ctx)
