@@ -10,6 +10,7 @@ from starlette.routing import BaseRoute
 from api.accounts import schema as accounts
 from api.activities import schema as activities
 from api.audit import schema as audit
+from api.availability import schema as availability
 from api.billing import schema as billing
 from api.catalog import schema as catalog
 from api.events import schema as events
@@ -31,6 +32,7 @@ QUERY_ROOTS: list[type] = [
     accounts.Query,
     activities.Query,
     audit.Query,
+    availability.Query,
     billing.Query,
     catalog.Query,
     inventory.Query,

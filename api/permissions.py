@@ -145,6 +145,7 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Query.product": EVERYONE,
     "Query.products": EVERYONE,
     "Product.standardCost": COST_READERS,
+    "Query.availableToPromise": EVERYONE,
     "Mutation.productCreate": PRODUCT_WRITERS,
     "Mutation.productUpdate": PRODUCT_WRITERS,
     "Query.warehouse": EVERYONE,

@@ -12,6 +12,7 @@ from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader, ContactByIdLoader
 from api.activities.lists import ActivityFilter, ActivityOrder, opportunity_activities
+from api.availability.loaders import line_availability
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import payload
 from api.orders.loaders import SalesOrderByIdLoader
@@ -37,6 +38,7 @@ from domain.pipeline.forecast import weighted_amount
 if TYPE_CHECKING:
     from api.accounts.types import Account, Contact
     from api.activities.types import Activity
+    from api.availability.types import Availability
     from api.catalog.types import Product
     from api.orders.types import SalesOrder
 
@@ -115,8 +117,10 @@ class OpportunityLine(ModelNode):
     description: str | None = strawberry.field(description="Free text, carried to the order.")
     quantity: Decimal = strawberry.field(description="Up to 4 decimals, no padding zeros.")
     discount_percent: Decimal = strawberry.field(description="Percent, e.g. 12.5.")
-    # The deal's currency, given by the opportunity that builds its lines: no query per line.
+    # The deal's currency and close date, given by the opportunity that builds its lines: no
+    # query per line.
     currency: strawberry.Private[str]
+    close_date: strawberry.Private[date | None]
 
     @classmethod
     async def nodes_of_rows(
@@ -125,9 +129,15 @@ class OpportunityLine(ModelNode):
         """`node(id:)` reaches lines without their opportunity: one load for the batch."""
         deal_ids = [row.opportunity_id for row in rows if row is not None]
         deals = await info.context.loaders[OpportunityByIdLoader].load_many(deal_ids)
-        currency = {deal.id: deal.currency for deal in deals if deal is not None}
+        by_id = {deal.id: deal for deal in deals if deal is not None}
         return [
-            None if row is None else cls.from_model(row, currency=currency[row.opportunity_id])
+            None
+            if row is None
+            else cls.from_model(
+                row,
+                currency=by_id[row.opportunity_id].currency,
+                close_date=by_id[row.opportunity_id].expected_close_date,
+            )
             for row in rows
         ]
 
@@ -145,6 +155,18 @@ class OpportunityLine(ModelNode):
     async def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
         row = await info.context.loaders[ProductByIdLoader].load(self.record.product_id)
         return to_node(row)
+
+    @strawberry.field(
+        description="Whether the line's quantity can be promised on the deal's "
+        "expectedCloseDate (today when it has none or it has passed), and when (§9). One "
+        "batch for all the lines of a page."
+    )
+    async def availability(
+        self, info: Info
+    ) -> Annotated[Availability, strawberry.lazy("api.availability.types")]:
+        return await line_availability(
+            info, self.record.product_id, self.record.quantity, self.close_date
+        )
 
 
 @strawberry.type(
@@ -190,7 +212,12 @@ class Opportunity(ModelNode):
         rows = await info.context.loaders[OpportunityLinesByOpportunityIdLoader].load(
             self.record.id
         )
-        return [OpportunityLine.from_model(row, currency=self.record.currency) for row in rows]
+        return [
+            OpportunityLine.from_model(
+                row, currency=self.record.currency, close_date=self.record.expected_close_date
+            )
+            for row in rows
+        ]
 
     @strawberry.field(
         description="The DRAFT sales order the won deal was handed over as; null until WON."

@@ -135,8 +135,10 @@ class AvailabilityBook:
 
     def projected(self, product_id: int) -> list[Decimal]:
         """P(today + k) for k = 0 … horizon_days (§9)."""
-        changes = self.changes.get(product_id, {})
         level = self.on_hand.get(product_id, ZERO)
+        changes = self.changes.get(product_id)
+        if not changes:  # most of a catalogue: nothing ordered, coming or consumed
+            return [level] * (self.horizon_days + 1)
         projection = []
         for offset in range(self.horizon_days + 1):
             level += changes.get(offset, ZERO)
@@ -148,8 +150,10 @@ class AvailabilityBook:
         atp = self._atp.get(product_id)
         if atp is None:
             atp = self.projected(product_id)
-            for offset in range(len(atp) - 2, -1, -1):
-                atp[offset] = min(atp[offset], atp[offset + 1])
+            if product_id in self.changes:
+                for offset in range(len(atp) - 2, -1, -1):
+                    if atp[offset + 1] < atp[offset]:
+                        atp[offset] = atp[offset + 1]
             self._atp[product_id] = atp
         return atp
 

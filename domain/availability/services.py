@@ -4,6 +4,7 @@ need in a fixed number of statements, then ask the pure `AvailabilityBook`."""
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -14,14 +15,14 @@ from typing import Any
 from tortoise import connections
 
 from domain.availability.atp import HORIZON_DAYS, Availability, AvailabilityBook
-from domain.catalog.models import Procurement, Product, ProductKind
+from domain.catalog.models import Procurement, ProductKind
 from domain.clock import today as clock_today
 from domain.errors import not_found
-from domain.inventory.models import StockLevel, Warehouse
+from domain.inventory.models import Warehouse
 from domain.manufacturing import planning
 from domain.manufacturing.models import WorkOrder, WorkOrderStatus
-from domain.orders.models import OrderStatus, SalesOrderLine
-from domain.purchasing.models import PurchaseOrderLine, PurchaseOrderStatus
+from domain.orders.models import OrderStatus
+from domain.purchasing.models import PurchaseOrderStatus
 from domain.validation import Checks, optional_date, valid_quantity
 
 
@@ -62,11 +63,12 @@ async def availability_of_lines(
     _check(queries)
     today = today or clock_today()
     asked = {query.product_id for query in queries}
+    sql = _Sql()
     work_orders = await _released_work_orders()
-    lines = await _reached_bom_lines(asked)
+    lines = await _reached_bom_lines(sql, asked)
     reached = _full_closure(asked, lines)
     items = await _items(
-        reached | {p for line in lines for p in (line.parent_id, line.component_id)}
+        sql, reached | {p for line in lines for p in (line.parent_id, line.component_id)}
     )
     missing = sorted(asked - set(items))
     if missing:
@@ -77,9 +79,9 @@ async def availability_of_lines(
         unknown = sorted(w for w in warehouses if w is not None and w not in known)
         if unknown:
             raise not_found("Warehouse", unknown[0], "warehouse_id")
-    stock = await _stock(reached)
-    receipts = await _purchase_receipts(reached)
-    demands = await _sales_demands(reached, today)
+    stock = await _stock(sql, reached)
+    receipts = await _purchase_receipts(sql, reached)
+    demands = await _sales_demands(sql, reached, today)
     books: dict[int | None, AvailabilityBook] = {}
     answers = []
     for query in queries:
@@ -151,24 +153,49 @@ ORDER BY bom.product_id, line.position, line.id
 """
 
 
-async def _reached_bom_lines(asked: Iterable[int]) -> list[planning.BomLine]:
-    connection = connections.get("default")
-    ids = sorted(asked)
-    if connection.capabilities.dialect == "postgres":
-        sql = _REACHED_BOM_LINES.format(asked="= ANY($1::int[])")
-        parameters: list[Any] = [ids, WorkOrderStatus.RELEASED.value]
-    else:
-        sql = _REACHED_BOM_LINES.format(asked="IN (SELECT value FROM json_each(?1))")
-        sql = sql.replace("$2", "?2")
-        parameters = [json.dumps(ids), WorkOrderStatus.RELEASED.value]
-    rows = await connection.execute_query_dict(sql, parameters)
-    # SQLite hands decimals back as the text they are stored as.
+class _Sql:
+    """Raw statements on either dialect: `$n` parameters, and a list of ids as one parameter
+    (an array on PostgreSQL, JSON on SQLite), so a large closure costs no SQL building."""
+
+    def __init__(self) -> None:
+        self.connection = connections.get("default")
+        self.postgres = self.connection.capabilities.dialect == "postgres"
+
+    def in_ids(self, parameter: int) -> str:
+        if self.postgres:
+            return f"= ANY(${parameter}::int[])"
+        return f"IN (SELECT value FROM json_each(${parameter}))"
+
+    def ids(self, values: Iterable[int]) -> Any:
+        ordered = sorted(values)
+        return ordered if self.postgres else json.dumps(ordered)
+
+    async def rows(self, sql: str, parameters: Sequence[Any]) -> list[dict[str, Any]]:
+        if not self.postgres:
+            sql = re.sub(r"\$(\d+)", r"?\1", sql)
+        return await self.connection.execute_query_dict(sql, list(parameters))
+
+
+def _decimal(value: Any) -> Decimal:
+    # SQLite hands decimals back as the text they are stored as, dates likewise.
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def _date(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+async def _reached_bom_lines(sql: _Sql, asked: Iterable[int]) -> list[planning.BomLine]:
+    rows = await sql.rows(
+        _REACHED_BOM_LINES.format(asked=sql.in_ids(1)),
+        [sql.ids(asked), WorkOrderStatus.RELEASED.value],
+    )
     return [
         planning.BomLine(
             row["parent_id"],
             row["component_id"],
-            Decimal(str(row["quantity_per"])),
-            Decimal(str(row["scrap_percent"])),
+            _decimal(row["quantity_per"]),
+            _decimal(row["scrap_percent"]),
         )
         for row in rows
     ]
@@ -190,75 +217,80 @@ def _full_closure(asked: set[int], lines: Sequence[planning.BomLine]) -> set[int
     return reached
 
 
-async def _items(product_ids: set[int]) -> dict[int, planning.Item]:
-    rows = await Product.filter(id__in=sorted(product_ids)).values(
-        "id", "sku", "kind", "procurement", "lead_time_days", "bill_of_materials__phantom"
+async def _items(sql: _Sql, product_ids: set[int]) -> dict[int, planning.Item]:
+    rows = await sql.rows(
+        "SELECT product.id, product.sku, product.kind, product.procurement, "
+        "product.lead_time_days, bom.phantom FROM products product "
+        "LEFT JOIN bills_of_materials bom ON bom.product_id = product.id "
+        f"WHERE product.id {sql.in_ids(1)}",
+        [sql.ids(product_ids)],
     )
     return {
         row["id"]: planning.Item(
             product_id=row["id"],
             sku=row["sku"],
-            procurement="MAKE" if Procurement(row["procurement"]) == Procurement.MAKE else "BUY",
-            stocked=ProductKind(row["kind"]) == ProductKind.STOCKED,
+            procurement="MAKE" if row["procurement"] == Procurement.MAKE.value else "BUY",
+            stocked=row["kind"] == ProductKind.STOCKED.value,
             lead_time_days=row["lead_time_days"],
-            phantom=bool(row["bill_of_materials__phantom"]),
+            phantom=bool(row["phantom"]),
         )
         for row in rows
     }
 
 
-async def _stock(product_ids: set[int]) -> dict[tuple[int, int], Decimal]:
-    rows = await StockLevel.filter(product_id__in=sorted(product_ids)).values_list(
-        "product_id", "warehouse_id", "on_hand"
+async def _stock(sql: _Sql, product_ids: set[int]) -> dict[tuple[int, int], Decimal]:
+    rows = await sql.rows(
+        "SELECT product_id, warehouse_id, on_hand FROM stock_levels "
+        f"WHERE product_id {sql.in_ids(1)}",
+        [sql.ids(product_ids)],
     )
-    return {
-        (product_id, warehouse_id): Decimal(on_hand) for product_id, warehouse_id, on_hand in rows
-    }
+    return {(row["product_id"], row["warehouse_id"]): _decimal(row["on_hand"]) for row in rows}
 
 
-async def _purchase_receipts(product_ids: set[int]) -> list[planning.Receipt]:
-    rows = (
-        await PurchaseOrderLine.filter(
-            order__status=PurchaseOrderStatus.OPEN, product_id__in=sorted(product_ids)
-        )
-        .order_by("id")
-        .values("product_id", "expected_date", "quantity", "quantity_received", "order__number")
+async def _purchase_receipts(sql: _Sql, product_ids: set[int]) -> list[planning.Receipt]:
+    rows = await sql.rows(
+        "SELECT line.product_id, line.expected_date, line.quantity, line.quantity_received, "
+        "purchase.number FROM purchase_order_lines line "
+        "JOIN purchase_orders purchase ON purchase.id = line.order_id "
+        f"WHERE purchase.status = $2 AND line.product_id {sql.in_ids(1)} ORDER BY line.id",
+        [sql.ids(product_ids), PurchaseOrderStatus.OPEN.value],
     )
     receipts = []
     for row in rows:
         # Compared in Python: SQLite would compare the text the decimals are stored as.
-        still_open = Decimal(row["quantity"]) - Decimal(row["quantity_received"])
+        still_open = _decimal(row["quantity"]) - _decimal(row["quantity_received"])
         if still_open > 0:
             receipts.append(
                 planning.Receipt(
-                    row["product_id"], row["expected_date"], still_open, row["order__number"]
+                    row["product_id"], _date(row["expected_date"]), still_open, row["number"]
                 )
             )
     return receipts
 
 
-async def _sales_demands(product_ids: set[int], today: date) -> list[planning.Demand]:
-    rows = (
-        await SalesOrderLine.filter(
-            order__status__in=[OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED],
-            product_id__in=sorted(product_ids),
-        )
-        .order_by("id")
-        .values(
-            "product_id", "quantity", "quantity_shipped", "order__number", "order__requested_date"
-        )
+async def _sales_demands(sql: _Sql, product_ids: set[int], today: date) -> list[planning.Demand]:
+    rows = await sql.rows(
+        "SELECT line.product_id, line.quantity, line.quantity_shipped, sale.number, "
+        "sale.requested_date FROM sales_order_lines line "
+        "JOIN sales_orders sale ON sale.id = line.order_id "
+        f"WHERE sale.status IN ($2, $3) AND line.product_id {sql.in_ids(1)} ORDER BY line.id",
+        [
+            sql.ids(product_ids),
+            OrderStatus.CONFIRMED.value,
+            OrderStatus.PARTIALLY_SHIPPED.value,
+        ],
     )
     demands = []
     for row in rows:
-        open_quantity = Decimal(row["quantity"]) - Decimal(row["quantity_shipped"])
+        open_quantity = _decimal(row["quantity"]) - _decimal(row["quantity_shipped"])
         if open_quantity > 0:
             demands.append(
                 planning.Demand(
                     row["product_id"],
                     # No requested date: the customer wants it now.
-                    row["order__requested_date"] or today,
+                    today if row["requested_date"] is None else _date(row["requested_date"]),
                     open_quantity,
-                    row["order__number"],
+                    row["number"],
                 )
             )
     return demands
