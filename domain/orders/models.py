@@ -70,6 +70,8 @@ class SalesOrder(Model):
         PaymentStatus, max_length=16, default=PaymentStatus.UNPAID
     )
     notes = fields.TextField(null=True)
+    # The customer's own reference for the order (their PO number), given on quote accept (§9).
+    customer_reference = fields.CharField(max_length=120, null=True)
     confirmed_at = fields.DatetimeField(null=True)
     cancelled_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
