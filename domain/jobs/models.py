@@ -14,6 +14,7 @@ class JobKind(str, Enum):
     INVOICING = "INVOICING"
     MRP = "MRP"
     SLA_ESCALATION = "SLA_ESCALATION"
+    QUOTE_EXPIRY = "QUOTE_EXPIRY"
 
 
 class JobStatus(str, Enum):
