@@ -447,7 +447,7 @@ class Bench:
             stored = await JobRun.get(id=run.id)
             if stored.status != JobStatus.SUCCEEDED:
                 raise SystemExit(f"the invoice run ended {stored.status}: {stored.error}")
-            made += stored.result["invoices"]
+            made += int((stored.result or {})["invoices"])
         await check(self.db, made)
         self.written[slice_number] = await digest(self.db)
         return made / elapsed
