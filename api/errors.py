@@ -40,6 +40,8 @@ ErrorCode = described_enum(
         "reversed): doing it again changes nothing.",
         "FORBIDDEN": "The caller's role may not do this to this object.",
         "UNBALANCED_ENTRY": "A journal entry's debits and credits differ (§5.3).",
+        "EXPIRED": "The offer is past its validity: a quote accepted after its validUntil "
+        "(§9).",
     },
 )
 

@@ -73,6 +73,7 @@ JOB_STARTERS: dict[JobKind, frozenset[Role]] = {
     JobKind.INVOICING: BILLING_WRITERS,
     JobKind.MRP: OPERATIONS_WRITERS,
     JobKind.SLA_ESCALATION: CASE_WRITERS,
+    JobKind.QUOTE_EXPIRY: PIPELINE_WRITERS,
 }
 ANY_JOB_STARTER = frozenset().union(*JOB_STARTERS.values())
 # POST /hooks/leads, the lead-capture endpoint of web forms (§4.2).

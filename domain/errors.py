@@ -18,6 +18,7 @@ class ErrorCode(str, Enum):
     ALREADY_PROCESSED = "ALREADY_PROCESSED"
     FORBIDDEN = "FORBIDDEN"
     UNBALANCED_ENTRY = "UNBALANCED_ENTRY"
+    EXPIRED = "EXPIRED"
 
 
 class DomainError(Exception):

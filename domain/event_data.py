@@ -15,9 +15,11 @@ from domain.money import cents, without_padding
 if TYPE_CHECKING:
     from domain.accounts.models import Account
     from domain.billing.models import CreditNote, Invoice, Payment
+    from domain.fulfillment.models import OpportunityFulfillment
     from domain.manufacturing.models import MrpRun, PlannedOrder
     from domain.orders.models import SalesOrder, SalesOrderLine, Shipment
     from domain.pipeline.models import Lead, Opportunity
+    from domain.quotes.models import Quote, QuoteLine
     from domain.service.models import Case, CaseEscalation
 
 Data = dict[str, Any]
@@ -374,3 +376,108 @@ def case_escalation_data(
     if priority != case.priority:
         previous["priority"] = case.priority
     return _with_previous(data, previous)
+
+
+# Quotes, fulfilment and credit (§9)
+
+
+def unit_money(amount: Decimal | int | str, currency: str) -> Data:
+    """A unit price as the API shows it: cents, or up to the four decimals it is stored with."""
+    number = Decimal(amount)
+    rounded = number.quantize(Decimal("0.01"))
+    return {
+        "amount": str(rounded if rounded == number else number.normalize()),
+        "currency": currency,
+    }
+
+
+QUOTE_FIELDS = (
+    "number",
+    "version",
+    "status",
+    "valid_until",
+    "requested_date",
+    "currency",
+    "customer_reference",
+    "reject_reason",
+    "sent_at",
+    "accepted_at",
+    "rejected_at",
+    "expired_at",
+)
+
+
+def quote_line_data(line: QuoteLine, currency: str) -> Data:
+    return {
+        "id": global_id("QuoteLine", line.id),
+        "productId": ref("Product", line.product_id),
+        **_plain(line, ("description", "quantity", "discount_percent", "tax_rate", "price_source")),
+        "unitPrice": unit_money(line.unit_price, currency),
+        "netAmount": money(line.net_amount, currency),
+        "taxAmount": money(line.tax_amount, currency),
+    }
+
+
+def quote_event_data(
+    quote: Quote,
+    previous: Mapping[str, Any] | None = None,
+    *,
+    lines: Sequence[QuoteLine] | None = None,
+) -> Data:
+    """Lines in the API's order (position, then id)."""
+    data: Data = {
+        "id": global_id("Quote", quote.id),
+        **_plain(quote, QUOTE_FIELDS),
+        "opportunityId": ref("Opportunity", quote.opportunity_id),
+        "accountId": ref("Account", quote.account_id),
+        "salesOrderId": ref("SalesOrder", quote.sales_order_id),
+        "subtotal": money(quote.subtotal, quote.currency),
+        "taxTotal": money(quote.tax_total, quote.currency),
+        "total": money(quote.total, quote.currency),
+    }
+    if lines is not None:
+        ordered = sorted(lines, key=lambda line: (line.position, line.id))
+        data["lines"] = [quote_line_data(line, quote.currency) for line in ordered]
+    return _with_previous(data, previous)
+
+
+FULFILLMENT_STATUSES = ("delivery_status", "invoice_status", "payment_status")
+FULFILLMENT_AMOUNTS = ("shipped_amount", "invoiced_amount", "paid_amount")
+
+
+def _fulfillment(values: Mapping[str, Any], currency: str) -> Data:
+    data = {camel(name): scalar(values[name]) for name in FULFILLMENT_STATUSES}
+    data.update({camel(name): money(values[name], currency) for name in FULFILLMENT_AMOUNTS})
+    return data
+
+
+def fulfillment_event_data(
+    opportunity: Opportunity, fulfillment: OpportunityFulfillment, previous: Mapping[str, Any]
+) -> Data:
+    """opportunity.fulfillment_changed: the deal, its order and its fulfilment now, and the
+    fulfilment before (its statuses and amounts by their column names) as
+    `previousFulfillment`."""
+    now = {
+        name: getattr(fulfillment, name) for name in (*FULFILLMENT_STATUSES, *FULFILLMENT_AMOUNTS)
+    }
+    data = _fulfillment(now, opportunity.currency)
+    data["promisedDate"] = scalar(fulfillment.promised_date)
+    return {
+        "id": global_id("Opportunity", opportunity.id),
+        "name": opportunity.name,
+        "salesOrderId": ref("SalesOrder", fulfillment.sales_order_id),
+        "fulfillment": data,
+        "previousFulfillment": _fulfillment(previous, opportunity.currency),
+    }
+
+
+def credit_exceeded_data(account: Account, exposure: Decimal) -> Data:
+    """account.credit_exceeded: the account's limit, exposure and (negative) credit left."""
+    limit = Decimal(account.credit_limit)
+    return {
+        "id": global_id("Account", account.id),
+        "name": account.name,
+        "creditLimit": money(limit, account.currency),
+        "creditExposure": money(exposure, account.currency),
+        "creditAvailable": money(cents(limit) - cents(exposure), account.currency),
+    }

@@ -38,6 +38,12 @@ EVENT_TYPES: frozenset[str] = frozenset(
         "case.sla_at_risk",
         "case.sla_breached",
         "case.resolved",
+        "quote.sent",
+        "quote.accepted",
+        "quote.rejected",
+        "quote.expired",
+        "opportunity.fulfillment_changed",
+        "account.credit_exceeded",
     ]
 )
 

@@ -37,6 +37,8 @@ described_enum(
         "ADMIN, OPERATIONS.",
         "SLA_ESCALATION": "The scan of open cases for SLA risk and breach "
         "(slaEscalationRunStart, §7; also on a schedule): ADMIN, SERVICE.",
+        "QUOTE_EXPIRY": "SENT quotes past their validUntil become EXPIRED, each once "
+        "(quoteExpiryRunStart, §9; also hourly): ADMIN, SALES.",
     },
 )
 described_enum(

@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 
 from domain.accounts.models import Account, Contact, Lifecycle
 from domain.clock import utcnow
+from domain.credit.services import note_credit_exposure
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import account_change_data, account_event_data
 from domain.events import record_event
@@ -150,6 +151,8 @@ async def update_account(account_id: int, changes: Mapping[str, Any]) -> Account
             setattr(account, key, value)
         await account.save(update_fields=[*changed, "updated_at"])
         await record_event("account.updated", account_change_data(account, previous))
+        if "credit_limit" in changed:
+            await note_credit_exposure([account.id])
     return account
 
 

@@ -14,9 +14,11 @@ from domain.billing.models import CreditNote, CreditNoteLine, Invoice, InvoiceLi
 from domain.billing.pricing import line_net, line_tax
 from domain.billing.statuses import invoice_status, refresh_order_billing_status
 from domain.clock import today
+from domain.credit.services import note_credit_exposure
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import credit_note_event_data, invoice_event_data
 from domain.events import record_event
+from domain.fulfillment.services import sync_fulfillment
 from domain.ledger.services import (
     ACCOUNTS_RECEIVABLE,
     CUSTOMER_CREDITS,
@@ -156,6 +158,8 @@ async def create_credit_note(
         )
         await invoice.save(update_fields=["amount_credited", "amount_due", "status", "updated_at"])
         await refresh_order_billing_status(invoice.sales_order_id)
+        await sync_fulfillment([invoice.sales_order_id])
+        await note_credit_exposure([invoice.account_id])
         await record_event("credit_note.posted", credit_note_event_data(note, invoice.currency))
         if invoice.status == InvoiceStatus.PAID and previous["status"] != InvoiceStatus.PAID:
             await record_event("invoice.paid", invoice_event_data(invoice, previous))

@@ -25,9 +25,11 @@ from domain.billing.statuses import (
     order_billing_statuses,
 )
 from domain.clock import utcnow
+from domain.credit.services import note_credit_exposure
 from domain.errors import not_found
 from domain.event_data import invoice_event_data
 from domain.events import record_events
+from domain.fulfillment.services import sync_fulfillment
 from domain.ledger.models import JournalSource, LedgerAccount
 from domain.ledger.services import ACCOUNTS_RECEIVABLE, SALES_REVENUE, SALES_TAX_PAYABLE
 from domain.money import ZERO
@@ -492,6 +494,8 @@ async def invoice_orders(
                 changed.append((order.id, *(status.value for status in statuses)))
         if changed:
             await sql.update("sales_orders", _ORDER_STATUSES, changed)
+        await sync_fulfillment(draft.order.id for draft in drafts)
+        await note_credit_exposure(draft.order.account_id for draft in drafts)
         await record_events([event for invoice in invoices for event in _events(invoice)])
     return invoices
 

@@ -19,9 +19,11 @@ from domain.billing.models import (
     PaymentAllocation,
 )
 from domain.billing.statuses import invoice_status, refresh_order_billing_status
+from domain.credit.services import note_credit_exposure
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import invoice_event_data, payment_event_data
 from domain.events import record_event
+from domain.fulfillment.services import sync_fulfillment
 from domain.ledger.services import (
     ACCOUNTS_RECEIVABLE,
     CASH,
@@ -178,8 +180,11 @@ async def record_payment(
             await invoice.save(update_fields=["amount_paid", "amount_due", "status", "updated_at"])
             if invoice.status == InvoiceStatus.PAID:
                 paid_invoices.append((invoice, previous))
-        for order_id in sorted({invoices[i].sales_order_id for i in applied}):
+        paid_orders = sorted({invoices[i].sales_order_id for i in applied})
+        for order_id in paid_orders:
             await refresh_order_billing_status(order_id)
+        await sync_fulfillment(paid_orders)
+        await note_credit_exposure([account.id])
         await record_event("payment.received", payment_event_data(payment, applied))
         for invoice, previous in paid_invoices:
             await record_event("invoice.paid", invoice_event_data(invoice, previous))

@@ -20,6 +20,7 @@ from domain.errors import DomainError, ErrorCode
 from domain.jobs.models import JobKind, JobRun
 from domain.jobs.services import JobQueuePort, dispatch_job_run, queue_job_run, report_progress
 from domain.manufacturing.mrp import DEFAULT_HORIZON_DAYS, check_horizon, run_mrp
+from domain.quotes.services import expire_quotes
 from domain.service.escalation import escalate_overdue_cases
 
 
@@ -89,7 +90,23 @@ class SlaEscalationParams:
         return cls(datetime.fromisoformat(value) if value else None)
 
 
-Params = AccountFiguresParams | InvoicingParams | MrpParams | SlaEscalationParams
+@dataclass(frozen=True)
+class QuoteExpiryParams:
+    # None: the day the run executes (the scheduled scan).
+    as_of: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"as_of": self.as_of.isoformat() if self.as_of else None}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> QuoteExpiryParams:
+        value = raw.get("as_of")
+        return cls(_date(value, "as_of") if value else None)
+
+
+Params = (
+    AccountFiguresParams | InvoicingParams | MrpParams | SlaEscalationParams | QuoteExpiryParams
+)
 
 
 async def _account_figures(run: JobRun) -> dict[str, Any]:
@@ -127,6 +144,12 @@ async def _sla_escalation(run: JobRun) -> dict[str, Any]:
     return summary.as_dict()
 
 
+async def _quote_expiry(run: JobRun) -> dict[str, Any]:
+    as_of = QuoteExpiryParams.from_json(run.params).as_of
+    result = await expire_quotes(as_of, _progress(run))
+    return result.summary()
+
+
 @dataclass(frozen=True)
 class JobKindSpec:
     kind: JobKind
@@ -152,6 +175,7 @@ KINDS: dict[JobKind, JobKindSpec] = {
         JobKindSpec(
             JobKind.SLA_ESCALATION, SlaEscalationParams, "run_sla_escalation", _sla_escalation
         ),
+        JobKindSpec(JobKind.QUOTE_EXPIRY, QuoteExpiryParams, "run_quote_expiry", _quote_expiry),
     )
 }
 

@@ -17,9 +17,11 @@ from domain.billing.pricing import PricedLine, totals
 from domain.billing.receivables import account_balance
 from domain.catalog.models import Product, ProductKind
 from domain.clock import today, utcnow
+from domain.credit.services import note_credit_exposure
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import sales_order_event_data
 from domain.events import record_event
+from domain.fulfillment.services import sync_fulfillment
 from domain.inventory.models import StockLevel
 from domain.inventory.services import (
     apply_move,
@@ -210,6 +212,7 @@ async def create_sales_order(
     requested_date: date | None = None,
     invoice_policy: InvoicePolicy = InvoicePolicy.ON_DELIVERY,
     notes: str | None = None,
+    customer_reference: str | None = None,
 ) -> SalesOrder:
     """A DRAFT order numbered SO-YYYY-NNNNNN, lines priced by §5.4 (nests in a caller's
     transaction as a savepoint, e.g. the won-deal handover)."""
@@ -217,6 +220,7 @@ async def create_sales_order(
     _check_drafts(checks, lines)
     checks(optional_date, requested_date, "requested_date")
     clean_notes = checks(optional_text, notes, "notes", 10_000, multiline=True)
+    reference = checks(optional_text, customer_reference, "customer_reference", 120)
     checks.raise_if_any()
     async with in_transaction():
         account = await _open_account(account_id)
@@ -228,6 +232,7 @@ async def create_sales_order(
             requested_date=requested_date,
             currency=account.currency,
             notes=clean_notes,
+            customer_reference=reference,
         )
         await _build_lines(order, lines)
         await order.save(update_fields=["subtotal", "tax_total", "total", "updated_at"])
@@ -360,6 +365,7 @@ async def confirm_sales_order(order_id: int) -> SalesOrder:
         order.confirmed_at = utcnow()
         await order.save(update_fields=["status", "confirmed_at", "updated_at"])
         await mark_customer(account)
+        await note_credit_exposure([account.id])
         await record_event(
             "sales_order.confirmed", sales_order_event_data(order, previous, lines=lines)
         )
@@ -484,6 +490,7 @@ async def ship_sales_order(
             PaymentStatus(order.payment_status),
         )
         await order.save(update_fields=["status", "delivery_status", "updated_at"])
+        await sync_fulfillment([order.id])
         await record_event(
             "sales_order.shipped",
             sales_order_event_data(
@@ -562,6 +569,7 @@ async def cancel_sales_order(order_id: int) -> SalesOrder:
         order.status = OrderStatus.CANCELLED
         order.cancelled_at = utcnow()
         await order.save(update_fields=["status", "cancelled_at", "updated_at"])
+        await note_credit_exposure([order.account_id])
         await record_event("sales_order.cancelled", sales_order_event_data(order, previous))
     return order
 
