@@ -293,9 +293,13 @@ def _check_item(checks: Checks, item: Mapping[str, Any], path: tuple[str, ...]) 
     product_id = item.get("product_id")
     if product_id is None:
         checks.add(DomainError(ErrorCode.REQUIRED, "productId is required.", (*path, "product_id")))
-    unit_price = item.get("unit_price")
+    given = len(checks.errors)
+    unit_price = checks(optional_decimal, item.get("unit_price"), (*path, "unit_price"), UNIT_PRICE)
     discount = item.get("discount_percent")
-    if (unit_price is None) == (discount is None):
+    if discount is not None:
+        discount = checks(valid_percent, discount, (*path, "discount_percent"))
+    # Only between two well-formed values: a malformed one is refused for itself already.
+    if len(checks.errors) == given and (unit_price is None) == (discount is None):
         checks.add(
             DomainError(
                 ErrorCode.INVALID,
@@ -306,10 +310,8 @@ def _check_item(checks: Checks, item: Mapping[str, Any], path: tuple[str, ...]) 
     return {
         "product_id": None if product_id is None else int(product_id),
         "min_quantity": checks(valid_quantity, item.get("min_quantity"), (*path, "min_quantity")),
-        "unit_price": checks(optional_decimal, unit_price, (*path, "unit_price"), UNIT_PRICE),
-        "discount_percent": None
-        if discount is None
-        else checks(valid_percent, discount, (*path, "discount_percent")),
+        "unit_price": unit_price,
+        "discount_percent": discount,
     }
 
 

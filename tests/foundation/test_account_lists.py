@@ -124,6 +124,7 @@ def test_account_reads_own_fields_then_its_lists_then_its_figures() -> None:
         "paymentTermsDays",
         "creditLimit",
         "slaPolicy",
+        "priceList",
         "archivedAt",
         "contacts",
         "opportunities",

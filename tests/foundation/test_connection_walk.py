@@ -46,6 +46,7 @@ from domain.manufacturing.models import (
 from domain.orders.models import SalesOrder, Shipment
 from domain.outbox.models import Event
 from domain.pipeline.models import Lead, Opportunity
+from domain.price_lists.models import PriceList, PriceListItem
 from domain.purchasing.models import PurchaseOrder
 from domain.service.models import BusinessCalendar, Case, SlaPolicy
 from domain.users.models import User
@@ -204,6 +205,11 @@ class World:
             lambda: WebhookSubscription.create(url="https://hooks.example/p", secret="s" * 32),
         )
 
+    async def price_list(self) -> PriceList:
+        return await self._once(
+            "price_list", lambda: PriceList.create(name="Parent", currency="USD")
+        )
+
 
 async def saved(model: Any, rows: list[Any]) -> list[int]:
     await model.bulk_create(rows)
@@ -350,6 +356,27 @@ def make_credit_notes(day: Callable[[int], date]) -> Make:
 async def make_products(world: World, ranks: list[int]) -> list[int]:
     rows = [Product(id=ascending_id(r), sku=label(r), name=label(r)) for r in ranks]
     return await saved(Product, rows)
+
+
+async def make_price_lists(world: World, ranks: list[int]) -> list[int]:
+    rows = [PriceList(id=descending_id(r), name=label(r), currency="USD") for r in ranks]
+    return await saved(PriceList, rows)
+
+
+async def make_price_list_items(world: World, ranks: list[int]) -> list[int]:
+    """One product's quantity breaks: by product, then minQuantity."""
+    price_list, product = await world.price_list(), await world.product()
+    rows = [
+        PriceListItem(
+            id=descending_id(r),
+            price_list=price_list,
+            product=product,
+            min_quantity=Decimal(r),
+            unit_price=Decimal(1),
+        )
+        for r in ranks
+    ]
+    return await saved(PriceListItem, rows)
 
 
 async def make_warehouses(world: World, ranks: list[int]) -> list[int]:
@@ -721,6 +748,10 @@ async def the_sales_order(world: World) -> SalesOrder:
     return await world.sales_order()
 
 
+async def the_price_list(world: World) -> PriceList:
+    return await world.price_list()
+
+
 WALKS: dict[str, Walk] = {
     # Root lists, in their declared default orders.
     "Query.accounts": Walk(make_accounts),  # name
@@ -748,6 +779,7 @@ WALKS: dict[str, Walk] = {
     "Query.users": Walk(make_users),  # name
     "Query.webhookSubscriptions": Walk(make_subscriptions),  # oldest first
     "Query.webhookDeliveries": Walk(make_deliveries),  # newest first
+    "Query.priceLists": Walk(make_price_lists),  # name
     # Lists on an object.
     "Account.contacts": Walk(make_contacts, the_account),  # last name, first name
     "Account.opportunities": Walk(make_opportunities, the_account),  # oldest first
@@ -773,6 +805,7 @@ WALKS: dict[str, Walk] = {
     "PurchaseOrder.receipts": Walk(make_receipts, the_purchase_order),  # oldest first
     "SalesOrder.invoices": Walk(make_order_invoices, the_sales_order),  # oldest first
     "SalesOrder.shipments": Walk(make_shipments, the_sales_order),  # oldest first
+    "PriceList.items": Walk(make_price_list_items, the_price_list),  # product, minQuantity
 }
 
 

@@ -27,6 +27,7 @@ from domain.orders.services import (
 )
 from domain.outbox.models import Event
 from domain.pipeline.services import create_lead, create_opportunity
+from domain.price_lists.services import create_price_list
 from domain.purchasing.models import PurchaseOrderLine
 from domain.purchasing.services import PurchaseLineDraft, create_purchase_order
 from domain.service.services import WorkingHoursDraft, create_business_calendar, create_case
@@ -172,6 +173,9 @@ class World:
     async def _make_subscription(self) -> None:
         created = await create_subscription("http://127.0.0.1:9/hooks", ["*"])
         self._keep("subscription", "WebhookSubscription", created.subscription)
+
+    async def _make_price_list(self) -> None:
+        self._keep("price_list", "PriceList", await create_price_list({"name": "Contract"}))
 
     async def _make_user(self) -> None:
         user = await create_user({"name": "Ada", "email": "ada@example.com", "role": "SALES"})

@@ -137,6 +137,12 @@ OPPORTUNITY = {
     ("lines", 0, "description"): "text",
 }
 WEBHOOK = {("url",): "text", ("eventTypes", 0): "text", ("description",): "multiline"}
+PRICE_LIST = {
+    ("name",): "text",
+    ("currency",): "text",
+    ("validFrom",): "date",
+    ("validTo",): "date",
+}
 
 
 @dataclass(frozen=True)
@@ -315,6 +321,20 @@ SPECS = [
         WEBHOOK,
     ),
     Spec("webhookSubscriptionUpdate", lambda w: {"id": w.subscription}, WEBHOOK),
+    Spec("priceListCreate", lambda w: {"name": "Distributors"}, PRICE_LIST),
+    Spec("priceListUpdate", lambda w: {"id": w.price_list}, PRICE_LIST),
+    Spec(
+        "priceListItemsSet",
+        lambda w: {
+            "priceListId": w.price_list,
+            "items": [{"productId": w.product, "minQuantity": "1", "unitPrice": "9"}],
+        },
+        {
+            ("items", 0, "minQuantity"): "quantity",
+            ("items", 0, "unitPrice"): "unit_price",
+            ("items", 0, "discountPercent"): "percent",
+        },
+    ),
     Spec("apiTokenCreate", lambda w: {"name": "CI", "role": "READONLY"}, {("name",): "text"}),
     Spec(
         "userCreate",
