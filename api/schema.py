@@ -20,6 +20,7 @@ from strawberry.extensions import (
     ParserCache,
     SchemaExtension,
 )
+from strawberry.scalars import JSON
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.types.base_scalars import (
     DateDefinition,
@@ -126,6 +127,16 @@ SCALARS: dict[object, ScalarDefinition] = {
         implementation=None,
         description="A calendar day, `YYYY-MM-DD` (§2); an input outside 1900-01-01 … "
         "2999-12-31 is an INVALID UserError.",
+    ),
+    JSON: ScalarDefinition(
+        name="JSON",
+        description="A JSON value as it is: the payload of an event (§8, the webhook's `data`) "
+        "and a job's params and result, in the API's field names and global ids.",
+        specified_by_url="https://www.ecma-international.org/publications-and-standards/"
+        "standards/ecma-404/",
+        serialize=None,
+        parse_value=None,
+        parse_literal=None,
     ),
     dt.datetime: replace(
         DateTimeDefinition,
