@@ -202,9 +202,9 @@ class Bench:
 
 async def run(var_dir: Path) -> None:
     admin = admin_database_url()
-    database_url = await create_database(admin, "tandem_bench_webhooks")
     queue_name = bench_queue_name("webhooks")
     receiver = Receiver()
+    database_url = await create_database(admin, "tandem_bench_webhooks")
     try:
         async with bench_redis(var_dir, queue_name) as redis_url:
             override_settings(
@@ -235,9 +235,9 @@ async def run(var_dir: Path) -> None:
                 higher_is_better=True,
             )
     finally:
-        receiver.stop()
         await close_db()
         await drop_database(admin, database_url)
+        receiver.stop()
 
 
 def main() -> None:
