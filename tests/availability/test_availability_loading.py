@@ -11,12 +11,14 @@ from typing import Any
 import pytest
 from atp_factories import bom, day, purchase, sales_order, stock, warehouse, work_order
 
-from domain.availability.atp import Availability, AvailabilityStatus
+from domain.availability.atp import Availability, AvailabilityBook, AvailabilityStatus
 from domain.availability.services import AvailabilityQuery, availability_of, availability_of_lines
 from domain.catalog.models import Product
+from domain.clock import today
 from domain.errors import DomainError, ErrorCode
 from domain.inventory.models import Warehouse
 from domain.manufacturing.models import WorkOrderStatus
+from domain.manufacturing.mrp import load_inputs
 from domain.orders.models import OrderStatus
 from domain.purchasing.models import PurchaseOrderStatus
 from tests.factories import make_account_row, make_item
@@ -205,3 +207,29 @@ async def test_a_page_of_lines_costs_the_same_statements_as_one_line(
     ]
     # Line 6: WIDGET, 7 on day 6, all warehouses (the worked example's ATP is 7 until day 20).
     assert answers[6] == Availability(AVAILABLE, D(7), day(6))
+
+
+async def test_the_closure_answers_as_a_book_over_all_of_mrps_inputs(database: str) -> None:
+    p = await capable_world()
+    widget, _, _ = await widget_world()
+    products = [*p.values(), widget]
+    queries = [
+        AvailabilityQuery(product.id, D(quantity), day(offset))
+        for product in products
+        for quantity in ("1", "5", "12.5")
+        for offset in (-1, 0, 4, 20, 95)
+    ]
+    inputs = await load_inputs(today())
+    whole = AvailabilityBook(
+        inputs.items,
+        inputs.bom_lines,
+        inputs.on_hand,
+        inputs.receipts,
+        inputs.demands,
+        inputs.released_work_orders,
+        today(),
+    )
+
+    assert await availability_of_lines(queries) == [
+        whole.promise(q.product_id, q.quantity, q.on) for q in queries
+    ]
