@@ -10,10 +10,10 @@ from graphql import GraphQLError
 from strawberry.types import Info
 
 from api.events.live import listening
-from api.events.types import Event
 from api.jobs.types import JobRun, principal_role
 from api.permissions import visible_kinds
 from api.relay import decode_id
+from api.webhooks.types import Event
 from domain.errors import DomainError, not_found
 from domain.jobs import models as job_models
 from domain.jobs.services import FINISHED

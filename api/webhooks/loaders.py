@@ -2,14 +2,35 @@
 
 from __future__ import annotations
 
-from api.loaders import ManyByKeyLoader, by_id_loader
-from domain.webhooks.models import WebhookAttempt, WebhookDelivery, WebhookSubscription
+from collections.abc import Hashable
+from typing import Any
 
+from tortoise.queryset import QuerySet
+
+from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from domain.outbox.models import Event
+from domain.webhooks import services
+from domain.webhooks.models import (
+    DeliveryStatus,
+    WebhookAttempt,
+    WebhookSubscription,
+)
+
+EventByIdLoader = by_id_loader(Event)
 WebhookSubscriptionByIdLoader = by_id_loader(WebhookSubscription)
-WebhookDeliveryByIdLoader = by_id_loader(WebhookDelivery)
 
 
 class WebhookAttemptsByDeliveryIdLoader(ManyByKeyLoader):
     model = WebhookAttempt
     key = "delivery_id"
     order_by = ("number",)
+
+
+class DeliveriesBySubscriptionIdLoader(ChildrenByKeyLoader):
+    """WebhookSubscription.deliveries of many subscriptions; the filter is a status or None."""
+
+    key = "subscription_id"
+
+    def rows(self, flt: Hashable) -> QuerySet[Any]:
+        status = flt if isinstance(flt, DeliveryStatus) else None
+        return services.list_deliveries(services.DeliveryFilter(status=status))

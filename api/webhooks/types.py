@@ -1,19 +1,17 @@
-"""GraphQL types of webhook subscriptions, deliveries and attempts (§8; ADMIN, INTEGRATION)."""
+"""GraphQL types of §8: the domain event, and the webhook subscriptions, deliveries and
+attempts that carry it (ADMIN, INTEGRATION). The `events` subscription streams the same Event."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from datetime import datetime
 from enum import Enum
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
-from tortoise.queryset import QuerySet
 
 from api.errors import UserError, payload
-from api.events.types import Event, EventByIdLoader
-from api.loaders import ChildrenByKeyLoader
 from api.relay import (
     After,
     Before,
@@ -25,8 +23,14 @@ from api.relay import (
     order_fields,
 )
 from api.scalars import OrderDirection, described_enum
-from api.webhooks.loaders import WebhookAttemptsByDeliveryIdLoader, WebhookSubscriptionByIdLoader
-from domain.webhooks import models, services
+from api.webhooks.loaders import (
+    DeliveriesBySubscriptionIdLoader,
+    EventByIdLoader,
+    WebhookAttemptsByDeliveryIdLoader,
+    WebhookSubscriptionByIdLoader,
+)
+from domain.outbox import models as outbox
+from domain.webhooks import models
 from domain.webhooks.models import DeliveryStatus
 
 described_enum(
@@ -81,14 +85,45 @@ class WebhookSubscriptionDeliveryFilter:
     )
 
 
-class DeliveriesBySubscriptionIdLoader(ChildrenByKeyLoader):
-    """WebhookSubscription.deliveries of many subscriptions; the filter is a status or None."""
+@strawberry.type(
+    description="A domain event (§8): one state change, recorded in the transaction that made "
+    "it. Webhooks deliver it and the `events` subscription streams it."
+)
+class Event:
+    id: strawberry.ID = strawberry.field(
+        description="The public id `evt_…`, sent as the `webhook-id` header of its deliveries "
+        "(the same on every retry: dedupe on it)."
+    )
+    type: str = strawberry.field(
+        description="What happened, `<object>.<change>` (`sales_order.confirmed`); the list is "
+        "in §8."
+    )
+    payload: JSON = strawberry.field(
+        description="The webhook's `data` (§8): the object in the API's shape — `id` and "
+        "references (`accountId`) as global ids, GraphQL field names, money as "
+        "`{amount, currency}` — plus `previous…` values on a state change."
+    )
+    occurred_at: datetime = strawberry.field(
+        description="When the change was committed (the webhook's `timestamp`)."
+    )
 
-    key = "subscription_id"
+    @classmethod
+    def from_model(cls, row: outbox.Event) -> Event:
+        return cls(
+            id=strawberry.ID(row.public_id),
+            type=row.type,
+            payload=JSON(row.payload),
+            occurred_at=row.occurred_at,
+        )
 
-    def rows(self, flt: Hashable) -> QuerySet[Any]:
-        status = flt if isinstance(flt, DeliveryStatus) else None
-        return services.list_deliveries(services.DeliveryFilter(status=status))
+    @classmethod
+    def from_message(cls, message: dict[str, Any]) -> Event:
+        return cls(
+            id=strawberry.ID(message["id"]),
+            type=message["type"],
+            payload=JSON(message["payload"]),
+            occurred_at=datetime.fromisoformat(message["occurredAt"]),
+        )
 
 
 @strawberry.type(
