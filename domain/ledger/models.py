@@ -68,6 +68,15 @@ class JournalLine(Model):
         "models.LedgerAccount", related_name="journal_lines", on_delete=fields.RESTRICT
     )
     ledger_account_id: int
+    # The customer or supplier of a 1200, 2100 or 2000 line (§5.3); null on the others.
+    account: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Account",
+        related_name="journal_lines",
+        null=True,
+        on_delete=fields.RESTRICT,
+        db_index=True,
+    )
+    account_id: int | None
     debit = money_field(default=0)
     credit = money_field(default=0)
 

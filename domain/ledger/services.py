@@ -13,27 +13,43 @@ from tortoise.transactions import in_transaction
 
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.ledger.models import JournalEntry, JournalLine, JournalSource, LedgerAccount
+from domain.ledger.postings import (
+    ACCOUNTS_PAYABLE,
+    ACCOUNTS_RECEIVABLE,
+    CASH,
+    COST_OF_GOODS_SOLD,
+    CUSTOMER_CREDITS,
+    EQUITY,
+    INVENTORY,
+    INVENTORY_ADJUSTMENTS,
+    OPENING_BALANCE_EQUITY,
+    SALES_REVENUE,
+    SALES_TAX_PAYABLE,
+    Posting,
+)
 from domain.money import ZERO, cents
 from domain.numbering.services import next_number
 
-CASH = "1000"
-ACCOUNTS_RECEIVABLE = "1200"
-INVENTORY = "1300"
-ACCOUNTS_PAYABLE = "2000"
-CUSTOMER_CREDITS = "2100"
-SALES_TAX_PAYABLE = "2200"
-EQUITY = "3000"
-OPENING_BALANCE_EQUITY = "3900"
-SALES_REVENUE = "4000"
-COST_OF_GOODS_SOLD = "5000"
-INVENTORY_ADJUSTMENTS = "5100"
-
-
-@dataclass(frozen=True)
-class Posting:
-    account_code: str  # "1000", "1200", … (chart of contract §5.3)
-    debit: Decimal = ZERO
-    credit: Decimal = ZERO
+__all__ = [
+    "ACCOUNTS_PAYABLE",
+    "ACCOUNTS_RECEIVABLE",
+    "CASH",
+    "COST_OF_GOODS_SOLD",
+    "CUSTOMER_CREDITS",
+    "EQUITY",
+    "INVENTORY",
+    "INVENTORY_ADJUSTMENTS",
+    "OPENING_BALANCE_EQUITY",
+    "SALES_REVENUE",
+    "SALES_TAX_PAYABLE",
+    "Posting",
+    "TrialBalanceRow",
+    "chart_of_accounts",
+    "list_journal_entries",
+    "post_journal_entry",
+    "reverse_journal_entry",
+    "trial_balance",
+]
 
 
 def _checked_postings(postings: Sequence[Posting]) -> list[Posting]:
@@ -52,7 +68,9 @@ def _checked_postings(postings: Sequence[Posting]) -> list[Posting]:
                 ErrorCode.INVALID, "Postings are amounts in cents.", ("postings", str(index))
             )
         if debit or credit:
-            kept.append(Posting(posting.account_code, cents(debit), cents(credit)))
+            kept.append(
+                Posting(posting.account_code, cents(debit), cents(credit), posting.account_id)
+            )
     total_debit = sum((p.debit for p in kept), ZERO)
     total_credit = sum((p.credit for p in kept), ZERO)
     if total_debit != total_credit:
@@ -120,6 +138,7 @@ async def _post(
                 JournalLine(
                     entry_id=entry.id,
                     ledger_account_id=accounts[p.account_code],
+                    account_id=p.account_id,
                     debit=p.debit,
                     credit=p.credit,
                 )
@@ -148,7 +167,12 @@ async def reverse_journal_entry(
             source=original.source.value,
             reference=original.reference,
             postings=[
-                Posting(line.ledger_account.code, debit=line.credit, credit=line.debit)
+                Posting(
+                    line.ledger_account.code,
+                    debit=line.credit,
+                    credit=line.debit,
+                    account_id=line.account_id,
+                )
                 for line in lines
             ],
             reverses_id=original.id,
