@@ -61,15 +61,13 @@ CREATE INDEX IF NOT EXISTS "idx_vendor_bill_due_dat_de709c" ON "vendor_bills" ("
     "product_id" INT NOT NULL REFERENCES "products" ("id") ON DELETE RESTRICT,
     "purchase_order_line_id" INT NOT NULL REFERENCES "purchase_order_lines" ("id") ON DELETE RESTRICT
 );
-        ALTER TABLE "journal_lines" ADD "account_id" INT;
-        ALTER TABLE "journal_lines" ADD CONSTRAINT "fk_journal__accounts_c12c0875" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON DELETE RESTRICT;
+        ALTER TABLE "journal_lines" ADD "account_id" INT REFERENCES "accounts" ("id") ON DELETE RESTRICT;
         CREATE INDEX "idx_journal_lin_account_057c20" ON "journal_lines" ("account_id");"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
         DROP INDEX IF EXISTS "idx_journal_lin_account_057c20";
-        ALTER TABLE "journal_lines" DROP FOREIGN KEY "fk_journal__accounts_c12c0875";
         ALTER TABLE "journal_lines" DROP COLUMN "account_id";
         DROP TABLE IF EXISTS "vendor_bill_lines";
         DROP TABLE IF EXISTS "supplier_payment_allocations";
