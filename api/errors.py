@@ -42,6 +42,9 @@ ErrorCode = described_enum(
         "UNBALANCED_ENTRY": "A journal entry's debits and credits differ (§5.3).",
         "EXPIRED": "The offer is past its validity: a quote accepted after its validUntil "
         "(§9).",
+        "MATCH_EXCEPTION": "A vendor bill does not match its purchase orders: a line bills "
+        "more than is received and not yet billed, or its price is off by more than the "
+        "tolerance (§10); ADMIN or FINANCE may post it with approveExceptions.",
     },
 )
 

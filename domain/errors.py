@@ -19,6 +19,7 @@ class ErrorCode(str, Enum):
     FORBIDDEN = "FORBIDDEN"
     UNBALANCED_ENTRY = "UNBALANCED_ENTRY"
     EXPIRED = "EXPIRED"
+    MATCH_EXCEPTION = "MATCH_EXCEPTION"
 
 
 class DomainError(Exception):

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from domain.fulfillment.models import OpportunityFulfillment
     from domain.manufacturing.models import MrpRun, PlannedOrder
     from domain.orders.models import SalesOrder, SalesOrderLine, Shipment
+    from domain.payables.models import SupplierPayment, VendorBill
     from domain.pipeline.models import Lead, Opportunity
     from domain.quotes.models import Quote, QuoteLine
     from domain.service.models import Case, CaseEscalation
@@ -480,4 +481,47 @@ def credit_exceeded_data(account: Account, exposure: Decimal) -> Data:
         "creditLimit": money(limit, account.currency),
         "creditExposure": money(exposure, account.currency),
         "creditAvailable": money(cents(limit) - cents(exposure), account.currency),
+    }
+
+
+# Accounts payable (§10)
+
+VENDOR_BILL_FIELDS = (
+    "number",
+    "supplier_reference",
+    "status",
+    "bill_date",
+    "due_date",
+    "currency",
+    "match_status",
+)
+VENDOR_BILL_MONEY = ("subtotal", "tax_total", "total", "amount_paid", "amount_due")
+
+
+def vendor_bill_event_data(bill: VendorBill, previous: Mapping[str, Any] | None = None) -> Data:
+    data: Data = {
+        "id": global_id("VendorBill", bill.id),
+        **_plain(bill, VENDOR_BILL_FIELDS),
+        "supplierId": ref("Account", bill.supplier_id),
+        **{camel(name): money(getattr(bill, name), bill.currency) for name in VENDOR_BILL_MONEY},
+    }
+    return _with_previous(data, previous)
+
+
+def supplier_payment_event_data(
+    payment: SupplierPayment, allocations: Mapping[int, Decimal]
+) -> Data:
+    """`allocations`: bill id → amount applied, listed by bill id as they are stored."""
+    return {
+        "id": global_id("SupplierPayment", payment.id),
+        **_plain(payment, ("number", "date", "reference", "currency")),
+        "supplierId": ref("Account", payment.supplier_id),
+        "amount": money(payment.amount, payment.currency),
+        "allocations": [
+            {
+                "vendorBillId": global_id("VendorBill", bill_id),
+                "amount": money(amount, payment.currency),
+            }
+            for bill_id, amount in sorted(allocations.items())
+        ],
     }

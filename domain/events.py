@@ -44,6 +44,9 @@ EVENT_TYPES: frozenset[str] = frozenset(
         "quote.expired",
         "opportunity.fulfillment_changed",
         "account.credit_exceeded",
+        "vendor_bill.posted",
+        "vendor_bill.paid",
+        "supplier_payment.made",
     ]
 )
 

@@ -21,6 +21,9 @@ described_enum(
         "PO_RECEIPT": "A purchase order receipt into stock, at the order's unit costs.",
         "CREDIT_NOTE": "A credit note reversing part or all of an invoice.",
         "WORK_ORDER": "A work order completion.",
+        "VENDOR_BILL": "A vendor bill (§10): Dr 2050 at the PO unit costs, the price "
+        "difference to 5200, Dr 1400 tax / Cr 2000 total.",
+        "SUPPLIER_PAYMENT": "A payment to a supplier (§10): Dr 2000 / Cr 1000.",
         "MANUAL": "Posted by hand.",
     },
 )
