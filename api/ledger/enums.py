@@ -18,10 +18,14 @@ described_enum(
         "PAYMENT": "A customer payment: Dr 1000 / Cr 1200 applied / Cr 2100 unapplied.",
         "STOCK_ADJUSTMENT": "A stock adjustment: 1300 against 5100, or against 3900 for "
         "opening stock.",
-        "PO_RECEIPT": "A purchase order receipt into stock, at the order's unit costs.",
+        "PO_RECEIPT": "A purchase order receipt: Dr 1300 at standard cost / Cr 2050 at the "
+        "order's unit costs / the difference to 5200 Purchase Price Variance.",
         "CREDIT_NOTE": "A credit note reversing part or all of an invoice.",
-        "WORK_ORDER": "A work order completion.",
-        "VENDOR_BILL": "A vendor bill (§10): Dr 2050 at the PO unit costs, the price "
+        "WORK_ORDER": "A work order completion: Dr 1300 the finished goods at standard / Cr "
+        "1300 the components consumed (with scrap) at theirs / the difference to 5300.",
+        "REVALUATION": "A change of a product's standard cost: 1300 by on-hand × (new − old) "
+        "against 5400.",
+        "VENDOR_BILL": "A posted vendor bill (§10): Dr 2050 at the PO's unit costs, the price "
         "difference to 5200, Dr 1400 tax / Cr 2000 total.",
         "SUPPLIER_PAYMENT": "A payment to a supplier (§10): Dr 2000 / Cr 1000.",
         "MANUAL": "Posted by hand.",
