@@ -19,6 +19,7 @@ from api.jobs import schema as jobs
 from api.ledger import schema as ledger
 from api.manufacturing import schema as manufacturing
 from api.orders import schema as orders
+from api.payables import schema as payables
 from api.pipeline import http as lead_capture
 from api.pipeline import schema as pipeline
 from api.price_lists import schema as price_lists
@@ -40,6 +41,7 @@ QUERY_ROOTS: list[type] = [
     ledger.Query,
     manufacturing.Query,
     orders.Query,
+    payables.Query,
     pipeline.Query,
     price_lists.Query,
     purchasing.Query,
@@ -58,6 +60,7 @@ MUTATION_ROOTS: list[type] = [
     jobs.Mutation,
     manufacturing.Mutation,
     orders.Mutation,
+    payables.Mutation,
     pipeline.Mutation,
     price_lists.Mutation,
     purchasing.Mutation,

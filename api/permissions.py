@@ -47,6 +47,11 @@ BILLING_WRITERS = roles(ADMIN, FINANCE)
 # The books are finance's; operations reads them for inventory and COGS. Revenue next to
 # COGS is a margin figure, so no other role reads them (READONLY included).
 LEDGER_READERS = COST_READERS
+# Payables carry what is paid for goods: finance's, and operations' who buy them (§10).
+AP_READERS = COST_READERS
+# Operations and finance enter and post bills; approving a match exception is finance's.
+AP_CLERKS = roles(ADMIN, FINANCE, OPERATIONS)
+AP_APPROVERS = BILLING_WRITERS
 WEBHOOK_ROLES = roles(ADMIN, INTEGRATION)
 # Sales owns the customer record; finance sets terms and credit; service adds contacts.
 ACCOUNT_WRITERS = roles(ADMIN, SALES, FINANCE, INTEGRATION)
@@ -89,6 +94,9 @@ TYPE_READERS: dict[str, frozenset[Role]] = {
     "JournalEntry": LEDGER_READERS,
     "LedgerAccount": LEDGER_READERS,
     "Payment": BILLING_READERS,
+    "SupplierPayment": AP_READERS,
+    "VendorBill": AP_READERS,
+    "VendorBillLine": AP_READERS,
     "WebhookDelivery": WEBHOOK_ROLES,
     "WebhookSubscription": WEBHOOK_ROLES,
 }
@@ -188,6 +196,16 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Invoice.journalEntry": LEDGER_READERS,
     "Payment.journalEntry": LEDGER_READERS,
     "CreditNote.journalEntry": LEDGER_READERS,
+    # --- accounts payable (§10)
+    "Query.vendorBill": AP_READERS,
+    "Query.vendorBills": AP_READERS,
+    "Query.supplierPayment": AP_READERS,
+    "Query.supplierPayments": AP_READERS,
+    "Query.apAging": AP_READERS,
+    "Account.payableBalance": AP_READERS,
+    "Mutation.vendorBillCreate": AP_CLERKS,
+    "Mutation.vendorBillPost": AP_CLERKS,
+    "Mutation.supplierPaymentRecord": AP_APPROVERS,
     # --- purchasing, manufacturing, MRP (§5.1, §6)
     "Query.purchaseOrder": EVERYONE,
     "Query.purchaseOrders": EVERYONE,

@@ -20,6 +20,7 @@ from api.billing.loaders import (
 )
 from api.errors import payload
 from api.orders.lists import SalesOrderFilter, SalesOrderOrder, account_sales_orders
+from api.payables.loaders import PayableBalanceByAccountIdLoader
 from api.pipeline.inputs import OpportunityFilter, OpportunityOrder
 from api.pipeline.loaders import OpenPipelineByAccountIdLoader, account_opportunities
 from api.price_lists.loaders import PriceListByIdLoader
@@ -429,6 +430,14 @@ class Account(ModelNode):
     )
     async def lifetime_revenue(self, info: Info) -> Money:
         amount = await info.context.loaders[LifetimeRevenueByAccountIdLoader].load(self.id)
+        return money(amount, self.currency)
+
+    @strawberry.field(
+        description="What the business owes this account as a supplier: Σ amount due of its "
+        "posted vendor bills, to the cent (§10). ADMIN, FINANCE and OPERATIONS only."
+    )
+    async def payable_balance(self, info: Info) -> Money:
+        amount = await info.context.loaders[PayableBalanceByAccountIdLoader].load(self.id)
         return money(amount, self.currency)
 
     created_at: datetime = strawberry.field(description="When it was created (UTC).")

@@ -136,6 +136,7 @@ def test_account_reads_own_fields_then_its_lists_then_its_figures() -> None:
         "creditAvailable",
         "openPipeline",
         "lifetimeRevenue",
+        "payableBalance",
         "createdAt",
         "updatedAt",
     ]
