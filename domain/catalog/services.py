@@ -14,8 +14,13 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from domain.catalog.models import Procurement, Product, ProductKind
+from domain.clock import today
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.inventory.models import StockLevel
+from domain.inventory.services import on_hand_by_product
+from domain.ledger.postings import revaluation_postings, stock_value
+from domain.ledger.services import post_journal_entry
+from domain.money import ZERO
 from domain.validation import (
     Checks,
     label,
@@ -120,6 +125,8 @@ async def create_product(fields: Mapping[str, Any]) -> Product:
 
 
 async def update_product(product_id: int, changes: Mapping[str, Any]) -> Product:
+    """A change of `standardCost` revalues the stock on hand: Dr/Cr 1300 against 5400 for
+    on-hand × (new − old) (§5.3), under the product's lock that every stock move takes."""
     clean = clean_product_fields(changes)
     async with in_transaction():
         product = await Product.filter(id=product_id).select_for_update().first()
@@ -140,6 +147,8 @@ async def update_product(product_id: int, changes: Mapping[str, Any]) -> Product
                 raise DomainError(
                     ErrorCode.INVALID, "A product with stock cannot become a SERVICE.", "kind"
                 )
+        if "standard_cost" in changed:
+            await _revalue(product, Decimal(changed["standard_cost"]))
         for key, value in changed.items():
             setattr(product, key, value)
         try:
@@ -150,6 +159,20 @@ async def update_product(product_id: int, changes: Mapping[str, Any]) -> Product
                 ErrorCode.DUPLICATE, "A product with that SKU exists.", "sku"
             ) from None
     return product
+
+
+async def _revalue(product: Product, new_cost: Decimal) -> None:
+    on_hand = (await on_hand_by_product([product.id])).get(product.id, ZERO)
+    value = stock_value(on_hand, new_cost) - stock_value(on_hand, Decimal(product.standard_cost))
+    if value:
+        await post_journal_entry(
+            entry_date=today(),
+            memo=f"Revaluation of {product.sku}: standard cost {Decimal(product.standard_cost)}"
+            f" → {new_cost}",
+            source="REVALUATION",
+            reference=product.sku,
+            postings=revaluation_postings(value),
+        )
 
 
 @dataclass(frozen=True)

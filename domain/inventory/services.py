@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -16,14 +16,9 @@ from domain.catalog.models import Product, ProductKind
 from domain.clock import today
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.inventory.models import StockLevel, StockMove, Warehouse
-from domain.ledger.services import (
-    INVENTORY,
-    INVENTORY_ADJUSTMENTS,
-    OPENING_BALANCE_EQUITY,
-    Posting,
-    post_journal_entry,
-)
-from domain.money import ZERO, cents
+from domain.ledger.postings import stock_adjustment_postings, value_change
+from domain.ledger.services import post_journal_entry
+from domain.money import ZERO
 from domain.validation import (
     Checks,
     computed_amount,
@@ -64,10 +59,12 @@ async def lock_levels(keys: Iterable[LevelKey]) -> dict[LevelKey, StockLevel]:
     """Row-locks (creating when missing) the stock levels of `keys`, in (product, warehouse)
     order so that two use cases locking overlapping sets never deadlock.
 
-    Call inside the caller's transaction; the locks last until it ends."""
+    Call inside the caller's transaction; the locks last until it ends. The products are
+    locked first (lock_products), so the stock value of each stays the caller's to post."""
     wanted = sorted(set(keys))
     if not wanted:
         return {}
+    await lock_products({product_id for product_id, _ in wanted})
     found = await _select_levels_for_update(wanted)
     missing = [key for key in wanted if key not in found]
     if missing:
@@ -77,6 +74,37 @@ async def lock_levels(keys: Iterable[LevelKey]) -> dict[LevelKey, StockLevel]:
         )
         found = await _select_levels_for_update(wanted)
     return {key: found[key] for key in wanted}
+
+
+async def lock_products(product_ids: Iterable[int]) -> None:
+    """Row-locks the products, in id order: a product's row guards its stock value in 1300
+    (on-hand over all warehouses × standard cost), which every stock move and standard cost
+    change reads and posts the change of. NO KEY, so documents may still reference it."""
+    wanted = sorted(set(product_ids))
+    if wanted:
+        await (
+            Product.filter(id__in=wanted)
+            .order_by("id")
+            .select_for_update(no_key=True)
+            .values_list("id", flat=True)
+        )
+
+
+async def stock_value_changes(quantities: Mapping[int, Decimal]) -> dict[int, Decimal]:
+    """Per product, the change of its stock value (§5.3) when `quantities[product]` (signed,
+    over all warehouses) moves at its standard cost. Call under lock_levels / lock_products
+    and before the moves."""
+    if not quantities:
+        return {}
+    ids = sorted(quantities)
+    costs = dict(await Product.filter(id__in=ids).values_list("id", "standard_cost"))
+    on_hand = await on_hand_by_product(ids)
+    return {
+        product_id: value_change(
+            on_hand.get(product_id, ZERO), quantities[product_id], Decimal(costs[product_id])
+        )
+        for product_id in ids
+    }
 
 
 async def _select_levels_for_update(keys: Sequence[LevelKey]) -> dict[LevelKey, StockLevel]:
@@ -151,11 +179,14 @@ async def change_reserved(level: StockLevel, delta: Decimal) -> None:
     await level.save(update_fields=["reserved", "updated_at"])
 
 
-async def on_hand_by_product() -> dict[int, Decimal]:
+async def on_hand_by_product(product_ids: Sequence[int] | None = None) -> dict[int, Decimal]:
     """On-hand per product summed over all warehouses, in one query."""
+    levels = StockLevel.all()
+    if product_ids is not None:
+        levels = levels.filter(product_id__in=list(product_ids))
     # Summed here rather than by SQL SUM, which SQLite computes in floating point.
     totals: dict[int, Decimal] = defaultdict(Decimal)
-    for product_id, on_hand in await StockLevel.all().values_list("product_id", "on_hand"):
+    for product_id, on_hand in await levels.values_list("product_id", "on_hand"):
         totals[product_id] += Decimal(on_hand)
     return dict(totals)
 
@@ -180,6 +211,9 @@ async def adjust_stock(
         if product.kind != ProductKind.STOCKED:
             raise DomainError(ErrorCode.INVALID, "Only STOCKED products carry stock.", "product_id")
         warehouse = await get_warehouse(warehouse_id, field="warehouse_id")
+        await lock_levels([(product.id, warehouse.id)])
+        value = (await stock_value_changes({product.id: quantity}))[product.id]
+        computed_amount(value, "quantity", "The adjustment's value at standard cost")
         move = await move_stock(
             product_id=product.id,
             warehouse_id=warehouse.id,
@@ -188,33 +222,15 @@ async def adjust_stock(
             source="ADJUSTMENT",
             reference=f"{product.sku}@{warehouse.code}",
         )
-        value = computed_amount(
-            cents(abs(quantity) * Decimal(product.standard_cost)),
-            "quantity",
-            "The adjustment's value at standard cost",
-        )
         if value:
-            gain = quantity > 0
-            counter = (
-                OPENING_BALANCE_EQUITY
-                if reason_text.upper() == OPENING_REASON
-                else INVENTORY_ADJUSTMENTS
-            )
             await post_journal_entry(
                 entry_date=today(),
                 memo=f"Stock adjustment {product.sku} {quantity.normalize():f}: {reason_text}",
                 source="STOCK_ADJUSTMENT",
                 reference=f"MOVE-{move.id}",
-                postings=[
-                    Posting(
-                        INVENTORY, debit=value if gain else ZERO, credit=ZERO if gain else value
-                    ),
-                    Posting(
-                        counter,
-                        debit=ZERO if gain else value,
-                        credit=value if gain else ZERO,
-                    ),
-                ],
+                postings=stock_adjustment_postings(
+                    value, opening=reason_text.upper() == OPENING_REASON
+                ),
             )
     return move
 

@@ -17,7 +17,14 @@ from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import planned_order_event_data
 from domain.events import record_event
-from domain.inventory.services import default_warehouse, lock_levels, move_stock
+from domain.inventory.services import (
+    default_warehouse,
+    lock_levels,
+    move_stock,
+    stock_value_changes,
+)
+from domain.ledger.postings import work_order_completion_postings
+from domain.ledger.services import post_journal_entry
 from domain.manufacturing.bom import Component, backflush, cycle_through
 from domain.manufacturing.models import (
     BillOfMaterials,
@@ -205,7 +212,8 @@ def _component(row: dict[str, Any]) -> Component:
 async def complete_work_order(work_order_id: int, quantity: Decimal) -> WorkOrder:
     """`workOrderComplete`: backflushes components per BOM incl. scrap from MAIN and adds the
     finished goods there; a short component → INSUFFICIENT_STOCK and nothing is written.
-    The order is COMPLETED once its whole quantity is done."""
+    Posts Dr 1300 the finished goods at standard / Cr 1300 the components consumed at theirs
+    / the difference to 5300 (§5.3). The order is COMPLETED once its whole quantity is done."""
     quantity = valid_quantity(quantity, "quantity", positive=True)
     async with in_transaction():
         found = await WorkOrder.filter(id=work_order_id).select_for_update()
@@ -233,6 +241,11 @@ async def complete_work_order(work_order_id: int, quantity: Decimal) -> WorkOrde
         await lock_levels(
             (product_id, warehouse.id) for product_id in [*consumed, order.product_id]
         )
+        values = await stock_value_changes(
+            {**{c: -need for c, need in consumed.items()}, order.product_id: quantity}
+        )
+        finished_value = values[order.product_id]
+        consumed_value = -sum((values[c] for c in consumed), ZERO)
         for component_id, need in sorted(consumed.items()):
             try:
                 await move_stock(
@@ -261,6 +274,16 @@ async def complete_work_order(work_order_id: int, quantity: Decimal) -> WorkOrde
             source="WORK_ORDER",
             reference=order.number,
         )
+        if finished_value or consumed_value:
+            await post_journal_entry(
+                entry_date=today(),
+                memo=f"Completion of {quantity.normalize():f} on {order.number}",
+                source="WORK_ORDER",
+                reference=order.number,
+                postings=work_order_completion_postings(
+                    finished_value=finished_value, consumed_value=consumed_value
+                ),
+            )
         order.quantity_completed = Decimal(order.quantity_completed) + quantity
         fields = ["quantity_completed", "updated_at"]
         if order.quantity_completed >= Decimal(order.quantity):

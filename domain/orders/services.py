@@ -29,8 +29,10 @@ from domain.inventory.services import (
     default_warehouse,
     get_warehouse,
     lock_levels,
+    stock_value_changes,
 )
-from domain.ledger.services import COST_OF_GOODS_SOLD, INVENTORY, Posting, post_journal_entry
+from domain.ledger.postings import shipment_postings
+from domain.ledger.services import post_journal_entry
 from domain.money import ZERO, cents
 from domain.numbering.services import next_number
 from domain.orders.models import (
@@ -440,6 +442,10 @@ async def ship_sales_order(
         keys = {(line.product_id, warehouse.id) for _, _, line in shipped_stock}
         keys |= {(line.product_id, main.id) for _, _, line in shipped_stock}
         levels = await lock_levels(keys)
+        shipped: dict[int, Decimal] = {}
+        for _, draft, line in shipped_stock:
+            shipped[line.product_id] = shipped.get(line.product_id, ZERO) - Decimal(draft.quantity)
+        shipped_value = -sum((await stock_value_changes(shipped)).values(), ZERO)
         number = await next_number("SH", today().year)
         shipment = await Shipment.create(
             number=number, order_id=order.id, warehouse_id=warehouse.id, shipped_on=today()
@@ -467,7 +473,7 @@ async def ship_sales_order(
                 )
             )
         await ShipmentLine.bulk_create(shipment_lines)
-        shipment.cost_total = cents(cost)
+        shipment.cost_total = shipped_value
         await shipment.save(update_fields=["cost_total"])
         if shipment.cost_total:
             await post_journal_entry(
@@ -475,10 +481,7 @@ async def ship_sales_order(
                 memo=f"Cost of goods shipped {number} for {order.number}",
                 source="SHIPMENT",
                 reference=number,
-                postings=[
-                    Posting(COST_OF_GOODS_SOLD, debit=shipment.cost_total),
-                    Posting(INVENTORY, credit=shipment.cost_total),
-                ],
+                postings=shipment_postings(shipment.cost_total),
             )
         previous = {"status": order.status, "delivery_status": order.delivery_status}
         order.delivery_status = delivery_status(

@@ -14,10 +14,17 @@ from domain.accounts.models import Account
 from domain.catalog.models import Product, ProductKind
 from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode, not_found
-from domain.inventory.services import default_warehouse, lock_levels, move_stock
-from domain.ledger.services import ACCOUNTS_PAYABLE, INVENTORY, Posting, post_journal_entry
-from domain.money import ZERO, cents
+from domain.inventory.services import (
+    default_warehouse,
+    lock_levels,
+    move_stock,
+    stock_value_changes,
+)
+from domain.ledger.postings import receipt_postings, uninvoiced_value
+from domain.ledger.services import post_journal_entry
+from domain.money import ZERO
 from domain.numbering.services import next_number
+from domain.payables.models import BILLED_STATUSES, VendorBillLine
 from domain.purchasing.models import PurchaseOrder, PurchaseOrderLine, PurchaseOrderStatus
 from domain.querying import filter_given
 from domain.settings import get_settings
@@ -44,6 +51,17 @@ class PurchaseLineDraft:
 class ReceiptLine:
     line_id: int
     quantity: Decimal
+
+
+async def billed_by_line(line_ids: Sequence[int]) -> dict[int, Decimal]:
+    """The quantity posted bills have billed per purchase order line (§10)."""
+    billed: dict[int, Decimal] = {}
+    rows = await VendorBillLine.filter(
+        purchase_order_line_id__in=list(line_ids), bill__status__in=list(BILLED_STATUSES)
+    ).values_list("purchase_order_line_id", "quantity")
+    for line_id, quantity in rows:
+        billed[line_id] = billed.get(line_id, ZERO) + Decimal(quantity)
+    return billed
 
 
 async def get_purchase_order(order_id: int, *, field: str = "id") -> PurchaseOrder:
@@ -127,9 +145,9 @@ async def create_purchase_order(
 
 
 async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) -> PurchaseOrder:
-    """Receives into the MAIN warehouse and posts Dr 1300 / Cr 2000 at unit cost × quantity
-    (per line, half-up to cents); RECEIVED once every line is fully received. Receiving more
-    than is still open on a line → INVALID, nothing received."""
+    """Receives into the MAIN warehouse and posts Dr 1300 at standard cost / Cr 2050 at the
+    PO's unit cost × quantity / the difference to 5200 (§5.3); RECEIVED once every line is
+    fully received. Receiving more than is still open on a line → INVALID, nothing received."""
     if not lines:
         raise DomainError(ErrorCode.REQUIRED, "Say which lines are received.", "lines")
     checks = Checks()
@@ -171,7 +189,13 @@ async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) ->
             received[line.line_id] = quantity
         warehouse = await default_warehouse()
         await lock_levels((order_lines[i].product_id, warehouse.id) for i in received)
-        value = ZERO
+        by_product: dict[int, Decimal] = {}
+        for line_id, quantity in received.items():
+            product_id = order_lines[line_id].product_id
+            by_product[product_id] = by_product.get(product_id, ZERO) + quantity
+        standard_value = sum((await stock_value_changes(by_product)).values(), ZERO)
+        billed_quantities = await billed_by_line(list(received))
+        purchase_value = ZERO
         for line_id, quantity in sorted(received.items()):
             order_line = order_lines[line_id]
             await move_stock(
@@ -182,19 +206,23 @@ async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) ->
                 source="PO_RECEIPT",
                 reference=order.number,
             )
-            value += cents(quantity * Decimal(order_line.unit_cost))
-            order_line.quantity_received = Decimal(order_line.quantity_received) + quantity
+            before = Decimal(order_line.quantity_received)
+            billed = billed_quantities.get(order_line.id, ZERO)
+            unit_cost = Decimal(order_line.unit_cost)
+            purchase_value += uninvoiced_value(
+                before + quantity, billed, unit_cost
+            ) - uninvoiced_value(before, billed, unit_cost)
+            order_line.quantity_received = before + quantity
             await order_line.save(update_fields=["quantity_received"])
-        if value:
+        if standard_value or purchase_value:
             await post_journal_entry(
                 entry_date=today(),
                 memo=f"Receipt of {order.number}",
                 source="PO_RECEIPT",
                 reference=order.number,
-                postings=[
-                    Posting(INVENTORY, debit=value),
-                    Posting(ACCOUNTS_PAYABLE, credit=value),
-                ],
+                postings=receipt_postings(
+                    standard_value=standard_value, purchase_value=purchase_value
+                ),
             )
         if all(
             Decimal(line.quantity_received) >= Decimal(line.quantity)

@@ -1,4 +1,4 @@
-"""Purchase orders: create, receive into MAIN with the Dr 1300 / Cr 2000 posting (§5.1, §5.3)."""
+"""Purchase orders: create, receive into MAIN at standard cost with its variance (§5.1, §5.3)."""
 
 from __future__ import annotations
 
@@ -126,12 +126,17 @@ async def test_receiving_moves_stock_into_main_and_posts_inventory_against_payab
         ("BOLT", D("40"), "MAIN", PO1),
         ("PAINT", D("3"), "MAIN", PO1),
     ]
-    # 60 x 0.1234 = 7.404 -> 7.40; then 40 x 0.1234 = 4.936 -> 4.94 plus 37.04 = 41.98.
+    # §5.3: 1300 at standard, 2050 at the PO's unit cost, the difference to 5200. First 60
+    # bolts: 60 x 0.25 = 15.00 against 60 x 0.1234 = 7.404 -> 7.40, 7.60 below standard.
+    # Then 40 bolts (100 x 0.25 - 15.00 = 10.00 against 12.34 - 7.40 = 4.94) and 3 paint at
+    # its standard 12.3456 (37.0368 -> 37.04 both ways): 47.04 against 41.98.
     assert await receipt_postings() == [
-        (PO1, "1300", D("7.40"), D("0")),
-        (PO1, "2000", D("0"), D("7.40")),
-        (PO1, "1300", D("41.98"), D("0")),
-        (PO1, "2000", D("0"), D("41.98")),
+        (PO1, "1300", D("15.00"), D("0")),
+        (PO1, "2050", D("0"), D("7.40")),
+        (PO1, "5200", D("0"), D("7.60")),
+        (PO1, "1300", D("47.04"), D("0")),
+        (PO1, "2050", D("0"), D("41.98")),
+        (PO1, "5200", D("0"), D("5.06")),
     ]
     again = await gql(
         RECEIVE, {"input": {"id": order["id"], "lines": [{"lineId": bolt_line, "quantity": "1"}]}}
