@@ -7,7 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from functools import cache
+from typing import TYPE_CHECKING, Any, Protocol
 
 from domain.global_ids import global_id
 from domain.money import cents, without_padding
@@ -21,13 +22,16 @@ if TYPE_CHECKING:
     from domain.payables.models import SupplierPayment, VendorBill
     from domain.pipeline.models import Lead, Opportunity
     from domain.quotes.models import Quote, QuoteLine
-    from domain.service.models import Case, CaseEscalation
+    from domain.service.models import Case
 
 Data = dict[str, Any]
 
 ADDRESS_FIELDS = ("line1", "line2", "city", "region", "postal_code", "country")
 
 
+# Cached: every event spells the same few dozen names, and splitting them each time was most
+# of what building a payload cost.
+@cache
 def camel(name: str) -> str:
     """The GraphQL name of a Python field name, as strawberry camel-cases it."""
     head, *rest = name.split("_")
@@ -39,9 +43,15 @@ def plain_decimal(value: Decimal | int | str) -> str:
     return str(without_padding(value))
 
 
+_PLAIN_TYPES = frozenset({str, int, bool, type(None)})
+
+
 def scalar(value: Any) -> Any:
     """A plain field's value as the API serialises it: enums by their GraphQL name, decimals
     as strings, dates `YYYY-MM-DD`, datetimes ISO 8601 in UTC with the offset."""
+    # Exact types: most values are plain, and enums (str and int subclasses) still convert.
+    if type(value) in _PLAIN_TYPES:
+        return value
     if isinstance(value, Enum):
         return value.name
     if isinstance(value, Decimal):
@@ -362,8 +372,22 @@ def case_event_data(case: Case, previous: Mapping[str, Any] | None = None) -> Da
     return _with_previous(data, previous)
 
 
+class EscalationRecord(Protocol):
+    """What an escalation's data reads of a recorded level: a CaseEscalation row will do, and
+    so will the plain rows of the set-based scan, which builds no model per escalation."""
+
+    @property
+    def level(self) -> int: ...
+
+    @property
+    def reason(self) -> str: ...
+
+    @property
+    def at(self) -> datetime: ...
+
+
 def case_escalation_data(
-    case: Case, level: int, priority: Enum, escalations: Sequence[CaseEscalation]
+    case: Case, level: int, priority: Enum, escalations: Sequence[EscalationRecord]
 ) -> Data:
     """The case as it stands once `level` is reached (its row is saved after the events):
     that level and the priority it leads to, with the escalations so far by level."""

@@ -9,12 +9,18 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
+# Exact types, so that enums and other subclasses still take their branch below.
+_AS_IS = frozenset({str, int, float, bool, type(None)})
+
 
 def jsonable(value: Any) -> Any:
+    # Most of a payload is plain leaves: answering them first spares the ABC checks.
+    if type(value) in _AS_IS:
+        return value
     if isinstance(value, Mapping):
-        return {str(k): jsonable(v) for k, v in value.items()}
+        return {str(k): v if type(v) in _AS_IS else jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
-        return [jsonable(v) for v in value]
+        return [v if type(v) in _AS_IS else jsonable(v) for v in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Decimal | UUID):

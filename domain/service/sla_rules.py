@@ -239,6 +239,12 @@ class SlaClock:
     first_responded_at: datetime | None = None
     resolved_at: datetime | None = None
     waiting_since: datetime | None = None
+    # The schedule's at-risk instants (`sla_schedule`), when the caller has them stored: the
+    # at-risk tests then compare instants instead of measuring business time over the
+    # calendar. The answers are the same for every instant from openedAt on (a property test
+    # checks), which is all a scan ever asks; the escalation scan needs them to stay fast.
+    first_response_at_risk_at: datetime | None = None
+    resolution_at_risk_at: datetime | None = None
 
     def __post_init__(self) -> None:
         for name in (
@@ -248,6 +254,8 @@ class SlaClock:
             "first_responded_at",
             "resolved_at",
             "waiting_since",
+            "first_response_at_risk_at",
+            "resolution_at_risk_at",
         ):
             moment: datetime | None = getattr(self, name)
             if moment is not None and moment.utcoffset() is None:
@@ -337,12 +345,16 @@ def _resolution_breached(clock: SlaClock, now: datetime) -> bool:
 def _first_response_at_risk(clock: SlaClock, now: datetime) -> bool:
     if _responded_by(clock, now) is not None:
         return False
+    if clock.first_response_at_risk_at is not None:
+        return now >= clock.first_response_at_risk_at
     return _at_risk(clock, now, clock.first_response_due_at, clock.terms.first_response_minutes)
 
 
 def _resolution_at_risk(clock: SlaClock, now: datetime) -> bool:
     if _resolved_by(clock, now) is not None:
         return False
+    if clock.resolution_at_risk_at is not None:
+        return _resolution_clock_at(clock, now) >= clock.resolution_at_risk_at
     return _at_risk(
         clock,
         _resolution_clock_at(clock, now),
