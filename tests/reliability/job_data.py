@@ -41,7 +41,9 @@ MRP_SEED = 7
 MRP_AS_OF = date(2026, 3, 2)
 MRP_HORIZON_DAYS = 90
 
-BREACHED_CASES = 1000
+# Enough chunks of the set-based scan (500 cases each) that the run is still going when the
+# test kills its worker at 30 %.
+BREACHED_CASES = 20_000
 # Far in the future, so the workers' own scheduled scan (as of now) never finds these cases
 # due: only the run the test starts, as of SLA_AS_OF, escalates them.
 CASES_OPENED_AT = datetime(2031, 1, 6, 8, 0, tzinfo=UTC)  # a Monday morning
