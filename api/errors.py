@@ -45,6 +45,8 @@ ErrorCode = described_enum(
         "MATCH_EXCEPTION": "A vendor bill does not match its purchase orders: a line bills "
         "more than is received and not yet billed, or its price is off by more than the "
         "tolerance (§10); ADMIN or FINANCE may post it with approveExceptions.",
+        "PERIOD_CLOSED": "The document is dated in a closed period (on or before closedThrough, "
+        "§11): nothing can be posted there until an ADMIN reopens it with periodReopen.",
     },
 )
 

@@ -20,6 +20,7 @@ class ErrorCode(str, Enum):
     UNBALANCED_ENTRY = "UNBALANCED_ENTRY"
     EXPIRED = "EXPIRED"
     MATCH_EXCEPTION = "MATCH_EXCEPTION"
+    PERIOD_CLOSED = "PERIOD_CLOSED"
 
 
 class DomainError(Exception):

@@ -549,3 +549,14 @@ def supplier_payment_event_data(
             for bill_id, amount in sorted(allocations.items())
         ],
     }
+
+
+# Closing the books (§11)
+
+
+def period_event_data(closed_through: date | None, previous: date | None) -> Data:
+    """`period.closed` / `period.reopened`: the lock date as `closedThrough` answers it."""
+    return {
+        "closedThrough": scalar(closed_through),
+        "previousClosedThrough": scalar(previous),
+    }

@@ -50,6 +50,8 @@ EVENT_TYPES: frozenset[str] = frozenset(
         "vendor_bill.posted",
         "vendor_bill.paid",
         "supplier_payment.made",
+        "period.closed",
+        "period.reopened",
     ]
 )
 
