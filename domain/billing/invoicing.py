@@ -25,6 +25,7 @@ from domain.billing.statuses import (
     order_billing_statuses,
 )
 from domain.clock import utcnow
+from domain.closing.periods import ensure_open, first_open_date
 from domain.credit.services import note_credit_exposure
 from domain.errors import not_found
 from domain.event_data import invoice_event_data
@@ -416,6 +417,8 @@ async def invoice_orders(
     """
     async with in_transaction() as connection:
         sql = _Sql(connection)
+        # Before anything is written, zero invoices included (they post no entry): §11.
+        await ensure_open(issue_date, "issue_date")
         orders = await _lock_orders(sql, sorted(set(order_ids)))
         if not orders:
             return []
@@ -624,14 +627,25 @@ async def orders_to_invoice(order_ids: Sequence[int] | None = None) -> list[int]
 class InvoiceRunResult:
     orders: int
     invoices: list[str]
+    issue_date: date
+    # The day the run was asked for, when it is in a closed period (§11); else None.
+    requested_issue_date: date | None = None
 
     def summary(self) -> dict[str, object]:
-        return {
+        summary: dict[str, object] = {
             "orders": self.orders,
             "invoices": len(self.invoices),
             "first_number": self.invoices[0] if self.invoices else None,
             "last_number": self.invoices[-1] if self.invoices else None,
         }
+        if self.requested_issue_date is not None:
+            summary["issue_date"] = self.issue_date.isoformat()
+            summary["requested_issue_date"] = self.requested_issue_date.isoformat()
+            summary["note"] = (
+                f"{self.requested_issue_date.isoformat()} is in a closed period: invoiced on "
+                f"{self.issue_date.isoformat()}, the first open date."
+            )
+        return summary
 
 
 Progress = Callable[[int, int], Awaitable[None]]
@@ -665,8 +679,11 @@ async def run_invoicing(
 
     A batch that fails is done again one order per transaction, so one bad order costs only
     itself; the run carries on and then raises that order's error (the job retries it).
-    `progress` — the job's checkpoint — is called after every batch.
+    `progress` — the job's checkpoint — is called after every batch. An `issue_date` in a
+    closed period becomes the first open date (§11), and the result says so.
     """
+    requested = issue_date
+    issue_date = await first_open_date(requested)
     size = batch_size or BATCH_SIZE
     candidates = await orders_to_invoice(order_ids)
     ledger = await ledger_account_ids()
@@ -688,4 +705,9 @@ async def run_invoicing(
             await progress(start + len(batch), len(candidates))
     if failures:
         raise failures[0]
-    return InvoiceRunResult(orders=len(candidates), invoices=numbers)
+    return InvoiceRunResult(
+        orders=len(candidates),
+        invoices=numbers,
+        issue_date=issue_date,
+        requested_issue_date=requested if issue_date != requested else None,
+    )

@@ -10,7 +10,13 @@ from typing import Any
 
 from tortoise.functions import Sum
 
-from domain.billing.models import OPEN_INVOICE_STATUSES, CreditNote, Invoice, Payment
+from domain.billing.models import (
+    OPEN_INVOICE_STATUSES,
+    CreditNote,
+    Invoice,
+    Payment,
+    PaymentAllocation,
+)
 from domain.money import ZERO, cents
 from domain.orders.models import OrderStatus, SalesOrder
 
@@ -152,8 +158,23 @@ def age(as_of: date, open_amounts: Iterable[tuple[int, date, Decimal]]) -> Aging
     return AgingReport(as_of=as_of, accounts=[rows[k] for k in sorted(rows)], total=total)
 
 
+async def settled_after(as_of: date) -> dict[int, Decimal]:
+    """Per invoice, what payments and credit notes dated after `as_of` took off its amount
+    due: added back, it gives the amount due as of `as_of` (§5.4)."""
+    later: dict[int, Decimal] = {}
+    for queryset, column in (
+        (PaymentAllocation.filter(payment__date__gt=as_of), "amount"),
+        (CreditNote.filter(issue_date__gt=as_of, applied_amount__gt=0), "applied_amount"),
+    ):
+        for invoice_id, amount in (await _sum_by_account(queryset, column, "invoice_id")).items():
+            later[invoice_id] = later.get(invoice_id, ZERO) + amount
+    return later
+
+
 async def ar_aging(as_of: date) -> AgingReport:
-    """Open invoices issued by `as_of`, their amount due summed per account and due date."""
+    """Each invoice issued by `as_of` with an amount due as of `as_of` — what is due today
+    plus what later payments and credit notes took off — by account and due date (§5.4): so
+    last month's aging reads the same today as it did then."""
     grouped = (
         await Invoice.filter(
             status__in=OPEN_INVOICE_STATUSES, amount_due__gt=0, issue_date__lte=as_of
@@ -162,6 +183,11 @@ async def ar_aging(as_of: date) -> AgingReport:
         .group_by("account_id", "due_date")
         .values("account_id", "due_date", "amount")
     )
-    return age(
-        as_of, ((row["account_id"], row["due_date"], cents(row["amount"])) for row in grouped)
-    )
+    rows = [(row["account_id"], row["due_date"], cents(row["amount"])) for row in grouped]
+    taken_off = await settled_after(as_of)
+    if taken_off:
+        settled = await Invoice.filter(id__in=sorted(taken_off), issue_date__lte=as_of).values(
+            "id", "account_id", "due_date"
+        )
+        rows += [(row["account_id"], row["due_date"], taken_off[row["id"]]) for row in settled]
+    return age(as_of, rows)

@@ -11,6 +11,7 @@ from tortoise.functions import Sum
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from domain.closing.periods import ensure_open
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.ledger.models import JournalEntry, JournalLine, JournalSource, LedgerAccount
 from domain.ledger.postings import (
@@ -125,6 +126,7 @@ async def _post(
     if missing:
         raise not_found("Ledger account", ", ".join(missing), "postings")
     async with in_transaction():
+        await ensure_open(entry_date)
         entry = await JournalEntry.create(
             number=await next_number("JE", entry_date.year),
             date=entry_date,
