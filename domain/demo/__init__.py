@@ -10,6 +10,7 @@ from domain.demo.billing import invoice_orders, record_payments
 from domain.demo.catalog import FINISHED_GOODS, seed_catalog
 from domain.demo.context import DemoContext
 from domain.demo.orders import create_orders, deliver_prepaid_services, fulfil_orders
+from domain.demo.payables import seed_payables
 from domain.demo.pipeline import seed_leads, seed_opportunities
 from domain.demo.price_lists import seed_price_lists
 from domain.demo.service_desk import seed_cases, seed_policies
@@ -52,3 +53,4 @@ async def _seed(ctx: DemoContext) -> None:
     await deliver_prepaid_services(orders)
     await seed_cases(ctx)
     await seed_price_lists(ctx)
+    await seed_payables(ctx)

@@ -49,7 +49,7 @@ EXPECTED = {
     "cases_resolved": 18,
     "cases_closed": 16,
     "cases_escalated": 28,
-    "journal_entries": 113,
+    "journal_entries": 115,
 }
 
 
