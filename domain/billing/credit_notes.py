@@ -19,14 +19,8 @@ from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import credit_note_event_data, invoice_event_data
 from domain.events import record_event
 from domain.fulfillment.services import sync_fulfillment
-from domain.ledger.services import (
-    ACCOUNTS_RECEIVABLE,
-    CUSTOMER_CREDITS,
-    SALES_REVENUE,
-    SALES_TAX_PAYABLE,
-    Posting,
-    post_journal_entry,
-)
+from domain.ledger.postings import credit_note_postings
+from domain.ledger.services import post_journal_entry
 from domain.money import ZERO
 from domain.numbering.services import next_number
 from domain.validation import Checks, optional_date, valid_quantity
@@ -113,12 +107,12 @@ async def create_credit_note(
                 memo=f"Credit note {number} on {invoice.number}",
                 source="CREDIT_NOTE",
                 reference=number,
-                postings=[
-                    Posting(SALES_REVENUE, debit=subtotal),
-                    Posting(SALES_TAX_PAYABLE, debit=tax_total),
-                    Posting(ACCOUNTS_RECEIVABLE, credit=applied),
-                    Posting(CUSTOMER_CREDITS, credit=unapplied),
-                ],
+                postings=credit_note_postings(
+                    subtotal=subtotal,
+                    tax_total=tax_total,
+                    applied=applied,
+                    account_id=invoice.account_id,
+                ),
             )
         note = await CreditNote.create(
             number=number,

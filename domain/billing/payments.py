@@ -24,13 +24,8 @@ from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import invoice_event_data, payment_event_data
 from domain.events import record_event
 from domain.fulfillment.services import sync_fulfillment
-from domain.ledger.services import (
-    ACCOUNTS_RECEIVABLE,
-    CASH,
-    CUSTOMER_CREDITS,
-    Posting,
-    post_journal_entry,
-)
+from domain.ledger.postings import payment_postings
+from domain.ledger.services import post_journal_entry
 from domain.money import ZERO
 from domain.numbering.services import next_number
 from domain.validation import Checks, optional_text, required_date, valid_money
@@ -146,11 +141,7 @@ async def record_payment(
             memo=f"Payment {number} from {account.name}",
             source="PAYMENT",
             reference=number,
-            postings=[
-                Posting(CASH, debit=amount),
-                Posting(ACCOUNTS_RECEIVABLE, credit=total_applied),
-                Posting(CUSTOMER_CREDITS, credit=unapplied),
-            ],
+            postings=payment_postings(amount=amount, applied=total_applied, account_id=account.id),
         )
         payment = await Payment.create(
             number=number,
