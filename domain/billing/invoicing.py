@@ -32,6 +32,7 @@ from domain.event_data import invoice_event_data
 from domain.events import record_events
 from domain.fulfillment.services import sync_fulfillment
 from domain.ledger.models import JournalSource, LedgerAccount
+from domain.ledger.postings import invoice_postings
 from domain.ledger.services import ACCOUNTS_RECEIVABLE, SALES_REVENUE, SALES_TAX_PAYABLE
 from domain.money import ZERO
 from domain.orders.models import InvoicePolicy, OrderStatus, SalesOrderLine
@@ -148,14 +149,17 @@ class _Draft:
             (line.quantity, line.quantity_invoiced + now.get(line.id, ZERO)) for line in self.lines
         ]
 
-    def postings(self, ledger: Mapping[str, int]) -> list[tuple[int, Decimal, Decimal]]:
-        """(ledger account id, debit, credit), zero amounts left out like every entry's."""
-        rows = [
-            (ledger[ACCOUNTS_RECEIVABLE], self.total, ZERO),
-            (ledger[SALES_REVENUE], ZERO, self.subtotal),
-            (ledger[SALES_TAX_PAYABLE], ZERO, self.tax_total),
+    def postings(self, ledger: Mapping[str, int]) -> list[tuple[int, int | None, Decimal, Decimal]]:
+        """(ledger account id, customer id, debit, credit) of §5.3's invoice rule, zero amounts
+        left out like every entry's."""
+        postings = invoice_postings(
+            subtotal=self.subtotal, tax_total=self.tax_total, account_id=self.order.account_id
+        )
+        return [
+            (ledger[p.account_code], p.account_id, p.debit, p.credit)
+            for p in postings
+            if p.debit or p.credit
         ]
-        return [row for row in rows if row[1] or row[2]]
 
 
 class _Sql:
@@ -272,6 +276,7 @@ _JOURNAL_ENTRY_COLUMNS = (
 _JOURNAL_LINE_COLUMNS = (
     ("entry_id", "int"),
     ("ledger_account_id", "int"),
+    ("account_id", "int"),
     ("debit", "numeric"),
     ("credit", "numeric"),
 )
@@ -536,9 +541,9 @@ async def _post_entries(
         "journal_lines",
         _JOURNAL_LINE_COLUMNS,
         [
-            (entry_id[entry_number], account_id, debit, credit)
+            (entry_id[entry_number], ledger_id, account_id, debit, credit)
             for (draft, _), entry_number in zip(charged, entry_numbers, strict=True)
-            for account_id, debit, credit in draft.postings(ledger)
+            for ledger_id, account_id, debit, credit in draft.postings(ledger)
         ],
     )
     return {
