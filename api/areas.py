@@ -13,6 +13,7 @@ from api.audit import schema as audit
 from api.availability import schema as availability
 from api.billing import schema as billing
 from api.catalog import schema as catalog
+from api.closing import schema as closing
 from api.events import schema as events
 from api.inventory import schema as inventory
 from api.jobs import schema as jobs
@@ -36,6 +37,7 @@ QUERY_ROOTS: list[type] = [
     availability.Query,
     billing.Query,
     catalog.Query,
+    closing.Query,
     inventory.Query,
     jobs.Query,
     ledger.Query,
@@ -56,6 +58,7 @@ MUTATION_ROOTS: list[type] = [
     activities.Mutation,
     billing.Mutation,
     catalog.Mutation,
+    closing.Mutation,
     inventory.Mutation,
     jobs.Mutation,
     manufacturing.Mutation,
