@@ -237,6 +237,8 @@ SPECS = [
         {("quantity",): "quantity"},
     ),
     Spec("mrpRunStart", lambda w: {}, {("asOf",): "date"}),
+    Spec("periodClose", lambda w: {"through": "2026-03-31"}, {("through",): "date"}),
+    Spec("periodReopen", lambda w: {}, {("through",): "date"}),
     Spec("salesOrderCreate", lambda w: {"accountId": w.account, "lines": [_line(w)]}, ORDER),
     Spec("salesOrderUpdate", lambda w: {"id": w.draft_order, "lines": [_line(w)]}, ORDER),
     Spec(
