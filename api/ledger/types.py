@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
+from api.accounts.loaders import AccountByIdLoader
 from api.ledger.enums import JournalSource, LedgerAccountType
 from api.ledger.inputs import JournalLineFilter, JournalLineOrder
 from api.ledger.loaders import (
@@ -19,11 +20,23 @@ from api.ledger.loaders import (
     LedgerAccountByIdLoader,
 )
 from api.nested import Window
-from api.relay import After, Before, Connection, First, Last, ModelNode, order_fields
+from api.relay import (
+    After,
+    Before,
+    Connection,
+    First,
+    Last,
+    ModelNode,
+    order_fields,
+    to_optional_node,
+)
 from api.scalars import Money
 from domain.ledger import models
 from domain.money import cents
 from domain.settings import get_settings
+
+if TYPE_CHECKING:
+    from api.accounts.types import Account
 
 READERS = "ADMIN, FINANCE and OPERATIONS only."
 
@@ -89,6 +102,19 @@ class JournalLine:
             self.record.ledger_account_id
         )
         return LedgerAccount.from_model(row)
+
+    @strawberry.field(
+        description="The customer or supplier the line is about: set on 1200 Accounts "
+        "Receivable, 2100 Customer Credits and 2000 Accounts Payable lines (§5.3); null on "
+        "the others."
+    )
+    async def account(
+        self, info: strawberry.Info
+    ) -> Annotated[Account, strawberry.lazy("api.accounts.types")] | None:
+        if self.record.account_id is None:
+            return None
+        row = await info.context.loaders[AccountByIdLoader].load(self.record.account_id)
+        return to_optional_node(row)
 
     @strawberry.field(description="The amount debited, to the cent; 0.00 on a credit line.")
     def debit(self) -> Money:

@@ -9,8 +9,10 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from api.relay import encode_id
+from domain.billing.payments import record_payment
 from domain.ledger.models import LedgerAccount
 from domain.ledger.services import Posting, post_journal_entry, reverse_journal_entry
+from tests.factories import make_account
 
 D = Decimal
 
@@ -191,3 +193,30 @@ async def test_journal_entries_sort_by_number_and_the_chart_lists_lines_in_one_q
     assert rows["3000"]["edges"] == [{"node": {"credit": {"amount": "19.00"}}}]
     assert rows["1200"] == {"totalCount": 0, "edges": []}
     assert many.count == few.count
+
+
+async def test_a_payment_entry_names_the_customer_on_its_receivable_and_credit_lines(gql):
+    customer = await make_account("Rider Co")
+    await record_payment(customer.id, D("25.00"), date(2026, 3, 2), "wire")
+    response = await gql(
+        """{ journalEntries(filter: {source: PAYMENT}) { edges { node {
+             lines { ledgerAccount { code } account { name } debit { amount } credit { amount } }
+           } } } }""",
+        role="FINANCE",
+    )
+    (edge,) = response["data"]["journalEntries"]["edges"]
+    # Nothing is due, so all 25.00 stays as the customer's credit on 2100 (§5.3).
+    assert edge["node"]["lines"] == [
+        {
+            "ledgerAccount": {"code": "1000"},
+            "account": None,
+            "debit": {"amount": "25.00"},
+            "credit": {"amount": "0.00"},
+        },
+        {
+            "ledgerAccount": {"code": "2100"},
+            "account": {"name": "Rider Co"},
+            "debit": {"amount": "0.00"},
+            "credit": {"amount": "25.00"},
+        },
+    ]
