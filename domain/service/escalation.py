@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -33,9 +34,10 @@ from domain.service.sla_rules import (
 EVENT_OF_LEVEL = {AT_RISK_LEVEL: "case.sla_at_risk", BREACHED_LEVEL: "case.sla_breached"}
 
 # Cases per transaction: large enough that a statement's cost is shared by hundreds of cases,
-# small enough that a cancel or a lost lease is noticed within a fraction of a second and
-# that SQLite's 32,766 parameters hold a chunk's escalations (5 per row, 2 rows per case).
+# small enough that a cancel or a lost lease is noticed within a fraction of a second.
 CHUNK_SIZE = 500
+# Chunks under way at once: two keep Python and the database busy at the same time.
+PIPELINED_CHUNKS = 2
 
 Progress = Callable[[int, int], Awaitable[None]]
 
@@ -47,6 +49,17 @@ class EscalationSummary:
     escalated_cases: int
     at_risk_escalations: int
     breach_escalations: int
+
+    def adding(self, added: dict[int, list[int]]) -> EscalationSummary:
+        """This summary with a chunk's escalations (the levels added, by case) counted in."""
+        return replace(
+            self,
+            escalated_cases=self.escalated_cases + len(added),
+            at_risk_escalations=self.at_risk_escalations
+            + sum(AT_RISK_LEVEL in levels for levels in added.values()),
+            breach_escalations=self.breach_escalations
+            + sum(BREACHED_LEVEL in levels for levels in added.values()),
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -90,16 +103,38 @@ async def escalate_overdue_cases(
     candidates = await escalation_candidates(as_of)
     policies = await policy_clocks([policy_id for _, policy_id in candidates])
     size = CHUNK_SIZE if chunk_size is None else chunk_size
-    escalated_cases = at_risk = breached = 0
-    for start in range(0, len(candidates), size):
-        chunk = [case_id for case_id, _ in candidates[start : start + size]]
-        added = await _escalate_chunk(chunk, as_of, policies)
-        escalated_cases += len(added)
-        at_risk += sum(AT_RISK_LEVEL in levels for levels in added.values())
-        breached += sum(BREACHED_LEVEL in levels for levels in added.values())
+    chunks = [
+        [case_id for case_id, _ in candidates[start : start + size]]
+        for start in range(0, len(candidates), size)
+    ]
+    summary = EscalationSummary(as_of, len(candidates), 0, 0, 0)
+    done = 0
+    # The next chunk starts while the previous one's statements run, on a connection of its
+    # own, so that the rules and payloads of one are computed while the database writes the
+    # other. Their id ranges are disjoint and each locks in id order, so they never wait for
+    # each other; their events may commit in either order (a case's own stay in level order).
+    # Checkpoints stay in chunk order.
+    running: deque[asyncio.Task[dict[int, list[int]]]] = deque()
+
+    async def settle_oldest() -> None:
+        nonlocal summary, done
+        summary = summary.adding(await running.popleft())
+        done = min(done + size, len(candidates))
         if on_progress is not None:
-            await on_progress(start + len(chunk), len(candidates))
-    return EscalationSummary(as_of, len(candidates), escalated_cases, at_risk, breached)
+            await on_progress(done, len(candidates))
+
+    try:
+        for chunk in chunks:
+            running.append(asyncio.create_task(_escalate_chunk(chunk, as_of, policies)))
+            if len(running) == PIPELINED_CHUNKS:
+                await settle_oldest()
+        while running:
+            await settle_oldest()
+    finally:
+        # Stopped at a checkpoint (cancel, lost lease) or failed: a chunk already under way
+        # finishes — it is whole or absent either way — rather than being cut mid-statement.
+        await asyncio.gather(*running, return_exceptions=True)
+    return summary
 
 
 async def _escalate_chunk(
@@ -271,20 +306,37 @@ async def _insert_escalations(
     if not rows:
         return []
     created_at = timezone.now()
+    statements: list[tuple[str, list[Any]]]
     if connection.capabilities.dialect == "postgres":
         columns = [list(column) for column in zip(*rows, strict=True)]
-        sql, values = _INSERT_ESCALATIONS["postgres"], [*columns, as_of, created_at]
+        statements = [(_INSERT_ESCALATIONS["postgres"], [*columns, as_of, created_at])]
     else:
-        # ?1 and ?2 are the instants every row shares.
-        placeholders = ", ".join(
-            f"(?{3 * n + 3}, ?{3 * n + 4}, ?{3 * n + 5}, ?1, ?2)" for n in range(len(rows))
-        )
-        sql = _INSERT_ESCALATIONS["sqlite"].format(rows=placeholders)
-        values = [as_of, created_at, *(value for row in rows for value in row)]
-    # execute_query_dict fetches on every dialect; tortoise's execute_query drops what an
-    # INSERT … RETURNING returns on PostgreSQL.
-    returned = await connection.execute_query_dict(sql, values)
-    return [(int(row["case_id"]), int(row["level"])) for row in returned]
+        statements = [
+            _sqlite_insert(rows[start : start + SQLITE_ROWS_PER_INSERT], as_of, created_at)
+            for start in range(0, len(rows), SQLITE_ROWS_PER_INSERT)
+        ]
+    inserted = []
+    for sql, values in statements:
+        # execute_query_dict fetches on every dialect; tortoise's execute_query drops what an
+        # INSERT … RETURNING returns on PostgreSQL.
+        for row in await connection.execute_query_dict(sql, values):
+            inserted.append((int(row["case_id"]), int(row["level"])))
+    return inserted
+
+
+# Three parameters a row and two shared ones stay under SQLite's 32,766.
+SQLITE_ROWS_PER_INSERT = 10_000
+
+
+def _sqlite_insert(
+    rows: list[tuple[int, int, str]], as_of: datetime, created_at: datetime
+) -> tuple[str, list[Any]]:
+    # ?1 and ?2 are the instants every row shares.
+    placeholders = ", ".join(
+        f"(?{3 * n + 3}, ?{3 * n + 4}, ?{3 * n + 5}, ?1, ?2)" for n in range(len(rows))
+    )
+    values = [as_of, created_at, *(value for row in rows for value in row)]
+    return _INSERT_ESCALATIONS["sqlite"].format(rows=placeholders), values
 
 
 _UPDATE_CASES = {

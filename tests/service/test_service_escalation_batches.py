@@ -124,8 +124,15 @@ async def scanned(as_of: datetime, chunk_size: int) -> Outcome:
     ]
     events = await Event.filter(id__gt=last_event.id if last_event else 0).order_by("id")
     assert summary.at_risk_escalations + summary.breach_escalations == len(escalations)
+    # Chunks under way at once may commit their events in either order; a case's own events
+    # follow its levels.
+    levels = [(event.subject_id, event.payload["escalationLevel"]) for event in events]
+    assert [level for _, level in sorted(levels, key=lambda pair: pair[0])] == [
+        level for _, level in sorted(levels)
+    ]
+    by_case = sorted(events, key=lambda event: (event.subject_id, event.payload["escalationLevel"]))
     return Outcome(
-        escalations, [(event.type, event.payload) for event in events], await case_states()
+        escalations, [(event.type, event.payload) for event in by_case], await case_states()
     )
 
 
@@ -257,9 +264,10 @@ async def test_a_scan_stopped_at_a_checkpoint_keeps_its_chunks_and_a_rerun_does_
     with pytest.raises(Stop):
         await escalate_overdue_cases(monday(10), on_progress=stop, chunk_size=2)
 
-    assert await CaseEscalation.all().count() == 4  # two cases, both levels
+    # The first chunk's checkpoint stopped it; the second was under way and finished.
+    assert await CaseEscalation.all().count() == 8
     rerun = await escalate_overdue_cases(monday(10), chunk_size=2)
-    assert (rerun.candidates, rerun.escalated_cases) == (3, 3)
+    assert (rerun.candidates, rerun.escalated_cases) == (1, 1)
     for case in cases:
         assert await CaseEscalation.filter(case_id=case.id).count() == 2
     assert await Event.filter(type__startswith="case.sla").count() == 10
@@ -286,11 +294,11 @@ async def test_a_cancelled_escalation_run_keeps_its_chunks_and_a_later_run_does_
     outcome = await run_attempt(run.id, None, None, "worker-1")
 
     assert (outcome, (await JobRun.get(id=run.id)).status) == ("CANCELLED", JobStatus.CANCELLED)
-    assert await CaseEscalation.all().count() == 4
+    assert await CaseEscalation.all().count() == 8  # the chunk under way at the cancel too
     monkeypatch.undo()
     later = await start_job_run(JobKind.SLA_ESCALATION, params, None)
     assert await run_attempt(later.id, None, None, "worker-2") == "SUCCEEDED"
-    assert (await JobRun.get(id=later.id)).result["escalated_cases"] == 4
+    assert (await JobRun.get(id=later.id)).result["escalated_cases"] == 2
     assert await CaseEscalation.all().count() == 12
     assert await Event.filter(type="case.sla_breached").count() == 6
 
@@ -322,3 +330,19 @@ async def test_concurrent_runs_in_chunks_escalate_each_level_once(
     assert sorted(e.payload["id"] for e in events) == sorted(p["id"] for _, p in expected.events)
     assert await case_states() == expected.cases
     assert (len(rows), sum(level == 2 for _, level, _, _ in rows)) == (34, 15)
+
+
+async def test_a_chunk_with_more_escalations_than_one_sqlite_statement_holds_records_all(
+    clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("domain.service.escalation.SQLITE_ROWS_PER_INSERT", 3)
+    await standard_policy()
+    account = await an_account()
+    for _ in range(5):
+        await a_case(account, monday(9))
+
+    summary = await escalate_overdue_cases(monday(10))
+
+    assert (summary.at_risk_escalations, summary.breach_escalations) == (5, 5)
+    assert await CaseEscalation.all().count() == 10
+    assert await Event.filter(type__startswith="case.sla").count() == 10
