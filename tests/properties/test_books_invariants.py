@@ -2,13 +2,14 @@
 receipts, work order completions, shipments, adjustments, standard cost changes, invoices,
 customer payments, vendor bills and supplier payments, each followed by the checks of §5.3,
 §10 and §11 — trial balance zero, 1300 = stock at standard, 2050 = received not yet billed,
-1200 − 2100 = Σ of the accounts' balances."""
+1200 − 2100 = Σ of the accounts' balances, and the balance sheet balances."""
 
 from __future__ import annotations
 
 import contextlib
 import itertools
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 import pytest
@@ -22,8 +23,10 @@ from domain.billing.receivables import balances as account_balances
 from domain.catalog.models import Product
 from domain.catalog.services import update_product
 from domain.clock import today
+from domain.closing.reports import balance_sheet_as_of, profit_and_loss_for
 from domain.errors import DomainError
 from domain.inventory.services import OPENING_REASON, adjust_stock, default_warehouse
+from domain.ledger.models import LedgerAccount, LedgerAccountType
 from domain.manufacturing.services import (
     BomLineDraft,
     complete_work_order,
@@ -221,6 +224,20 @@ async def assert_receivables_match() -> None:
     assert books.get("1200", ZERO) + books.get("2100", ZERO) == owed
 
 
+async def assert_balance_sheet_balances() -> None:
+    """assets = liabilities + equity, the assets being the ASSET accounts' balances, and the
+    retained earnings the net income of every period to date (§11)."""
+    books = await balances()
+    sheet = await balance_sheet_as_of(today())
+    assert sheet.assets == sheet.liabilities + sheet.equity
+    asset_codes = await LedgerAccount.filter(type=LedgerAccountType.ASSET).values_list(
+        "code", flat=True
+    )
+    assert sheet.assets == sum((books.get(code, ZERO) for code in asset_codes), ZERO)
+    earnings = await profit_and_loss_for(date(1900, 1, 1), today())
+    assert sheet.retained_earnings == earnings.net_income
+
+
 @pytest.mark.usefixtures("database")
 @settings(
     max_examples=25,
@@ -236,3 +253,4 @@ async def test_the_books_hold_after_every_step(steps: list[tuple]) -> None:
             await run(world, step)
         await assert_books_balance()
         await assert_receivables_match()
+        await assert_balance_sheet_balances()
