@@ -45,6 +45,7 @@ from domain.manufacturing.models import (
 )
 from domain.orders.models import SalesOrder, Shipment
 from domain.outbox.models import Event
+from domain.payables.models import MatchStatus, SupplierPayment, VendorBill
 from domain.pipeline.models import Lead, Opportunity
 from domain.price_lists.models import PriceList, PriceListItem
 from domain.purchasing.models import PurchaseOrder
@@ -508,6 +509,45 @@ async def make_purchase_orders(world: World, ranks: list[int]) -> list[int]:
     return await saved(PurchaseOrder, rows)
 
 
+async def make_vendor_bills(world: World, ranks: list[int]) -> list[int]:
+    supplier = await world.account()
+    rows = [
+        VendorBill(
+            id=descending_id(r),
+            number=f"BILL-{label(r)}",
+            supplier=supplier,
+            supplier_reference=label(r),
+            bill_date=DAY,
+            due_date=DAY,
+            currency="USD",
+            subtotal=Decimal("5.00"),
+            tax_total=Decimal("0.00"),
+            total=Decimal("5.00"),
+            amount_due=Decimal("5.00"),
+            match_status=MatchStatus.MATCHED,
+        )
+        for r in ranks
+    ]
+    return await saved(VendorBill, rows)
+
+
+async def make_supplier_payments(world: World, ranks: list[int]) -> list[int]:
+    supplier, entry = await world.account(), await world.journal_entry()
+    rows = [
+        SupplierPayment(
+            id=ascending_id(r),
+            number=f"SPAY-{label(r)}",
+            supplier=supplier,
+            date=earlier_day(r),
+            amount=Decimal("5.00"),
+            currency="USD",
+            journal_entry=entry,
+        )
+        for r in ranks
+    ]
+    return await saved(SupplierPayment, rows)
+
+
 async def make_cases(world: World, ranks: list[int]) -> list[int]:
     account = await world.account()
     rows = [
@@ -772,6 +812,8 @@ WALKS: dict[str, Walk] = {
     "Query.leads": Walk(make_leads),  # newest first
     "Query.opportunities": Walk(make_opportunities),  # oldest first
     "Query.purchaseOrders": Walk(make_purchase_orders),  # newest first
+    "Query.vendorBills": Walk(make_vendor_bills),  # newest first
+    "Query.supplierPayments": Walk(make_supplier_payments),  # newest date first
     "Query.cases": Walk(make_cases),  # most recently opened first
     "Query.businessCalendars": Walk(make_calendars),  # name
     "Query.slaPolicies": Walk(make_policies),  # name

@@ -23,6 +23,7 @@ from graphql import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from api.relay import encode_id
 from api.schema import build_schema
 from tests.security.bad_input_data import World, refusals, row_counts, sign_in, world_for
 
@@ -282,6 +283,37 @@ SPECS = [
         "purchaseOrderReceive",
         lambda w: {"id": w.purchase_order, "lines": [{"lineId": w.purchase_line, "quantity": "1"}]},
         {("lines", 0, "quantity"): "quantity"},
+    ),
+    Spec(
+        "vendorBillCreate",
+        lambda w: {
+            "supplierId": w.supplier,
+            "supplierReference": "INV-1",
+            "billDate": "2026-03-01",
+            "lines": [{"purchaseOrderLineId": w.purchase_line, "quantity": "1"}],
+        },
+        {
+            ("supplierReference",): "text",
+            ("billDate",): "date",
+            ("lines", 0, "quantity"): "quantity",
+            ("lines", 0, "unitCost"): "unit_price",
+            ("lines", 0, "taxRate"): "percent",
+        },
+    ),
+    Spec(
+        "supplierPaymentRecord",
+        lambda w: {
+            "supplierId": w.supplier,
+            "amount": "5.00",
+            "date": "2026-03-01",
+            "allocations": [{"vendorBillId": encode_id("VendorBill", 1), "amount": "5.00"}],
+        },
+        {
+            ("amount",): "money",
+            ("date",): "date",
+            ("reference",): "text",
+            ("allocations", 0, "amount"): "money",
+        },
     ),
     Spec(
         "businessCalendarCreate",

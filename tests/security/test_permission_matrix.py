@@ -51,6 +51,13 @@ from domain.billing.models import Invoice
 from domain.billing.payments import record_payment
 from domain.ledger.models import LedgerAccount
 from domain.orders.models import Shipment
+from domain.payables.models import VendorBillLine
+from domain.payables.services import (
+    BillLineDraft,
+    create_vendor_bill,
+    post_vendor_bill,
+    record_supplier_payment,
+)
 from domain.webhooks.dispatch import dispatch_events
 from domain.webhooks.models import WebhookDelivery
 from tests.events.conftest import ServeApi
@@ -257,6 +264,17 @@ async def _world() -> tuple[World, dict[str, str]]:
     payment = await record_payment(invoice.account_id, Decimal("1.00"), date(2026, 3, 3))
     line_id = int(_pk(world.invoice_line))
     credit_note = await create_credit_note(invoice.id, [CreditLineDraft(line_id, Decimal("1"))])
+    purchase_line = int(_pk(world.purchase_line))
+    supplier_id = int(_pk(world.supplier))
+    bill = await create_vendor_bill(
+        supplier_id,
+        "B-1",
+        date(2026, 3, 3),
+        [BillLineDraft(purchase_line, Decimal("1"), Decimal("2"))],
+    )
+    await post_vendor_bill(bill.id, approve_exceptions=True, may_approve=True)
+    bill_line = await VendorBillLine.get(bill_id=bill.id)
+    supplier_payment = await record_supplier_payment(supplier_id, Decimal("1.00"), date(2026, 3, 4))
     await dispatch_events()
     shipment = await Shipment.first()
     delivery = await WebhookDelivery.first()
@@ -274,6 +292,9 @@ async def _world() -> tuple[World, dict[str, str]]:
         "SalesOrder": encode_id("SalesOrder", invoice.sales_order_id),
         "Payment": encode_id("Payment", payment.id),
         "CreditNote": encode_id("CreditNote", credit_note.id),
+        "VendorBill": encode_id("VendorBill", bill.id),
+        "VendorBillLine": encode_id("VendorBillLine", bill_line.id),
+        "SupplierPayment": encode_id("SupplierPayment", supplier_payment.id),
         "Shipment": encode_id("Shipment", shipment.id),
         "WebhookDelivery": encode_id("WebhookDelivery", delivery.id),
         "LedgerAccount": encode_id("LedgerAccount", ledger_account.id),
