@@ -17,7 +17,7 @@ def jsonable(value: Any) -> Any:
     # Most of a payload is plain leaves: answering them first spares the ABC checks.
     if type(value) in _AS_IS:
         return value
-    if isinstance(value, Mapping):
+    if type(value) is dict or isinstance(value, Mapping):
         return {str(k): v if type(v) in _AS_IS else jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [v if type(v) in _AS_IS else jsonable(v) for v in value]
