@@ -25,6 +25,7 @@ from api.pipeline import http as lead_capture
 from api.pipeline import schema as pipeline
 from api.price_lists import schema as price_lists
 from api.purchasing import schema as purchasing
+from api.quotes import schema as quotes
 from api.service import schema as service
 from api.tokens import schema as tokens
 from api.users import schema as users
@@ -47,6 +48,7 @@ QUERY_ROOTS: list[type] = [
     pipeline.Query,
     price_lists.Query,
     purchasing.Query,
+    quotes.Query,
     service.Query,
     tokens.Query,
     users.Query,
@@ -67,6 +69,7 @@ MUTATION_ROOTS: list[type] = [
     pipeline.Mutation,
     price_lists.Mutation,
     purchasing.Mutation,
+    quotes.Mutation,
     service.Mutation,
     tokens.Mutation,
     users.Mutation,

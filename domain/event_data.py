@@ -203,6 +203,7 @@ SALES_ORDER_FIELDS = (
     "delivery_status",
     "invoice_status",
     "payment_status",
+    "customer_reference",
     "confirmed_at",
     "cancelled_at",
 )

@@ -405,6 +405,17 @@ class Account(ModelNode):
         return money(amount, self.currency)
 
     @strawberry.field(
+        description="balance + the uninvoiced value of confirmed orders, in the account's "
+        "currency, to the cent: what confirming and sending are measured against (§9). "
+        f"{BILLING_ROLES}"
+    )
+    async def credit_exposure(self, info: Info) -> Money:
+        loaders = info.context.loaders
+        balance = await loaders[BalanceByAccountIdLoader].load(self.id)
+        uninvoiced = await loaders[UninvoicedOrderValueByAccountIdLoader].load(self.id)
+        return money(balance + uninvoiced, self.currency)
+
+    @strawberry.field(
         description="creditLimit − balance − the uninvoiced value of confirmed orders (§3, "
         f"§5.2); negative when over the limit; null without a limit. {BILLING_ROLES}"
     )

@@ -33,6 +33,8 @@ from api.orders.loaders import (
     ShipmentsByOrderIdLoader,
 )
 from api.pipeline.loaders import OpportunityBySalesOrderIdLoader
+from api.quotes.figures import MARGIN_ROLES, lines_margin, realized_margin
+from api.quotes.loaders import QuoteBySalesOrderIdLoader
 from api.relay import (
     After,
     Before,
@@ -57,6 +59,8 @@ if TYPE_CHECKING:
     from api.catalog.types import Product
     from api.inventory.types import StockMove, Warehouse
     from api.pipeline.types import Opportunity
+    from api.quotes.figures import Margin
+    from api.quotes.types import Quote
 
 MONEY_OF_ORDER = "In the order's currency, rounded half-up to its minor units (§5.4, §12)."
 
@@ -112,6 +116,10 @@ class SalesOrder(ModelNode):
         description="How much of its invoices is paid."
     )
     notes: str | None = strawberry.field(description="Free text for the people handling it.")
+    customer_reference: str | None = strawberry.field(
+        description="The customer's own reference (their PO number), from the accepted quote "
+        "(§9); null for an order entered directly."
+    )
     confirmed_at: datetime | None = strawberry.field(
         description="When salesOrderConfirm accepted it; null before."
     )
@@ -136,6 +144,16 @@ class SalesOrder(ModelNode):
         self, info: Info
     ) -> Annotated[Opportunity, strawberry.lazy("api.pipeline.types")] | None:
         row = await info.context.loaders[OpportunityBySalesOrderIdLoader].load(self.record.id)
+        return to_optional_node(row)
+
+    @strawberry.field(
+        description="The accepted quote this order was made from (§9); null for an order "
+        "entered directly or won without a quote."
+    )
+    async def quote(
+        self, info: Info
+    ) -> Annotated[Quote, strawberry.lazy("api.quotes.types")] | None:
+        row = await info.context.loaders[QuoteBySalesOrderIdLoader].load(self.record.id)
         return to_optional_node(row)
 
     @strawberry.field(description="The order's lines, in their position order.")
@@ -204,6 +222,25 @@ class SalesOrder(ModelNode):
             order_by=invoice_order(order_by, default=("issue_date",)),
             model=InvoiceRow,
         )
+
+    @strawberry.field(
+        description="Σ line nets against Σ quantity × today's standardCost: the margin as "
+        "ordered (§9). " + MARGIN_ROLES
+    )
+    async def margin(
+        self, info: Info
+    ) -> Annotated[Margin, strawberry.lazy("api.quotes.figures")] | None:
+        rows = await info.context.loaders[SalesOrderLinesByOrderIdLoader].load(self.record.id)
+        return await lines_margin(info, rows, self.currency)
+
+    @strawberry.field(
+        description="The margin so far (§9): revenue = the invoices' subtotals less their "
+        "credit notes', cost = the cost of goods sold the shipments posted (§5.3). " + MARGIN_ROLES
+    )
+    async def realized_margin(
+        self, info: Info
+    ) -> Annotated[Margin, strawberry.lazy("api.quotes.figures")] | None:
+        return await realized_margin(info, self.record.id, self.currency)
 
 
 @strawberry.type(

@@ -21,6 +21,9 @@ from api.pipeline.loaders import (
     OpportunityByIdLoader,
     OpportunityLinesByOpportunityIdLoader,
 )
+from api.quotes.figures import MARGIN_ROLES, lines_margin, opportunity_fulfillment
+from api.quotes.inputs import QuoteFilter, QuoteOrder
+from api.quotes.loaders import opportunity_quotes
 from api.relay import (
     After,
     Before,
@@ -41,6 +44,8 @@ if TYPE_CHECKING:
     from api.availability.types import Availability
     from api.catalog.types import Product
     from api.orders.types import SalesOrder
+    from api.quotes.figures import Margin, OpportunityFulfillment
+    from api.quotes.types import Quote
 
 
 async def _account(info: Info, account_id: int | None) -> Any:
@@ -258,11 +263,61 @@ class Opportunity(ModelNode):
             order_by=order_by,
         )
 
+    @strawberry.field(
+        description="The deal's quote versions (§9), newest version first unless `orderBy` "
+        "says otherwise."
+    )
+    async def quotes(
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
+        filter: Annotated[
+            QuoteFilter | None, strawberry.argument(description="Which versions to list.")
+        ] = None,
+        order_by: Annotated[
+            QuoteOrder | None, strawberry.argument(description="Default: VERSION DESC.")
+        ] = None,
+    ) -> Connection[Annotated[Quote, strawberry.lazy("api.quotes.types")]]:
+        return await opportunity_quotes(
+            info,
+            self.record.id,
+            first=first,
+            after=after,
+            last=last,
+            before=before,
+            filter=filter,
+            order_by=order_by,
+        )
+
     @strawberry.field(description="amount × probability / 100, half-up to cents (§4.1).")
     def weighted_amount(self) -> Money:
         return money(
             weighted_amount(self.record.amount, self.record.probability), self.record.currency
         )
+
+    @strawberry.field(
+        description="What the won deal's sales order has shipped, invoiced and been paid, in "
+        "step with the order (§9); null until the deal is won."
+    )
+    async def fulfillment(
+        self, info: Info
+    ) -> Annotated[OpportunityFulfillment, strawberry.lazy("api.quotes.figures")] | None:
+        return await opportunity_fulfillment(info, self.record.id, self.record.currency)
+
+    @strawberry.field(
+        description="Σ line nets against Σ quantity × today's standardCost (§9); null for a "
+        "deal without lines. " + MARGIN_ROLES
+    )
+    async def margin(
+        self, info: Info
+    ) -> Annotated[Margin, strawberry.lazy("api.quotes.figures")] | None:
+        rows = await info.context.loaders[OpportunityLinesByOpportunityIdLoader].load(
+            self.record.id
+        )
+        return await lines_margin(info, rows, self.record.currency) if rows else None
 
 
 @strawberry.type(description="One bucket of pipelineForecast (§4.1).")

@@ -13,6 +13,7 @@ from domain.demo.orders import create_orders, deliver_prepaid_services, fulfil_o
 from domain.demo.payables import seed_payables
 from domain.demo.pipeline import seed_leads, seed_opportunities
 from domain.demo.price_lists import seed_price_lists
+from domain.demo.quotes import seed_quotes
 from domain.demo.service_desk import seed_cases, seed_policies
 from domain.demo.stock import seed_stock
 from domain.demo.summary import demo_summary
@@ -53,4 +54,5 @@ async def _seed(ctx: DemoContext) -> None:
     await deliver_prepaid_services(orders)
     await seed_cases(ctx)
     await seed_price_lists(ctx)
+    await seed_quotes(ctx)
     await seed_payables(ctx)

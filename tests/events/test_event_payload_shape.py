@@ -5,7 +5,7 @@ for the fields the data names, answers exactly the data's values; state changes 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -21,6 +21,7 @@ from domain.billing.invoicing import invoice_order
 from domain.billing.models import InvoiceLine
 from domain.billing.payments import record_payment
 from domain.catalog.models import Procurement, Product, ProductKind
+from domain.clock import today
 from domain.global_ids import global_id, parse_global_id
 from domain.inventory.services import adjust_stock, default_warehouse
 from domain.manufacturing.models import PlannedOrder
@@ -45,6 +46,13 @@ from domain.pipeline.services import (
     move_opportunity_stage,
 )
 from domain.pipeline.stages import Stage
+from domain.quotes.services import (
+    accept_quote,
+    create_quote,
+    expire_quotes,
+    reject_quote,
+    send_quote,
+)
 from domain.service.escalation import escalate_overdue_cases
 from domain.service.services import (
     SlaTargetDraft,
@@ -422,3 +430,84 @@ async def test_case_events_carry_the_sla_clocks_in_utc(gql: Any) -> None:
     await set_case_status(case.id, CaseStatus.RESOLVED, new_york(12, 16))
     resolved = await assert_api_shape(gql, "case.resolved", previousStatus="OPEN")
     assert resolved["resolvedAt"] == "2026-01-12T16:00:00+00:00"
+
+
+async def test_quote_events_carry_the_quote_its_lines_and_its_order(gql: Any) -> None:
+    account = await create_account({"name": "Soylent", "credit_limit": D("10000")})
+    gear = await a_product("GEAR", "12.50", "8", kind=ProductKind.STOCKED)
+    await adjust_stock(
+        product_id=gear.id,
+        warehouse_id=(await default_warehouse()).id,
+        quantity=D("10"),
+        reason="Opening stock",
+    )
+    deal = await create_opportunity(
+        {"account_id": account.id, "name": "Gears", "lines": [
+            {"product_id": gear.id, "quantity": D("4"), "unit_price": D("12.3456")}]}
+    )  # fmt: skip
+    quote = await create_quote(deal.id, {})
+    await send_quote(quote.id)
+    sent = await assert_api_shape(gql, "quote.sent", previousStatus="DRAFT")
+    # 4 × 12.3456 = 49.3824 → 49.38, tax 8 % → 3.95
+    assert (sent["number"], sent["status"], sent["total"]) == (quote.number, "SENT", usd("53.33"))
+    assert (sent["lines"][0]["unitPrice"], sent["lines"][0]["priceSource"]) == (
+        usd("12.3456"),
+        "OPPORTUNITY_LINE",
+    )
+
+    await accept_quote(quote.id, "PO-9")
+    accepted = await assert_api_shape(gql, "quote.accepted", previousStatus="SENT")
+    created = await assert_api_shape(gql, "sales_order.created")
+    assert (accepted["salesOrderId"], created["customerReference"]) == (created["id"], "PO-9")
+
+    order_id = parse_global_id(created["id"])[1]
+    await confirm_sales_order(order_id)
+    [line] = await SalesOrderLine.filter(order_id=order_id)
+    await ship_sales_order(
+        order_id, (await default_warehouse()).id, [ShipLineDraft(line.id, D("1"))]
+    )
+    zero = usd("0.00")
+    changed = await assert_api_shape(
+        gql,
+        "opportunity.fulfillment_changed",
+        previousFulfillment={"deliveryStatus": "NOT_SHIPPED", "invoiceStatus": "NOT_INVOICED",
+                             "paymentStatus": "UNPAID", "shippedAmount": zero,
+                             "invoicedAmount": zero, "paidAmount": zero},
+    )  # fmt: skip
+    # 1 × 12.3456 = 12.35 + 8 % = 0.99
+    assert changed["fulfillment"]["shippedAmount"] == usd("13.34")
+
+    later = await create_opportunity({"account_id": account.id, "name": "More gears"})
+    rejected_quote = await create_quote(
+        later.id, {"lines": [{"product_id": gear.id, "quantity": D("1")}]}
+    )
+    await send_quote(rejected_quote.id)
+    await reject_quote(rejected_quote.id, "Not now")
+    rejected = await assert_api_shape(gql, "quote.rejected", previousStatus="SENT")
+    assert rejected["rejectReason"] == "Not now"
+
+    lapsing = await create_quote(
+        later.id,
+        {"valid_until": today(), "lines": [{"product_id": gear.id, "quantity": D("1")}]},
+    )
+    await send_quote(lapsing.id)
+    await expire_quotes(today() + timedelta(days=1))
+    expired = await assert_api_shape(gql, "quote.expired", previousStatus="SENT")
+    assert expired["status"] == "EXPIRED"
+
+
+async def test_credit_exceeded_carries_the_limit_and_the_exposure(gql: Any) -> None:
+    account = await create_account({"name": "Tyrell", "credit_limit": D("500")})
+    hours = await a_product("HOURS", "100.00")
+    order = await create_sales_order(
+        account.id, [OrderLineDraft(product_id=hours.id, quantity=D("4"))]
+    )
+    await confirm_sales_order(order.id)
+
+    await update_account(account.id, {"credit_limit": D("350.5")})
+
+    exceeded = await assert_api_shape(gql, "account.credit_exceeded")
+    assert (exceeded["creditExposure"], exceeded["creditAvailable"]) == (
+        usd("400.00"),
+        usd("-49.50"),
+    )

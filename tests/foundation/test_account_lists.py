@@ -133,6 +133,7 @@ def test_account_reads_own_fields_then_its_lists_then_its_figures() -> None:
         "cases",
         "activities",
         "balance",
+        "creditExposure",
         "creditAvailable",
         "openPipeline",
         "lifetimeRevenue",

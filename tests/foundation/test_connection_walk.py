@@ -49,6 +49,7 @@ from domain.payables.models import MatchStatus, SupplierPayment, VendorBill
 from domain.pipeline.models import Lead, Opportunity
 from domain.price_lists.models import PriceList, PriceListItem
 from domain.purchasing.models import PurchaseOrder
+from domain.quotes.models import Quote
 from domain.service.models import BusinessCalendar, Case, SlaPolicy
 from domain.users.models import User
 from domain.webhooks.models import WebhookDelivery, WebhookSubscription
@@ -498,6 +499,26 @@ async def make_opportunities(world: World, ranks: list[int]) -> list[int]:
     return await saved(Opportunity, rows)
 
 
+async def make_quotes(world: World, ranks: list[int]) -> list[int]:
+    """Newest first by creation and by version alike."""
+    opportunity = await world.opportunity()
+    rows = [
+        Quote(
+            id=ascending_id(r),
+            number=f"QT-{label(r)}",
+            version=descending_id(r),
+            opportunity=opportunity,
+            account_id=opportunity.account_id,
+            valid_until=DAY,
+            requested_date=DAY,
+            currency="USD",
+            created_at=earlier(r),
+        )
+        for r in ranks
+    ]
+    return await saved(Quote, rows)
+
+
 async def make_purchase_orders(world: World, ranks: list[int]) -> list[int]:
     supplier = await world.account()
     rows = [
@@ -822,6 +843,7 @@ WALKS: dict[str, Walk] = {
     "Query.webhookSubscriptions": Walk(make_subscriptions),  # oldest first
     "Query.webhookDeliveries": Walk(make_deliveries),  # newest first
     "Query.priceLists": Walk(make_price_lists),  # name
+    "Query.quotes": Walk(make_quotes),  # newest first
     # Lists on an object.
     "Account.contacts": Walk(make_contacts, the_account),  # last name, first name
     "Account.opportunities": Walk(make_opportunities, the_account),  # oldest first
@@ -830,6 +852,7 @@ WALKS: dict[str, Walk] = {
     "Account.cases": Walk(make_cases, the_account),  # most recently opened first
     "Account.activities": Walk(make_timeline("account"), the_account),  # due time
     "Opportunity.activities": Walk(make_timeline("opportunity"), the_opportunity),
+    "Opportunity.quotes": Walk(make_quotes, the_opportunity),  # newest version first
     "WebhookSubscription.deliveries": Walk(make_deliveries, the_subscription),
     "MrpRun.plannedOrders": Walk(make_planned_orders, the_mrp_run),
     "Invoice.creditNotes": Walk(make_credit_notes(later_day), the_invoice),  # oldest first

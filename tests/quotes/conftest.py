@@ -63,8 +63,9 @@ async def add_stock(product: Product, quantity: str) -> None:
 
 
 async def make_deal(credit_limit: str | None = None, **opportunity: Any) -> Deal:
-    """A deal of Globex (a new account each time, the products shared): 2 bikes at 1 200.00 less 10 % (taxed 8 %) and 5 helmets at the list
-    price 49.90 (taxed 8 %); the opportunity's amount is 2 160.00 + 249.50 = 2 409.50."""
+    """A deal of Globex (a new account each time, the products shared): 2 bikes at 1 200.00
+    less 10 % (taxed 8 %) and 5 helmets at the list price 49.90 (taxed 8 %); the deal's
+    amount is 2 160.00 + 249.50 = 2 409.50."""
     fields: dict[str, Any] = {"name": "Globex"}
     if credit_limit is not None:
         fields["credit_limit"] = D(credit_limit)

@@ -235,9 +235,7 @@ async def test_only_a_draft_is_updated_and_its_new_lines_are_priced(deal_factory
 # --- send -----------------------------------------------------------------------------------
 
 
-async def test_sending_moves_the_deal_to_proposal_and_never_back(
-    deal_factory, event_types
-):
+async def test_sending_moves_the_deal_to_proposal_and_never_back(deal_factory, event_types):
     deal: Deal = await deal_factory()
     early = await create_quote(deal.opportunity.id, {})
 
@@ -549,9 +547,7 @@ async def test_the_expiry_job_is_a_durable_run_expiring_each_quote_once(deal_fac
     await _sent_quotes(deal, date(2026, 3, 3), date(2026, 3, 4))
     runs = []
     for _ in range(2):
-        run = await start_job_run(
-            JobKind.QUOTE_EXPIRY, QuoteExpiryParams(date(2026, 3, 10)), None
-        )
+        run = await start_job_run(JobKind.QUOTE_EXPIRY, QuoteExpiryParams(date(2026, 3, 10)), None)
         assert await run_attempt(run.id, None, None, "test-worker") == "SUCCEEDED"
         runs.append(await JobRun.get(id=run.id))
 

@@ -30,6 +30,7 @@ from domain.pipeline.services import create_lead, create_opportunity
 from domain.price_lists.services import create_price_list
 from domain.purchasing.models import PurchaseOrderLine
 from domain.purchasing.services import PurchaseLineDraft, create_purchase_order
+from domain.quotes.services import create_quote, send_quote
 from domain.service.services import WorkingHoursDraft, create_business_calendar, create_case
 from domain.users.services import create_user
 from domain.webhooks.services import create_subscription
@@ -152,6 +153,15 @@ class World:
             }
         )
         self._keep("opportunity", "Opportunity", opportunity)
+
+    async def _make_quote(self) -> None:
+        opportunity = await self._row("opportunity")
+        self._keep("quote", "Quote", await create_quote(opportunity.id, {}))
+
+    async def _make_sent_quote(self) -> None:
+        opportunity = await self._row("opportunity")
+        quote = await create_quote(opportunity.id, {})
+        self._keep("sent_quote", "Quote", (await send_quote(quote.id)).quote)
 
     async def _make_calendar(self) -> None:
         calendar = await create_business_calendar(

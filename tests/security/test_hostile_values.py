@@ -138,6 +138,14 @@ OPPORTUNITY = {
     ("lines", 0, "description"): "text",
 }
 WEBHOOK = {("url",): "text", ("eventTypes", 0): "text", ("description",): "multiline"}
+QUOTE = {
+    ("validUntil",): "date",
+    ("requestedDate",): "date",
+    ("lines", 0, "quantity"): "quantity",
+    ("lines", 0, "unitPrice"): "unit_price",
+    ("lines", 0, "discountPercent"): "percent",
+    ("lines", 0, "description"): "text",
+}
 PRICE_LIST = {
     ("name",): "text",
     ("currency",): "text",
@@ -269,6 +277,19 @@ SPECS = [
         lambda w: {"id": w.opportunity, "reason": "Price"},
         {("reason",): "multiline"},
     ),
+    Spec(
+        "quoteCreate",
+        lambda w: {"opportunityId": w.opportunity, "lines": [_line(w)]},
+        QUOTE,
+    ),
+    Spec("quoteUpdate", lambda w: {"id": w.quote, "lines": [_line(w)]}, QUOTE),
+    Spec("quoteAccept", lambda w: {"id": w.sent_quote}, {("customerReference",): "text"}),
+    Spec(
+        "quoteReject",
+        lambda w: {"id": w.sent_quote, "reason": "Price"},
+        {("reason",): "multiline"},
+    ),
+    Spec("quoteExpiryRunStart", lambda w: {}, {("asOf",): "date"}),
     Spec(
         "purchaseOrderCreate",
         lambda w: {"supplierId": w.supplier, "lines": [_line(w)]},

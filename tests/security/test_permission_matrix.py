@@ -259,6 +259,7 @@ async def _world() -> tuple[World, dict[str, str]]:
         "purchase_order",
         "purchase_line",
         "subscription",
+        "quote",
     )
     invoice = await Invoice.get(id=int(_pk(world.invoice)))
     payment = await record_payment(invoice.account_id, Decimal("1.00"), date(2026, 3, 3))
@@ -290,6 +291,8 @@ async def _world() -> tuple[World, dict[str, str]]:
         "PurchaseOrderLine": world.purchase_line,
         "WebhookSubscription": world.subscription,
         "SalesOrder": encode_id("SalesOrder", invoice.sales_order_id),
+        "Quote": world.quote,
+        "Opportunity": world.opportunity,
         "Payment": encode_id("Payment", payment.id),
         "CreditNote": encode_id("CreditNote", credit_note.id),
         "VendorBill": encode_id("VendorBill", bill.id),
