@@ -77,7 +77,7 @@ async def case_states() -> dict[int, tuple[int, str, datetime | None]]:
 async def expected_scan(as_of: datetime) -> Outcome:
     """The scan as the rules say it, case by case, measuring business time over each
     calendar (no stored at-risk instant): what the set-based scan must leave row for row."""
-    policies = await policy_clocks(await SlaPolicy.all().values_list("id", flat=True))
+    policies = await policy_clocks([policy.id for policy in await SlaPolicy.all()])
     history: defaultdict[int, list[Recorded]] = defaultdict(list)
     for row in await CaseEscalation.all().order_by("level"):
         history[row.case_id].append(Recorded(row.level, row.reason, row.at))
@@ -298,7 +298,8 @@ async def test_a_cancelled_escalation_run_keeps_its_chunks_and_a_later_run_does_
     monkeypatch.undo()
     later = await start_job_run(JobKind.SLA_ESCALATION, params, None)
     assert await run_attempt(later.id, None, None, "worker-2") == "SUCCEEDED"
-    assert (await JobRun.get(id=later.id)).result["escalated_cases"] == 2
+    result = (await JobRun.get(id=later.id)).result
+    assert result is not None and result["escalated_cases"] == 2
     assert await CaseEscalation.all().count() == 12
     assert await Event.filter(type="case.sla_breached").count() == 6
 
