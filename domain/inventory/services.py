@@ -82,12 +82,8 @@ async def lock_products(product_ids: Iterable[int]) -> None:
     change reads and posts the change of. NO KEY, so documents may still reference it."""
     wanted = sorted(set(product_ids))
     if wanted:
-        await (
-            Product.filter(id__in=wanted)
-            .order_by("id")
-            .select_for_update(no_key=True)
-            .values_list("id", flat=True)
-        )
+        # Whole rows: tortoise drops FOR UPDATE from values()/values_list() queries.
+        await Product.filter(id__in=wanted).order_by("id").select_for_update(no_key=True)
 
 
 async def stock_value_changes(quantities: Mapping[int, Decimal]) -> dict[int, Decimal]:
