@@ -28,7 +28,9 @@ CHART_OF_ACCOUNTS: tuple[tuple[str, str, LedgerAccountType], ...] = (
 
 
 async def seed() -> None:
-    existing = set(await LedgerAccount.all().values_list("code", flat=True))
+    """Adds the accounts an installation lacks and gives every account of the chart its
+    §5.3 type, on data made before the types were settled too."""
+    existing = dict(await LedgerAccount.all().values_list("code", "type"))
     missing = [
         LedgerAccount(code=code, name=name, type=kind)
         for code, name, kind in CHART_OF_ACCOUNTS
@@ -36,3 +38,6 @@ async def seed() -> None:
     ]
     if missing:
         await LedgerAccount.bulk_create(missing, ignore_conflicts=True)
+    for code, _, kind in CHART_OF_ACCOUNTS:
+        if code in existing and existing[code] != kind:
+            await LedgerAccount.filter(code=code).update(type=kind)
