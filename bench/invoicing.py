@@ -1,15 +1,17 @@
 """Invoice run throughput: the INVOICING job body over 2,000 shipped orders of 3 lines on
 PostgreSQL, next to a hand-written asyncpg loop doing the same work, interleaved A/B.
 
-The yardstick does what the body does, in the same order and the same batches: lock the
-orders in id order (FOR UPDATE), read their lines, price them by §5.4, take gapless invoice
-and journal numbers (UPDATE … RETURNING per batch), insert invoices, invoice lines, journal
-entries and lines and `invoice.posted` events with `INSERT … SELECT unnest(…)`, and update
-the order lines and order statuses. A second comparison runs it one order per transaction
-(the per-order loop of issue 15). Every slice starts from the same freshly loaded orders,
-and what each side wrote — invoices, lines, entries, statuses, event payloads — is checked
-equal before its figure counts. `BENCH_INVOICING_RUNS=2` races two bodies (and two yardstick
-loops on two connections) over the same orders, as two workers would.
+The yardstick does what the body does, in the same order and the same batches: share-lock
+the period lock (§11), lock the orders in id order (FOR UPDATE), read their lines, price them
+by §5.4, take gapless invoice and journal numbers (UPDATE … RETURNING per batch), insert
+invoices, invoice lines, journal entries and lines (the customer on the 1200 line) and
+`invoice.posted` events with `INSERT … SELECT unnest(…)`, and update the order lines and order
+statuses. The body also keeps opportunity fulfilment and credit exposure in step (§9), which
+the yardstick leaves out. A second comparison runs the yardstick one order per transaction
+(the per-order loop of issue 15). Every slice starts from the same freshly loaded orders, and
+what each side wrote — invoices, lines, entries, statuses, event payloads — is checked equal
+before its figure counts. `BENCH_INVOICING_RUNS=2` races two bodies (and two yardstick loops
+on two connections) over the same orders, as two workers would.
 
     .venv/bin/python bench/invoicing.py
     # BENCH_INVOICING_ORDERS=2000 BENCH_INVOICING_RUNS=1 BENCH_INVOICING_SLICES=5
@@ -51,6 +53,7 @@ from domain.billing.statuses import (
     invoice_status,
     order_billing_statuses,
 )
+from domain.closing.periods import THE_LOCK
 from domain.db import seed_reference_data
 from domain.demo.bulk import load_shipped_orders
 from domain.event_data import camel, money, ref
@@ -172,6 +175,12 @@ async def raw_batch(
     db: asyncpg.Connection, order_ids: Sequence[int], ledger: dict[str, int]
 ) -> int:
     async with db.transaction():
+        # The period lock, share-locked to commit as every posting takes it (§11).
+        through = await db.fetchval(
+            f"SELECT closed_through FROM period_locks WHERE id = {THE_LOCK} FOR SHARE"
+        )
+        if through is not None and through >= ISSUE_DATE:
+            raise SystemExit(f"{ISSUE_DATE} is in a closed period")
         orders = [
             row
             for row in await db.fetch(
@@ -268,16 +277,19 @@ async def raw_batch(
             postings = []
             for invoice, entry_number in zip(charged, entry_numbers, strict=True):
                 invoice["journal_entry_id"] = entry_id[entry_number]
-                for code, debit, credit in (
-                    ("1200", invoice["total"], ZERO),
-                    ("4000", ZERO, invoice["subtotal"]),
-                    ("2200", ZERO, invoice["tax_total"]),
+                for code, customer, debit, credit in (
+                    ("1200", invoice["account_id"], invoice["total"], ZERO),
+                    ("4000", None, ZERO, invoice["subtotal"]),
+                    ("2200", None, ZERO, invoice["tax_total"]),
                 ):
                     if debit or credit:
-                        postings.append((entry_id[entry_number], ledger[code], debit, credit))
+                        postings.append(
+                            (entry_id[entry_number], ledger[code], customer, debit, credit)
+                        )
             await db.execute(
-                "INSERT INTO journal_lines (entry_id, ledger_account_id, debit, credit) "
-                "SELECT * FROM unnest($1::int[], $2::int[], $3::numeric[], $4::numeric[])",
+                "INSERT INTO journal_lines (entry_id, ledger_account_id, account_id, debit, "
+                "credit) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::numeric[], "
+                "$5::numeric[])",
                 *map(list, zip(*postings, strict=True)),
             )
         arrays = ", ".join(f"${n}::{kind}[]" for n, (_, kind) in enumerate(INVOICE_COLUMNS, 1))
@@ -401,7 +413,8 @@ DIGEST = (
     "SELECT i.number, l.position, l.sales_order_line_id, l.quantity, l.unit_price, "
     "l.net_amount, l.tax_amount FROM invoice_lines l JOIN invoices i ON i.id = l.invoice_id "
     "ORDER BY i.number, l.position",
-    "SELECT e.number, e.memo, e.reference, a.code, l.debit, l.credit FROM journal_lines l "
+    "SELECT e.number, e.memo, e.reference, a.code, l.account_id, l.debit, l.credit "
+    "FROM journal_lines l "
     "JOIN journal_entries e ON e.id = l.entry_id "
     "JOIN ledger_accounts a ON a.id = l.ledger_account_id ORDER BY e.number, l.id",
     "SELECT id, status, invoice_status, payment_status FROM sales_orders ORDER BY id",
