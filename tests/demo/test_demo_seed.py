@@ -13,6 +13,7 @@ from domain.inventory.models import StockMove
 from domain.ledger.services import trial_balance
 from domain.orders.models import SalesOrderLine, Shipment
 from domain.outbox.models import Event
+from tests.ledger.books import assert_books_balance
 
 EXPECTED = {
     "accounts": 50,
@@ -49,7 +50,7 @@ EXPECTED = {
     "cases_resolved": 18,
     "cases_closed": 16,
     "cases_escalated": 28,
-    "journal_entries": 115,
+    "journal_entries": 127,  # the 12 work order completions post too (§5.3)
 }
 
 
@@ -63,6 +64,7 @@ async def test_demo_company_is_complete_balanced_and_loaded_once(
 
     rows = await trial_balance()
     assert sum((row.balance for row in rows), Decimal(0)) == 0
+    await assert_books_balance()  # 1300 = stock at standard, 2050 = received not billed
     revenue = next(row for row in rows if row.ledger_account.code == "4000")
     assert revenue.credit == Decimal("148509.60")
     credits = next(row for row in rows if row.ledger_account.code == "2100")

@@ -10,7 +10,7 @@ from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from domain.errors import DomainError, ErrorCode
-from domain.ledger.models import JournalEntry, JournalLine, LedgerAccount
+from domain.ledger.models import JournalEntry, JournalLine, LedgerAccount, LedgerAccountType
 from domain.ledger.reference_data import seed
 from domain.ledger.services import (
     Posting,
@@ -239,3 +239,10 @@ async def test_trial_balance_sums_per_account_up_to_the_date_and_to_zero():
         "4000": D("-119.99"),
     }
     assert sum(r.balance for r in everything) == 0
+
+
+async def test_migrate_gives_an_existing_account_its_contract_type():
+    await LedgerAccount.filter(code="7000").update(type=LedgerAccountType.EXPENSE)
+    await seed()
+    assert (await LedgerAccount.get(code="7000")).type == LedgerAccountType.REVENUE
+    assert await LedgerAccount.filter(code="7000").count() == 1
