@@ -40,7 +40,14 @@ from domain.numbering.services import next_number
 from domain.purchasing.models import PurchaseOrder
 from domain.purchasing.services import PurchaseLineDraft, create_purchase_order
 from domain.querying import filter_given
-from domain.validation import HUNDRED, Checks, optional_date, valid_percent, valid_quantity
+from domain.validation import (
+    HUNDRED,
+    Checks,
+    computed_amount,
+    optional_date,
+    valid_percent,
+    valid_quantity,
+)
 
 # Serialises bomSet on PostgreSQL: two concurrent edits could otherwise each pass the cycle
 # check and together close a cycle (SQLite serialises writers by itself).
@@ -244,8 +251,14 @@ async def complete_work_order(work_order_id: int, quantity: Decimal) -> WorkOrde
         values = await stock_value_changes(
             {**{c: -need for c, need in consumed.items()}, order.product_id: quantity}
         )
-        finished_value = values[order.product_id]
-        consumed_value = -sum((values[c] for c in consumed), ZERO)
+        finished_value = computed_amount(
+            values[order.product_id], "quantity", "The finished goods at standard cost"
+        )
+        consumed_value = computed_amount(
+            -sum((values[c] for c in consumed), ZERO),
+            "quantity",
+            "The components consumed at standard cost",
+        )
         for component_id, need in sorted(consumed.items()):
             try:
                 await move_stock(

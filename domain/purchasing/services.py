@@ -193,7 +193,11 @@ async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) ->
         for line_id, quantity in received.items():
             product_id = order_lines[line_id].product_id
             by_product[product_id] = by_product.get(product_id, ZERO) + quantity
-        standard_value = sum((await stock_value_changes(by_product)).values(), ZERO)
+        standard_value = computed_amount(
+            sum((await stock_value_changes(by_product)).values(), ZERO),
+            "lines",
+            "The receipt's value at standard cost",
+        )
         billed_quantities = await billed_by_line(list(received))
         purchase_value = ZERO
         for line_id, quantity in sorted(received.items()):
