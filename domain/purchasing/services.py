@@ -167,7 +167,14 @@ async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) ->
                 f"{order.number} is {order.status.value}; only OPEN orders are received.",
                 "id",
             )
-        order_lines = {line.id: line for line in await PurchaseOrderLine.filter(order_id=order.id)}
+        # Locked like vendorBillPost locks them, so a bill and a receipt of one line take turns
+        # over what 2050 carries for it (§10).
+        order_lines = {
+            line.id: line
+            for line in await PurchaseOrderLine.filter(order_id=order.id)
+            .select_for_update()
+            .order_by("id")
+        }
         received: dict[int, Decimal] = {}
         for index, (line, quantity) in enumerate(zip(lines, quantities, strict=True)):
             at = ("lines", str(index))
