@@ -11,6 +11,7 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any
 
+import orjson
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -58,6 +59,15 @@ class TandemGraphQL(GraphQLOverHTTP):
             **kwargs,
         )
         self.settings = settings
+
+    def decode_json(self, data: str | bytes) -> object:
+        # orjson.JSONDecodeError is a json.JSONDecodeError, which the websocket reader catches.
+        return orjson.loads(data)
+
+    def encode_json(self, data: object) -> str:
+        # Text, not bytes: the websocket would otherwise send graphql-transport-ws messages as
+        # binary frames. HTTP answers are encoded by api.http_conformance.json_response.
+        return orjson.dumps(data).decode()
 
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
@@ -212,7 +222,11 @@ def create_app(
             *tracing.middleware(),
             Middleware(RequestIdMiddleware),
             Middleware(JsonFailures),
-            Middleware(AuthMiddleware, graphiql=settings.introspection),
+            Middleware(
+                AuthMiddleware,
+                graphiql=settings.introspection,
+                token_cache_seconds=settings.token_cache_seconds,
+            ),
             Middleware(RateLimitMiddleware),
             Middleware(WakeOutboxDispatcher),
         ],

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+import weakref
+from collections.abc import Awaitable, Callable
 from functools import cache
 from typing import Any, ClassVar
 
@@ -10,13 +13,16 @@ from starlette.datastructures import Headers, QueryParams
 from starlette.types import ASGIApp, Receive, Scope, Send
 from strawberry.permission import BasePermission
 from strawberry.types import Info
+from tortoise.signals import post_save
 
 from api.failures import retry_once_on_outage
 from api.graphiql import graphiql_page, is_asset_request
 from api.scalars import described_enum
 from domain.actor import Actor, acting_as
 from domain.auth.models import ApiToken, Role
-from domain.auth.services import authenticate
+from domain.auth.services import authenticate, hash_token, is_usable
+from domain.clock import utcnow
+from domain.users.models import User
 
 PUBLIC_PATHS = frozenset({"/healthz", "/readyz"})
 
@@ -71,14 +77,90 @@ def is_graphiql_page(scope: Scope, *, enabled: bool) -> bool:
     return not names & GRAPHQL_PARAMETERS
 
 
+# §2 lets a revoked token's websocket live up to 5 s; a cached verdict lives at most this long,
+# so a revocation made by another process (`tandem tokens revoke`) takes effect within it.
+TOKEN_CACHE_SECONDS = 2.0
+TOKEN_CACHE_SIZE = 1024
+
+
+class TokenCache:
+    """Verified tokens by the hash of their secret, each kept `ttl` seconds (of `clock`), at
+    most `size` of them: a request inside that window does not read its token again. Expiry
+    is still checked on every hit; a token or user saved in this process (a revocation, a
+    deactivation, a new role) empties every cache at once (`forget_all`). lastUsedAt is then
+    written on the read after a miss, so at most once a TTL — and, as before, once a minute."""
+
+    def __init__(
+        self,
+        ttl: float = TOKEN_CACHE_SECONDS,
+        *,
+        size: int = TOKEN_CACHE_SIZE,
+        clock: Callable[[], float] = time.monotonic,
+        verify: Callable[[str], Awaitable[ApiToken | None]] = authenticate,
+    ) -> None:
+        self.ttl = ttl
+        self.size = size
+        self.clock = clock
+        self.verify = verify
+        self.entries: dict[str, tuple[float, ApiToken]] = {}
+        _caches.add(self)
+
+    async def authenticate(self, raw: str) -> ApiToken | None:
+        if self.ttl <= 0:
+            return await self.verify(raw)
+        key = hash_token(raw)
+        entry = self.entries.get(key)
+        now = self.clock()
+        if entry is not None and entry[0] > now:
+            token = entry[1]
+            if is_usable(token, token.user, utcnow()):
+                return token
+        self.entries.pop(key, None)
+        token = await self.verify(raw)
+        if token is not None:
+            if len(self.entries) >= self.size:
+                del self.entries[next(iter(self.entries))]  # the oldest
+            self.entries[key] = (now + self.ttl, token)
+        return token
+
+    def clear(self) -> None:
+        self.entries.clear()
+
+
+_caches: weakref.WeakSet[TokenCache] = weakref.WeakSet()
+
+
+def forget_all() -> None:
+    for token_cache in list(_caches):
+        token_cache.clear()
+
+
+@post_save(ApiToken)
+async def _token_saved(sender: type[ApiToken], instance: ApiToken, *_: Any) -> None:
+    forget_all()
+
+
+@post_save(User)
+async def _user_saved(sender: type[User], instance: User, *_: Any) -> None:
+    forget_all()
+
+
 class AuthMiddleware:
     """Resolves the bearer token to its ApiToken once per request, or answers 401; answers the
     GraphiQL page itself, so that nothing behind it ever runs for a request without a token.
-    The token and its user are the request's actor (domain.actor) for the audit trail."""
+    The token and its user are the request's actor (domain.actor) for the audit trail.
+    Verified tokens are cached `token_cache_seconds` (TokenCache; 0 reads every time)."""
 
-    def __init__(self, app: ASGIApp, *, graphiql: bool = True) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        graphiql: bool = True,
+        token_cache_seconds: float = TOKEN_CACHE_SECONDS,
+    ) -> None:
         self.app = app
         self.graphiql = graphiql
+        self.tokens = TokenCache(min(token_cache_seconds, TOKEN_CACHE_SECONDS))
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] in PUBLIC_PATHS or is_asset_request(scope):
@@ -89,7 +171,9 @@ class AuthMiddleware:
             return
         raw = bearer_token(Headers(scope=scope))
         # An outage that outlasts the retry escapes to JsonFailures: a JSON 503, not a 401.
-        principal = await retry_once_on_outage(lambda: authenticate(raw)) if raw else None
+        principal = (
+            await retry_once_on_outage(lambda: self.tokens.authenticate(raw)) if raw else None
+        )
         if principal is None:
             await _unauthorized(send)
             return

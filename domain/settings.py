@@ -104,6 +104,8 @@ class Settings:
     job_max_attempts: int = 3
     rate_limit_per_minute: int = 1200  # per token; 0 = no limit
     max_query_cost: int = 50000
+    # How long the API trusts a token it verified (api.auth.TokenCache); at most 2 s, 0 = never.
+    token_cache_seconds: float = 2.0
 
     @property
     def embedded_redis_socket(self) -> Path:

@@ -64,6 +64,9 @@ async def settings(tmp_var: Path, redis_url: str) -> AsyncIterator[Settings]:
         queue_name=f"tandem-test-{SESSION_TAG}",
         webhook_allow_private=True,
         currency="USD",
+        # Tests change tokens behind the API's back (a raw UPDATE, another process) and expect
+        # the next request to see it; tests/security/test_token_cache.py covers the cache.
+        token_cache_seconds=0.0,
     )
     override_settings(test_settings)
     yield test_settings
