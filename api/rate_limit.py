@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 from redis.asyncio import Redis
-from redis.exceptions import RedisError
+from redis.exceptions import NoScriptError, RedisError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.auth import PUBLIC_PATHS
@@ -31,6 +31,8 @@ if ttl < 0 then
 end
 return {count, ttl}
 """
+# Sent by its SHA-1 (EVALSHA): the script's text crosses the wire only when Redis lacks it.
+_HIT_SHA = hashlib.sha1(_HIT.encode()).hexdigest()
 
 # A Redis that does not answer must not hold a request up: past this, the request goes through.
 REDIS_TIMEOUT_SECONDS = 0.5
@@ -68,8 +70,7 @@ class RateLimiter:
             return None
         try:
             async with asyncio.timeout(REDIS_TIMEOUT_SECONDS):
-                reply: Any = redis.eval(_HIT, 1, self.key(subject), str(self.window_ms))
-                count, ttl_ms = await reply
+                count, ttl_ms = await self._run(redis, self.key(subject))
         except (RedisError, OSError, TimeoutError) as error:
             self._skip_until = now + BACKOFF_SECONDS
             if self._warned_at is None or now - self._warned_at >= WARN_EVERY_SECONDS:
@@ -83,6 +84,16 @@ class RateLimiter:
         count = int(count)
         retry_after = max(1, math.ceil(int(ttl_ms) / 1000))
         return Verdict(allowed=count <= self.limit, count=count, retry_after=retry_after)
+
+
+    async def _run(self, redis: Redis, key: str) -> Any:
+        window = str(self.window_ms)
+        try:
+            reply: Any = redis.evalsha(_HIT_SHA, 1, key, window)
+            return await reply
+        except NoScriptError:  # a restarted or flushed Redis: EVAL caches the script again
+            reply = redis.eval(_HIT, 1, key, window)
+            return await reply
 
 
 def token_subject(principal: Any) -> str:
