@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
-from tortoise.queryset import QuerySet
 
 L = TypeVar("L", bound=DataLoader[Any, Any])
 
@@ -25,6 +25,21 @@ class ByIdLoader(DataLoader[int, Any]):
         rows = await self.model.filter(id__in=list(set(ids)))
         by_id = {row.pk: row for row in rows}
         return [by_id.get(i) for i in ids]
+
+
+class OneByKeyLoader(DataLoader[int, Any]):
+    """Loads the one row of `model` whose unique `key` is in the batch; None when missing."""
+
+    model: ClassVar[type[Model]]
+    key: ClassVar[str]
+
+    def __init__(self) -> None:
+        super().__init__(load_fn=self._load)
+
+    async def _load(self, keys: Sequence[int]) -> list[Any]:
+        rows = await self.model.filter(**{f"{self.key}__in": list(set(keys))})
+        by_key = {getattr(row, self.key): row for row in rows}
+        return [by_key.get(key) for key in keys]
 
 
 class ManyByKeyLoader(DataLoader[int, list[Any]]):
@@ -59,30 +74,19 @@ class ManyByKeyLoader(DataLoader[int, list[Any]]):
         return tuple(parts)
 
 
-class ChildrenByKeyLoader(DataLoader[tuple[int, Hashable], list[Any]]):
-    """The rows behind a nested connection (`SalesOrder.invoices(filter:)`) for many parents
-    at once. A key is (parent id, filter), the filter being any hashable value `rows` turns
-    into the list's query without the parent condition; a batch costs one query per
-    distinct filter (all parents of one field share theirs), never one per parent."""
-
-    key: ClassVar[str]
+class AccountFigureLoader(DataLoader[int, Decimal]):
+    """A figure of each account (a balance, a revenue): `figures` sums it for the whole
+    batch in one grouped query."""
 
     def __init__(self) -> None:
         super().__init__(load_fn=self._load)
 
-    def rows(self, flt: Any) -> QuerySet[Any]:
+    async def figures(self, account_ids: list[int]) -> Mapping[int, Decimal]:
         raise NotImplementedError
 
-    async def _load(self, keys: Sequence[tuple[int, Hashable]]) -> list[list[Any]]:
-        parents: dict[Hashable, set[int]] = defaultdict(set)
-        for parent_id, flt in keys:
-            parents[flt].add(parent_id)
-        grouped: dict[tuple[int, Hashable], list[Any]] = defaultdict(list)
-        for flt, parent_ids in parents.items():
-            query = self.rows(flt).filter(**{f"{self.key}__in": sorted(parent_ids)})
-            for row in await query.order_by("id"):
-                grouped[(getattr(row, self.key), flt)].append(row)
-        return [grouped.get(key, []) for key in keys]
+    async def _load(self, account_ids: Sequence[int]) -> list[Decimal]:
+        figures = await self.figures(sorted(set(account_ids)))
+        return [figures[account_id] for account_id in account_ids]
 
 
 class Loaders:

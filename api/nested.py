@@ -1,40 +1,52 @@
-"""Nested connections (`Product.stockLevels`, `MrpRun.plannedOrders`) paged for many parents
+"""Nested connections (`Account.contacts`, `MrpRun.plannedOrders`) paged for many parents
 at once: the SQL count of a query depends on its depth, never on how many parents it lists."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from graphql import GraphQLError
 from strawberry.dataloader import DataLoader
+from strawberry.types import Info
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from api.relay import Connection, connection_from_rows, paginate, to_node
+from api.relay import Connection, Edge, connection_from_rows, paginate
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Window:
-    """The page a nested connection field asks for: its paging arguments and its order."""
+    """The page a nested connection field asks for: its paging arguments and its order
+    (None: the loader's own order, see `PagesByKeyLoader.arrange`)."""
 
     first: int | None
     after: str | None
     last: int | None
     before: str | None
-    order_by: tuple[str, ...]
+    order_by: tuple[str, ...] | None
 
 
-class PagesByKeyLoader(DataLoader[tuple[Hashable, Hashable, Window], Connection[Any]]):
-    """The page of children of each parent: a key is (parent key value, filter, window).
+PageKey = tuple[Hashable, Hashable, Window]
 
-    Parents asking for the same filter and window share one query. A lone parent (a detail
-    page) has its page cut by the database, so a long list (an MRP run's planned orders) is
-    not read whole; several parents share one query for all their rows, cut here."""
 
-    model: ClassVar[type[Model]]
+def _row(row: Any) -> Any:
+    return row
+
+
+class PagesByKeyLoader(DataLoader[PageKey, Connection[Any]]):
+    """The page of rows of each parent: a key is (parent key value, filter, window), the
+    filter being any hashable value `rows` turns into the list's query without the parent.
+
+    A batch costs one query per distinct filter, whatever the parents and windows. A lone
+    parent asking for one ordered window (a detail page) has its page cut by the database,
+    so a long list (an MRP run's planned orders) is not read whole; otherwise the rows of
+    all the filter's parents are read at once and each page is cut here."""
+
     key: ClassVar[str]
 
     def __init__(self) -> None:
@@ -44,58 +56,79 @@ class PagesByKeyLoader(DataLoader[tuple[Hashable, Hashable, Window], Connection[
         """The children matching `flt`, of every parent (the loader adds the parent)."""
         raise NotImplementedError
 
-    def node(self, row: Any) -> Any:
-        return to_node(row)
+    def arrange(self, rows: list[Any]) -> list[Any]:
+        """One parent's rows in the list's own order, for a window without `order_by`."""
+        return rows
 
-    async def _load(
-        self, keys: Sequence[tuple[Hashable, Hashable, Window]]
-    ) -> list[Connection[Any] | GraphQLError]:
-        groups: dict[tuple[Hashable, Window], list[Hashable]] = defaultdict(list)
-        for parent, flt, window in keys:
-            if parent not in groups[(flt, window)]:
-                groups[(flt, window)].append(parent)
-        pages: dict[tuple[Hashable, Hashable, Window], Connection[Any] | GraphQLError] = {}
-        for (flt, window), parents in groups.items():
-            try:
-                for parent, page in zip(
-                    parents, await self._pages(flt, window, parents), strict=True
-                ):
-                    pages[(parent, flt, window)] = page
-            except GraphQLError as error:  # a bad cursor or size: this field's error only
-                for parent in parents:
-                    pages[(parent, flt, window)] = error
+    async def _load(self, keys: Sequence[PageKey]) -> list[Connection[Any] | GraphQLError]:
+        groups: dict[Hashable, dict[PageKey, None]] = defaultdict(dict)
+        for key in keys:
+            groups[key[1]][key] = None
+        pages: dict[PageKey, Connection[Any] | GraphQLError] = {}
+        for flt, group in groups.items():
+            if len(group) == 1:
+                ((parent, _, window),) = group
+                if window.order_by is not None:
+                    pages[(parent, flt, window)] = await self._cut_by_database(
+                        self.rows(flt).filter(**{self.key: parent}), window, window.order_by
+                    )
+                    continue
+            parents = list(dict.fromkeys(parent for parent, _, _ in group))
+            query = self.rows(flt).filter(**{f"{self.key}__in": parents})
+            children: dict[Hashable, list[Any]] = defaultdict(list)
+            for row in await query.order_by("id"):
+                children[getattr(row, self.key)].append(row)
+            for key in group:
+                pages[key] = self._cut_here(children[key[0]], key[2], query.model)
         return [pages[key] for key in keys]
 
-    async def _pages(
-        self, flt: Hashable, window: Window, parents: list[Hashable]
-    ) -> list[Connection[Any]]:
-        first, after, last, before = window.first, window.after, window.last, window.before
-        if len(parents) == 1:
-            queryset = self.rows(flt).filter(**{self.key: parents[0]})
-            page = await paginate(
+    async def _cut_by_database(
+        self, queryset: QuerySet[Any], window: Window, order_by: tuple[str, ...]
+    ) -> Connection[Any] | GraphQLError:
+        try:
+            return await paginate(
                 queryset,
-                self.node,
-                first=first,
-                after=after,
-                last=last,
-                before=before,
-                order_by=window.order_by,
+                _row,
+                first=window.first,
+                after=window.after,
+                last=window.last,
+                before=window.before,
+                order_by=order_by,
             )
-            return [page]
-        rows = await self.rows(flt).filter(**{f"{self.key}__in": parents})
-        children: dict[Hashable, list[Any]] = defaultdict(list)
-        for row in rows:
-            children[getattr(row, self.key)].append(row)
-        return [
-            connection_from_rows(
-                children[parent],
-                self.node,
-                first=first,
-                after=after,
-                last=last,
-                before=before,
+        except GraphQLError as error:  # a bad cursor or size: this field's error only
+            return error
+
+    def _cut_here(
+        self, rows: list[Any], window: Window, model: type[Model]
+    ) -> Connection[Any] | GraphQLError:
+        try:
+            return connection_from_rows(
+                rows if window.order_by is not None else self.arrange(rows),
+                _row,
+                first=window.first,
+                after=window.after,
+                last=window.last,
+                before=window.before,
                 order_by=window.order_by,
-                model=self.model,
+                model=model,
             )
-            for parent in parents
-        ]
+        except GraphQLError as error:
+            return error
+
+
+async def nested_connection(
+    info: Info,
+    loader: type[PagesByKeyLoader],
+    parent: Hashable,
+    flt: Hashable,
+    convert: Callable[[Any], T],
+    window: Window,
+) -> Connection[T]:
+    """The `window` of `parent`'s rows matching `flt`, each row made a node by `convert`
+    (which may carry what the parent knows, e.g. its currency)."""
+    page = await info.context.loaders[loader].load((parent, flt, window))
+    return Connection(
+        edges=[Edge(cursor=edge.cursor, node=convert(edge.node)) for edge in page.edges],
+        page_info=page.page_info,
+        count_rows=page.count_rows,
+    )

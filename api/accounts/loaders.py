@@ -6,7 +6,8 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
-from api.loaders import ChildrenByKeyLoader, by_id_loader
+from api.loaders import by_id_loader
+from api.nested import PagesByKeyLoader
 from domain.accounts.models import Account, Contact
 from domain.accounts.services import ContactFilter, list_contacts
 
@@ -14,7 +15,7 @@ AccountByIdLoader = by_id_loader(Account)
 ContactByIdLoader = by_id_loader(Contact)
 
 
-class ContactsByAccountIdLoader(ChildrenByKeyLoader):
+class ContactsByAccountIdLoader(PagesByKeyLoader):
     """Keys: (account id, domain `ContactFilter`)."""
 
     key = "account_id"

@@ -19,6 +19,7 @@ from api.billing.loaders import (
     UninvoicedOrderValueByAccountIdLoader,
 )
 from api.errors import payload
+from api.nested import Window, nested_connection
 from api.orders.lists import SalesOrderFilter, SalesOrderOrder, account_sales_orders
 from api.payables.loaders import PayableBalanceByAccountIdLoader
 from api.pipeline.inputs import OpportunityFilter, OpportunityOrder
@@ -31,7 +32,6 @@ from api.relay import (
     First,
     Last,
     ModelNode,
-    connection_from_rows,
     order_fields,
     to_optional_node,
 )
@@ -226,16 +226,13 @@ class Account(ModelNode):
         ] = None,
     ) -> Connection[Contact]:
         criteria = ContactCriteria(search=None if filter is None else filter.search)
-        rows = await info.context.loaders[ContactsByAccountIdLoader].load((self.id, criteria))
-        return connection_from_rows(
-            rows,
+        return await nested_connection(
+            info,
+            ContactsByAccountIdLoader,
+            self.id,
+            criteria,
             Contact.from_model,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            order_by=_contact_order(order_by),
-            model=models.Contact,
+            Window(first, after, last, before, _contact_order(order_by)),
         )
 
     @strawberry.field(

@@ -10,10 +10,10 @@ from strawberry.types import Info
 
 from api.activities.enums import ActivityKind, ActivityOrderField
 from api.activities.loaders import ActivitiesByAccountIdLoader, ActivitiesByOpportunityIdLoader
-from api.relay import Connection, connection_from_rows, filter_id, order_fields, to_node
+from api.nested import Window, nested_connection
+from api.relay import Connection, filter_id, order_fields, to_node
 from api.scalars import OrderDirection
-from domain.activities import models, services
-from domain.activities.services import timeline_key
+from domain.activities import services
 
 
 @strawberry.input(description="The order of an activity list.")
@@ -59,29 +59,6 @@ def activity_order(order_by: ActivityOrder | None) -> tuple[str, ...] | None:
     return None if order_by is None else order_fields(order_by.field.value, order_by.direction)
 
 
-def activity_page(
-    rows: list[Any],
-    order_by: ActivityOrder | None,
-    *,
-    first: int | None,
-    after: str | None,
-    last: int | None,
-    before: str | None,
-) -> Connection[Any]:
-    """A page of one parent's activities: in timeline order unless `order_by` says otherwise."""
-    order = activity_order(order_by)
-    return connection_from_rows(
-        sorted(rows, key=timeline_key) if order is None else rows,
-        to_node,
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-        order_by=order,
-        model=models.Activity,
-    )
-
-
 async def account_activities(
     info: Info,
     account_id: int,
@@ -94,10 +71,14 @@ async def account_activities(
     order_by: ActivityOrder | None = None,
 ) -> Connection[Any]:
     """`Account.activities`: one query for all accounts of the page (per distinct filter)."""
-    rows = await info.context.loaders[ActivitiesByAccountIdLoader].load(
-        (account_id, activity_filter(filter))
+    return await nested_connection(
+        info,
+        ActivitiesByAccountIdLoader,
+        account_id,
+        activity_filter(filter),
+        to_node,
+        Window(first, after, last, before, activity_order(order_by)),
     )
-    return activity_page(rows, order_by, first=first, after=after, last=last, before=before)
 
 
 async def opportunity_activities(
@@ -112,7 +93,11 @@ async def opportunity_activities(
     order_by: ActivityOrder | None = None,
 ) -> Connection[Any]:
     """`Opportunity.activities`: one query for all deals of the page (per distinct filter)."""
-    rows = await info.context.loaders[ActivitiesByOpportunityIdLoader].load(
-        (opportunity_id, activity_filter(filter))
+    return await nested_connection(
+        info,
+        ActivitiesByOpportunityIdLoader,
+        opportunity_id,
+        activity_filter(filter),
+        to_node,
+        Window(first, after, last, before, activity_order(order_by)),
     )
-    return activity_page(rows, order_by, first=first, after=after, last=last, before=before)

@@ -16,9 +16,10 @@ from api.billing.loaders import (
     CreditNoteCriteria,
     InvoicesByAccountIdLoader,
 )
-from api.relay import Connection, connection_from_rows, filter_id, order_fields, to_node
+from api.nested import Window, nested_connection
+from api.relay import Connection, filter_id, order_fields, to_node
 from api.scalars import OrderDirection, described_enum
-from domain.billing import listing, models
+from domain.billing import listing
 
 DIRECTION_DESCRIPTION = "ASC (the default) or DESC; ties are broken by creation order."
 
@@ -110,18 +111,13 @@ async def account_invoices(
 ) -> Connection[Any]:
     """`Account.invoices`: one query for all accounts of the page, oldest first (by issue
     date) unless `order_by` says otherwise."""
-    rows = await info.context.loaders[InvoicesByAccountIdLoader].load(
-        (account_id, invoice_filter(filter))
-    )
-    return connection_from_rows(
-        rows,
+    return await nested_connection(
+        info,
+        InvoicesByAccountIdLoader,
+        account_id,
+        invoice_filter(filter),
         to_node,
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-        order_by=invoice_order(order_by, default=("issue_date",)),
-        model=models.Invoice,
+        Window(first, after, last, before, invoice_order(order_by, default=("issue_date",))),
     )
 
 

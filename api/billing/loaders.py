@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from strawberry.dataloader import DataLoader
 from tortoise.queryset import QuerySet
 
-from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from api.loaders import AccountFigureLoader, ManyByKeyLoader, by_id_loader
+from api.nested import PagesByKeyLoader
 from domain.billing import listing, receivables
 from domain.billing.models import (
     CreditNote,
@@ -28,7 +27,7 @@ PaymentByIdLoader = by_id_loader(Payment)
 CreditNoteByIdLoader = by_id_loader(CreditNote)
 
 
-class InvoicesByAccountIdLoader(ChildrenByKeyLoader):
+class InvoicesByAccountIdLoader(PagesByKeyLoader):
     """Keys: (account id, `listing.InvoiceFilter`)."""
 
     key = "account_id"
@@ -37,7 +36,7 @@ class InvoicesByAccountIdLoader(ChildrenByKeyLoader):
         return listing.list_invoices(flt)
 
 
-class InvoicesBySalesOrderIdLoader(ChildrenByKeyLoader):
+class InvoicesBySalesOrderIdLoader(PagesByKeyLoader):
     """Keys: (sales order id, `listing.InvoiceFilter`)."""
 
     key = "sales_order_id"
@@ -60,7 +59,7 @@ class AllocationCriteria:
     invoice_id: int | None = None
 
 
-class _AllocationsLoader(ChildrenByKeyLoader):
+class _AllocationsLoader(PagesByKeyLoader):
     def rows(self, flt: AllocationCriteria) -> QuerySet[Any]:
         return filter_given(
             PaymentAllocation.all(), payment_id=flt.payment_id, invoice_id=flt.invoice_id
@@ -87,7 +86,7 @@ class CreditNoteCriteria:
     invoice_id: int | None = None
 
 
-class CreditNotesByInvoiceIdLoader(ChildrenByKeyLoader):
+class CreditNotesByInvoiceIdLoader(PagesByKeyLoader):
     """Keys: (invoice id, `CreditNoteCriteria`)."""
 
     key = "invoice_id"
@@ -101,30 +100,16 @@ class CreditNoteLinesByCreditNoteIdLoader(ManyByKeyLoader):
     key = "credit_note_id"
 
 
-class _FigureLoader(DataLoader[int, Decimal]):
-    """One grouped query per batch of accounts."""
-
-    def __init__(self) -> None:
-        super().__init__(load_fn=self._load)
-
-    async def _figures(self, account_ids: list[int]) -> dict[int, Decimal]:
-        raise NotImplementedError
-
-    async def _load(self, account_ids: Sequence[int]) -> list[Decimal]:
-        figures = await self._figures(sorted(set(account_ids)))
-        return [figures[account_id] for account_id in account_ids]
-
-
-class BalanceByAccountIdLoader(_FigureLoader):
-    async def _figures(self, account_ids: list[int]) -> dict[int, Decimal]:
+class BalanceByAccountIdLoader(AccountFigureLoader):
+    async def figures(self, account_ids: list[int]) -> dict[int, Decimal]:
         return await receivables.balances(account_ids)
 
 
-class LifetimeRevenueByAccountIdLoader(_FigureLoader):
-    async def _figures(self, account_ids: list[int]) -> dict[int, Decimal]:
+class LifetimeRevenueByAccountIdLoader(AccountFigureLoader):
+    async def figures(self, account_ids: list[int]) -> dict[int, Decimal]:
         return await receivables.lifetime_revenues(account_ids)
 
 
-class UninvoicedOrderValueByAccountIdLoader(_FigureLoader):
-    async def _figures(self, account_ids: list[int]) -> dict[int, Decimal]:
+class UninvoicedOrderValueByAccountIdLoader(AccountFigureLoader):
+    async def figures(self, account_ids: list[int]) -> dict[int, Decimal]:
         return await receivables.uninvoiced_order_values(account_ids)

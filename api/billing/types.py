@@ -36,6 +36,7 @@ from api.billing.loaders import (
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import UserError, errors_field, payload
 from api.ledger.loaders import JournalEntryByIdLoader
+from api.nested import Window, nested_connection
 from api.orders.loaders import SalesOrderByIdLoader, SalesOrderLineByIdLoader
 from api.relay import (
     After,
@@ -44,7 +45,6 @@ from api.relay import (
     First,
     Last,
     ModelNode,
-    connection_from_rows,
     node_type_of,
     to_node,
     to_optional_node,
@@ -173,18 +173,13 @@ class Invoice(ModelNode):
             strawberry.argument(description="Default: the order they were applied in."),
         ] = None,
     ) -> Connection[PaymentAllocation]:
-        rows = await info.context.loaders[PaymentAllocationsByInvoiceIdLoader].load(
-            (self.record.id, allocation_criteria(filter))
-        )
-        return connection_from_rows(
-            rows,
+        return await nested_connection(
+            info,
+            PaymentAllocationsByInvoiceIdLoader,
+            self.record.id,
+            allocation_criteria(filter),
             lambda row: PaymentAllocation(record=row, currency=self.currency),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            order_by=allocation_order(order_by),
-            model=models.PaymentAllocation,
+            Window(first, after, last, before, allocation_order(order_by)),
         )
 
     @strawberry.field(description="The credit notes against this invoice; oldest first by default.")
@@ -203,18 +198,15 @@ class Invoice(ModelNode):
             strawberry.argument(description="Default: oldest first (by issue date)."),
         ] = None,
     ) -> Connection[CreditNote]:
-        rows = await info.context.loaders[CreditNotesByInvoiceIdLoader].load(
-            (self.record.id, credit_note_criteria(filter))
-        )
-        return connection_from_rows(
-            rows,
+        return await nested_connection(
+            info,
+            CreditNotesByInvoiceIdLoader,
+            self.record.id,
+            credit_note_criteria(filter),
             lambda row: CreditNote.from_model(row, currency=self.currency),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            order_by=credit_note_order(order_by, default=("issue_date",)),
-            model=models.CreditNote,
+            Window(
+                first, after, last, before, credit_note_order(order_by, default=("issue_date",))
+            ),
         )
 
     @strawberry.field(
@@ -377,18 +369,13 @@ class Payment(ModelNode):
             strawberry.argument(description="Default: the order they were applied in."),
         ] = None,
     ) -> Connection[PaymentAllocation]:
-        rows = await info.context.loaders[PaymentAllocationsByPaymentIdLoader].load(
-            (self.record.id, allocation_criteria(filter))
-        )
-        return connection_from_rows(
-            rows,
+        return await nested_connection(
+            info,
+            PaymentAllocationsByPaymentIdLoader,
+            self.record.id,
+            allocation_criteria(filter),
             lambda row: PaymentAllocation(record=row, currency=self.currency),
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            order_by=allocation_order(order_by),
-            model=models.PaymentAllocation,
+            Window(first, after, last, before, allocation_order(order_by)),
         )
 
     @strawberry.field(

@@ -14,7 +14,7 @@ from api.inventory.inputs import StockLevelFilter, StockLevelOrder
 from api.inventory.loaders import StockLevelPagesByProductIdLoader, StockLevelsByProductIdLoader
 from api.manufacturing.inputs import BomLineFilter, BomLineOrder
 from api.manufacturing.loaders import BomByProductIdLoader, BomLinePagesByComponentIdLoader
-from api.nested import Window
+from api.nested import Window, nested_connection
 from api.relay import (
     After,
     Before,
@@ -23,6 +23,7 @@ from api.relay import (
     Last,
     ModelNode,
     order_fields,
+    to_node,
     to_optional_node,
 )
 from api.scalars import Money, plain_decimal, unit_money
@@ -116,10 +117,13 @@ class Product(ModelNode):
             if order_by
             else ("bom_id", "position")
         )
-        window = Window(first, after, last, before, order)
-        query = (filter or BomLineFilter()).query()
-        return await info.context.loaders[BomLinePagesByComponentIdLoader].load(
-            (self.record.id, query, window)
+        return await nested_connection(
+            info,
+            BomLinePagesByComponentIdLoader,
+            self.record.id,
+            (filter or BomLineFilter()).query(),
+            to_node,
+            Window(first, after, last, before, order),
         )
 
     @strawberry.field(
@@ -146,10 +150,13 @@ class Product(ModelNode):
             if order_by
             else ("warehouse_id",)
         )
-        window = Window(first, after, last, before, order)
-        query = (filter or StockLevelFilter()).query()
-        return await info.context.loaders[StockLevelPagesByProductIdLoader].load(
-            (self.record.id, query, window)
+        return await nested_connection(
+            info,
+            StockLevelPagesByProductIdLoader,
+            self.record.id,
+            (filter or StockLevelFilter()).query(),
+            to_node,
+            Window(first, after, last, before, order),
         )
 
     @strawberry.field(description="On hand summed over all warehouses, in `uom`.")

@@ -25,7 +25,6 @@ class StockLevelsByProductIdLoader(ManyByKeyLoader):
 class StockLevelPagesByProductIdLoader(PagesByKeyLoader):
     """`Product.stockLevels(filter:, orderBy:)`: the filter is a `services.StockLevelFilter`."""
 
-    model = StockLevel
     key = "product_id"
 
     def rows(self, flt: Any) -> QuerySet[Any]:

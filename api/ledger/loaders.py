@@ -33,7 +33,6 @@ class JournalLineQuery:
 class JournalLinePagesByLedgerAccountIdLoader(PagesByKeyLoader):
     """`LedgerAccount.journalLines` (its rows; `api.ledger.types` gives their objects)."""
 
-    model = JournalLine
     key = "ledger_account_id"
 
     def rows(self, flt: JournalLineQuery) -> QuerySet[Any]:

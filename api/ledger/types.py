@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
@@ -19,7 +19,7 @@ from api.ledger.loaders import (
     JournalLinesByEntryIdLoader,
     LedgerAccountByIdLoader,
 )
-from api.nested import Window
+from api.nested import Window, nested_connection
 from api.relay import (
     After,
     Before,
@@ -44,11 +44,6 @@ READERS = "ADMIN, FINANCE and OPERATIONS only."
 def money_of(amount: Decimal) -> Money:
     """A ledger amount: the books are kept in the installation currency, to the cent."""
     return Money(amount=cents(amount), currency=get_settings().currency)
-
-
-class JournalLinePages(JournalLinePagesByLedgerAccountIdLoader):
-    def node(self, row: Any) -> JournalLine:
-        return JournalLine(record=row)
 
 
 @strawberry.type(
@@ -82,11 +77,14 @@ class LedgerAccount(ModelNode):
         ] = None,
     ) -> Connection[JournalLine]:
         order = order_by or JournalLineOrder()
-        window = Window(
-            first, after, last, before, order_fields(order.field.value, order.direction)
+        return await nested_connection(
+            info,
+            JournalLinePagesByLedgerAccountIdLoader,
+            self.record.id,
+            (filter or JournalLineFilter()).query(),
+            lambda row: JournalLine(record=row),
+            Window(first, after, last, before, order_fields(order.field.value, order.direction)),
         )
-        query = (filter or JournalLineFilter()).query()
-        return await info.context.loaders[JournalLinePages].load((self.record.id, query, window))
 
 
 @strawberry.type(

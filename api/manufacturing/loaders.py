@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from strawberry.dataloader import DataLoader
-from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from api.loaders import ManyByKeyLoader, by_id_loader
+from api.loaders import ManyByKeyLoader, OneByKeyLoader, by_id_loader
 from api.nested import PagesByKeyLoader
 from domain.manufacturing.models import (
     BillOfMaterials,
@@ -28,27 +25,12 @@ WorkOrderByIdLoader = by_id_loader(WorkOrder)
 PlannedOrderByIdLoader = by_id_loader(PlannedOrder)
 
 
-class _OneByKeyLoader(DataLoader[int, Any]):
-    """Loads the one row of `model` whose unique `key` is in the batch; None when missing."""
-
-    model: type[Model]
-    key: str
-
-    def __init__(self) -> None:
-        super().__init__(load_fn=self._load)
-
-    async def _load(self, keys: Sequence[int]) -> list[Any]:
-        rows = await self.model.filter(**{f"{self.key}__in": list(set(keys))})
-        by_key = {getattr(row, self.key): row for row in rows}
-        return [by_key.get(key) for key in keys]
-
-
-class BomByProductIdLoader(_OneByKeyLoader):
+class BomByProductIdLoader(OneByKeyLoader):
     model = BillOfMaterials
     key = "product_id"
 
 
-class MrpRunByJobRunIdLoader(_OneByKeyLoader):
+class MrpRunByJobRunIdLoader(OneByKeyLoader):
     model = MrpRun
     key = "job_run_id"
 
@@ -70,7 +52,6 @@ class BomLineQuery:
 class BomLinePagesByComponentIdLoader(PagesByKeyLoader):
     """`Product.whereUsed`: the BOM lines consuming each product."""
 
-    model = BomLine
     key = "component_id"
 
     def rows(self, flt: Any) -> QuerySet[Any]:
@@ -85,7 +66,6 @@ class BomLinePagesByComponentIdLoader(PagesByKeyLoader):
 class PlannedOrderPagesByRunIdLoader(PagesByKeyLoader):
     """`MrpRun.plannedOrders`: the filter is a `PlannedOrderQuery` without its run."""
 
-    model = PlannedOrder
     key = "run_id"
 
     def rows(self, flt: PlannedOrderQuery) -> QuerySet[Any]:

@@ -10,7 +10,7 @@ import strawberry
 
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import UserError, payload
-from api.loaders import by_id_loader
+from api.jobs.loaders import JobRunByIdLoader
 from api.manufacturing.enums import MrpRunStatus, PegSource, PlannedOrderKind, WorkOrderStatus
 from api.manufacturing.inputs import PlannedOrderFilter, PlannedOrderOrder
 from api.manufacturing.loaders import (
@@ -19,10 +19,9 @@ from api.manufacturing.loaders import (
     MrpRunByIdLoader,
     PlannedOrderPagesByRunIdLoader,
 )
-from api.nested import Window
+from api.nested import Window, nested_connection
 from api.relay import After, Before, Connection, First, Last, ModelNode, order_fields, to_node
 from api.scalars import plain_decimal
-from domain.jobs.models import JobRun as JobRunRow
 from domain.manufacturing import models
 
 if TYPE_CHECKING:
@@ -33,8 +32,6 @@ if TYPE_CHECKING:
 ProductType = Annotated["Product", strawberry.lazy("api.catalog.types")]
 JobRunType = Annotated["JobRun", strawberry.lazy("api.jobs.types")]
 PurchaseOrderType = Annotated["PurchaseOrder", strawberry.lazy("api.purchasing.types")]
-
-JobRunByIdLoader = by_id_loader(JobRunRow)
 
 # The default order of planned orders: by release date, then product.
 PLANNED_ORDER_DEFAULT_ORDER = ("release_date", "product_id")
@@ -224,10 +221,13 @@ class MrpRun(ModelNode):
             strawberry.argument(description="Default: by release date, then product."),
         ] = None,
     ) -> Connection[PlannedOrder]:
-        window = Window(first, after, last, before, planned_order_order(order_by))
-        query = (filter or PlannedOrderFilter()).query()
-        return await info.context.loaders[PlannedOrderPagesByRunIdLoader].load(
-            (self.record.id, query, window)
+        return await nested_connection(
+            info,
+            PlannedOrderPagesByRunIdLoader,
+            self.record.id,
+            (filter or PlannedOrderFilter()).query(),
+            to_node,
+            Window(first, after, last, before, planned_order_order(order_by)),
         )
 
     @strawberry.field(

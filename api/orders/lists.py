@@ -10,15 +10,16 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from api.nested import Window, nested_connection
 from api.orders.enums import (
     SalesOrderDeliveryStatus,
     SalesOrderInvoiceStatus,
     SalesOrderStatus,
 )
 from api.orders.loaders import SalesOrdersByAccountIdLoader, ShipmentCriteria
-from api.relay import Connection, connection_from_rows, filter_id, order_fields, to_node
+from api.relay import Connection, filter_id, order_fields, to_node
 from api.scalars import OrderDirection, described_enum
-from domain.orders import models, services
+from domain.orders import services
 
 DIRECTION_DESCRIPTION = "ASC (the default) or DESC; ties are broken by creation order."
 
@@ -105,18 +106,13 @@ async def account_sales_orders(
 ) -> Connection[Any]:
     """`Account.salesOrders`: one query for all accounts of the page, oldest order first
     unless `order_by` says otherwise."""
-    rows = await info.context.loaders[SalesOrdersByAccountIdLoader].load(
-        (account_id, sales_order_filter(filter))
-    )
-    return connection_from_rows(
-        rows,
+    return await nested_connection(
+        info,
+        SalesOrdersByAccountIdLoader,
+        account_id,
+        sales_order_filter(filter),
         to_node,
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-        order_by=sales_order_order(order_by, default=("id",)),
-        model=models.SalesOrder,
+        Window(first, after, last, before, sales_order_order(order_by, default=("id",))),
     )
 
 

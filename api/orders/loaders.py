@@ -8,7 +8,8 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
-from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from api.loaders import ManyByKeyLoader, by_id_loader
+from api.nested import PagesByKeyLoader
 from domain.orders import services
 from domain.orders.models import SalesOrder, SalesOrderLine, Shipment, ShipmentLine
 from domain.querying import filter_given
@@ -29,7 +30,7 @@ class ShipmentLinesByShipmentIdLoader(ManyByKeyLoader):
     key = "shipment_id"
 
 
-class SalesOrdersByAccountIdLoader(ChildrenByKeyLoader):
+class SalesOrdersByAccountIdLoader(PagesByKeyLoader):
     """Keys: (account id, `services.SalesOrderFilter`)."""
 
     key = "account_id"
@@ -47,7 +48,7 @@ class ShipmentCriteria:
     shipped_to: date | None = None
 
 
-class ShipmentsByOrderIdLoader(ChildrenByKeyLoader):
+class ShipmentsByOrderIdLoader(PagesByKeyLoader):
     """Keys: (order id, `ShipmentCriteria`)."""
 
     key = "order_id"

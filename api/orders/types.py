@@ -17,6 +17,7 @@ from api.billing.loaders import InvoicesBySalesOrderIdLoader
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import UserError, payload
 from api.inventory.loaders import WarehouseByIdLoader
+from api.nested import Window, nested_connection
 from api.orders.enums import (
     InvoicePolicy,
     SalesOrderDeliveryStatus,
@@ -42,12 +43,10 @@ from api.relay import (
     First,
     Last,
     ModelNode,
-    connection_from_rows,
     to_node,
     to_optional_node,
 )
 from api.scalars import Money, plain_decimal, unit_money
-from domain.billing.models import Invoice as InvoiceRow
 from domain.inventory.models import StockMove as StockMoveRow
 from domain.money import cents
 from domain.orders import models
@@ -176,18 +175,13 @@ class SalesOrder(ModelNode):
             ShipmentOrder | None, strawberry.argument(description="Default: oldest first.")
         ] = None,
     ) -> Connection[Shipment]:
-        rows = await info.context.loaders[ShipmentsByOrderIdLoader].load(
-            (self.record.id, shipment_criteria(filter))
-        )
-        return connection_from_rows(
-            rows,
+        return await nested_connection(
+            info,
+            ShipmentsByOrderIdLoader,
+            self.record.id,
+            shipment_criteria(filter),
             Shipment.from_model,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            order_by=shipment_order(order_by),
-            model=models.Shipment,
+            Window(first, after, last, before, shipment_order(order_by)),
         )
 
     @strawberry.field(
@@ -209,18 +203,13 @@ class SalesOrder(ModelNode):
             strawberry.argument(description="Default: oldest first (by issue date)."),
         ] = None,
     ) -> Connection[Annotated[Invoice, strawberry.lazy("api.billing.types")]] | None:
-        rows = await info.context.loaders[InvoicesBySalesOrderIdLoader].load(
-            (self.record.id, invoice_filter(filter))
-        )
-        return connection_from_rows(
-            rows,
+        return await nested_connection(
+            info,
+            InvoicesBySalesOrderIdLoader,
+            self.record.id,
+            invoice_filter(filter),
             to_node,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            order_by=invoice_order(order_by, default=("issue_date",)),
-            model=InvoiceRow,
+            Window(first, after, last, before, invoice_order(order_by, default=("issue_date",))),
         )
 
     @strawberry.field(

@@ -19,11 +19,11 @@ from api.errors import payload
 from api.ledger.loaders import JournalEntryByIdLoader
 from api.payables.enums import MatchExceptionKind, MatchStatus, VendorBillStatus
 from api.payables.loaders import (
-    PurchaseOrderLineByIdLoader,
     SupplierPaymentAllocationsByPaymentIdLoader,
     VendorBillByIdLoader,
     VendorBillLinesByBillIdLoader,
 )
+from api.purchasing.loaders import PurchaseOrderLineByIdLoader
 from api.relay import ModelNode, node_type_of, to_node, to_optional_node
 from api.scalars import Money, money, unit_money
 from domain.billing.receivables import AgingReport, AgingRow

@@ -15,14 +15,15 @@ from tortoise.expressions import RawSQL
 from tortoise.functions import Sum
 from tortoise.queryset import QuerySet
 
-from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from api.loaders import ManyByKeyLoader, OneByKeyLoader, by_id_loader
+from api.nested import PagesByKeyLoader, Window, nested_connection
 from api.pipeline.inputs import (
     OpportunityFilter,
     OpportunityOrder,
     opportunity_filter,
     opportunity_order,
 )
-from api.relay import Connection, connection_from_rows, to_node
+from api.relay import Connection, to_node
 from domain.pipeline import services
 from domain.pipeline.forecast import AMOUNT_CENTS_SQL, from_cents
 from domain.pipeline.models import Lead, Opportunity, OpportunityLine, OpportunityStatus
@@ -31,7 +32,7 @@ LeadByIdLoader = by_id_loader(Lead)
 OpportunityByIdLoader = by_id_loader(Opportunity)
 
 
-class OpportunitiesByAccountIdLoader(ChildrenByKeyLoader):
+class OpportunitiesByAccountIdLoader(PagesByKeyLoader):
     """Keys are (account id, domain OpportunityFilter)."""
 
     key = "account_id"
@@ -46,16 +47,11 @@ class OpportunityLinesByOpportunityIdLoader(ManyByKeyLoader):
     order_by = ("position", "id")
 
 
-class OpportunityBySalesOrderIdLoader(DataLoader[int, Opportunity | None]):
+class OpportunityBySalesOrderIdLoader(OneByKeyLoader):
     """The deal a sales order was handed over from (at most one: the column is unique)."""
 
-    def __init__(self) -> None:
-        super().__init__(load_fn=self._load)
-
-    async def _load(self, order_ids: Sequence[int]) -> list[Opportunity | None]:
-        rows = await Opportunity.filter(sales_order_id__in=list(set(order_ids)))
-        by_order = {row.sales_order_id: row for row in rows}
-        return [by_order.get(i) for i in order_ids]
+    model = Opportunity
+    key = "sales_order_id"
 
 
 class OpenPipelineByAccountIdLoader(DataLoader[int, Decimal]):
@@ -90,16 +86,11 @@ async def account_opportunities(
 ) -> Connection[Any]:
     """One account's opportunities as a connection: all accounts of the page share one query
     per distinct filter; the filter's own accountId, when given, must match too."""
-    rows = await info.context.loaders[OpportunitiesByAccountIdLoader].load(
-        (account_id, opportunity_filter(filter))
-    )
-    return connection_from_rows(
-        rows,
+    return await nested_connection(
+        info,
+        OpportunitiesByAccountIdLoader,
+        account_id,
+        opportunity_filter(filter),
         to_node,
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-        order_by=opportunity_order(order_by),
-        model=Opportunity,
+        Window(first, after, last, before, opportunity_order(order_by)),
     )

@@ -9,21 +9,15 @@ from tortoise.queryset import QuerySet
 from api.loaders import by_id_loader
 from api.nested import PagesByKeyLoader
 from domain.price_lists import services
-from domain.price_lists.models import PriceList, PriceListItem
+from domain.price_lists.models import PriceList
 
 PriceListByIdLoader = by_id_loader(PriceList)
 
 
 class PriceListItemPagesByPriceListIdLoader(PagesByKeyLoader):
-    """`PriceList.items(filter:, orderBy:)`: the filter is a `services.PriceListItemFilter`.
-    Its pages hold the rows themselves: the list's field turns them into nodes in the list's
-    currency."""
+    """`PriceList.items(filter:, orderBy:)`: the filter is a `services.PriceListItemFilter`."""
 
-    model = PriceListItem
     key = "price_list_id"
 
     def rows(self, flt: Any) -> QuerySet[Any]:
         return services.list_price_list_items(flt)
-
-    def node(self, row: Any) -> Any:
-        return row

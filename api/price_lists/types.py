@@ -12,11 +12,11 @@ from strawberry.types import Info
 
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import payload
-from api.nested import Window
+from api.nested import Window, nested_connection
 from api.price_lists.enums import PriceSource
 from api.price_lists.inputs import PriceListItemFilter, PriceListItemOrder, price_list_item_order
 from api.price_lists.loaders import PriceListByIdLoader, PriceListItemPagesByPriceListIdLoader
-from api.relay import After, Before, Connection, Edge, First, Last, ModelNode, to_node
+from api.relay import After, Before, Connection, First, Last, ModelNode, to_node
 from api.scalars import Money, plain_decimal, unit_money
 from domain.price_lists import models
 from domain.price_lists.pricing import ResolvedPrice
@@ -124,22 +124,14 @@ class PriceList(ModelNode):
             strawberry.argument(description="The sort; default: product, then minQuantity."),
         ] = None,
     ) -> Connection[PriceListItem]:
-        window = Window(first, after, last, before, price_list_item_order(order_by))
-        query = (filter or PriceListItemFilter()).query()
-        page = await info.context.loaders[PriceListItemPagesByPriceListIdLoader].load(
-            (self.record.id, query, window)
-        )
         currency = self.record.currency
-        return Connection(
-            edges=[
-                Edge(
-                    cursor=edge.cursor,
-                    node=PriceListItem.from_model(edge.node, currency=currency),
-                )
-                for edge in page.edges
-            ],
-            page_info=page.page_info,
-            count_rows=page.count_rows,
+        return await nested_connection(
+            info,
+            PriceListItemPagesByPriceListIdLoader,
+            self.record.id,
+            (filter or PriceListItemFilter()).query(),
+            lambda row: PriceListItem.from_model(row, currency=currency),
+            Window(first, after, last, before, price_list_item_order(order_by)),
         )
 
 

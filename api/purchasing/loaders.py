@@ -8,11 +8,11 @@ from tortoise.queryset import QuerySet
 
 from api.loaders import ManyByKeyLoader, by_id_loader
 from api.nested import PagesByKeyLoader
-from domain.inventory.models import StockMove
 from domain.inventory.services import list_stock_moves
 from domain.purchasing.models import PurchaseOrder, PurchaseOrderLine
 
 PurchaseOrderByIdLoader = by_id_loader(PurchaseOrder)
+PurchaseOrderLineByIdLoader = by_id_loader(PurchaseOrderLine)
 
 # The source of the stock moves purchaseOrderReceive books, under the order's number.
 RECEIPT_SOURCE = "PO_RECEIPT"
@@ -27,7 +27,6 @@ class PurchaseOrderLinesByOrderIdLoader(ManyByKeyLoader):
 class ReceiptPagesByOrderNumberLoader(PagesByKeyLoader):
     """`PurchaseOrder.receipts`: the filter is an inventory `StockMoveFilter`."""
 
-    model = StockMove
     key = "reference"
 
     def rows(self, flt: Any) -> QuerySet[Any]:

@@ -13,7 +13,7 @@ from api.accounts.loaders import AccountByIdLoader
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import payload
 from api.inventory.inputs import StockMoveFilter, StockMoveOrder
-from api.nested import Window
+from api.nested import Window, nested_connection
 from api.purchasing.enums import PurchaseOrderStatus
 from api.purchasing.loaders import (
     PurchaseOrderByIdLoader,
@@ -130,10 +130,13 @@ class PurchaseOrder(ModelNode):
             if order_by
             else ("created_at", "id")
         )
-        window = Window(first, after, last, before, order)
-        query = (filter or StockMoveFilter()).query()
-        return await info.context.loaders[ReceiptPagesByOrderNumberLoader].load(
-            (self.number, query, window)
+        return await nested_connection(
+            info,
+            ReceiptPagesByOrderNumberLoader,
+            self.number,
+            (filter or StockMoveFilter()).query(),
+            to_node,
+            Window(first, after, last, before, order),
         )
 
     @strawberry.field(

@@ -13,9 +13,10 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 from tortoise.queryset import QuerySet
 
-from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from api.loaders import ManyByKeyLoader, OneByKeyLoader, by_id_loader
+from api.nested import PagesByKeyLoader, Window, nested_connection
 from api.quotes.inputs import QuoteFilter, QuoteOrder, quote_filter, quote_order
-from api.relay import Connection, connection_from_rows, to_node
+from api.relay import Connection, to_node
 from domain.fulfillment.margin import Margin, realized_margins
 from domain.fulfillment.models import OpportunityFulfillment
 from domain.quotes import services
@@ -32,7 +33,7 @@ class QuoteLinesByQuoteIdLoader(ManyByKeyLoader):
     order_by = ("position", "id")
 
 
-class QuotesByOpportunityIdLoader(ChildrenByKeyLoader):
+class QuotesByOpportunityIdLoader(PagesByKeyLoader):
     """Keys are (opportunity id, domain QuoteFilter)."""
 
     key = "opportunity_id"
@@ -41,26 +42,16 @@ class QuotesByOpportunityIdLoader(ChildrenByKeyLoader):
         return services.list_quotes(flt)
 
 
-class QuoteBySalesOrderIdLoader(DataLoader[int, Quote | None]):
+class QuoteBySalesOrderIdLoader(OneByKeyLoader):
     """The accepted quote an order was made from (at most one: the column is unique)."""
 
-    def __init__(self) -> None:
-        super().__init__(load_fn=self._load)
-
-    async def _load(self, order_ids: Sequence[int]) -> list[Quote | None]:
-        rows = await Quote.filter(sales_order_id__in=list(set(order_ids)))
-        by_order = {row.sales_order_id: row for row in rows}
-        return [by_order.get(i) for i in order_ids]
+    model = Quote
+    key = "sales_order_id"
 
 
-class FulfillmentByOpportunityIdLoader(DataLoader[int, OpportunityFulfillment | None]):
-    def __init__(self) -> None:
-        super().__init__(load_fn=self._load)
-
-    async def _load(self, opportunity_ids: Sequence[int]) -> list[OpportunityFulfillment | None]:
-        rows = await OpportunityFulfillment.filter(opportunity_id__in=list(set(opportunity_ids)))
-        by_deal = {row.opportunity_id: row for row in rows}
-        return [by_deal.get(i) for i in opportunity_ids]
+class FulfillmentByOpportunityIdLoader(OneByKeyLoader):
+    model = OpportunityFulfillment
+    key = "opportunity_id"
 
 
 class RealizedMarginBySalesOrderIdLoader(DataLoader[int, Margin]):
@@ -88,16 +79,11 @@ async def opportunity_quotes(
     """One deal's quote versions as a connection, newest version first unless `order_by`
     says otherwise: all deals of the page share one query per distinct filter; the filter's
     own opportunityId, when given, must match too."""
-    rows = await info.context.loaders[QuotesByOpportunityIdLoader].load(
-        (opportunity_id, quote_filter(filter))
-    )
-    return connection_from_rows(
-        rows,
+    return await nested_connection(
+        info,
+        QuotesByOpportunityIdLoader,
+        opportunity_id,
+        quote_filter(filter),
         to_node,
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-        order_by=quote_order(order_by, NEWEST_VERSION_FIRST),
-        model=Quote,
+        Window(first, after, last, before, quote_order(order_by, NEWEST_VERSION_FIRST)),
     )

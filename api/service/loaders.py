@@ -12,8 +12,9 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 from tortoise.queryset import QuerySet
 
-from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
-from api.relay import Connection, connection_from_rows, to_node
+from api.loaders import ManyByKeyLoader, by_id_loader
+from api.nested import PagesByKeyLoader, Window, nested_connection
+from api.relay import Connection, to_node
 from api.service.inputs import CaseFilter, CaseOrder, case_filter, case_order
 from domain import clock
 from domain.service import services
@@ -26,7 +27,7 @@ SlaPolicyByIdLoader = by_id_loader(SlaPolicy)
 BusinessCalendarByIdLoader = by_id_loader(BusinessCalendar)
 
 
-class CasesByAccountIdLoader(ChildrenByKeyLoader):
+class CasesByAccountIdLoader(PagesByKeyLoader):
     """Keys are (account id, domain CaseFilter); an slaStatus filter is judged at the moment
     the batch runs, like the root `cases` list."""
 
@@ -75,16 +76,11 @@ async def account_cases(
 ) -> Connection[Any]:
     """One account's cases as a connection, newest first by default: all accounts of the page
     share one query per distinct filter; the filter's own accountId, when given, must match."""
-    rows = await info.context.loaders[CasesByAccountIdLoader].load(
-        (account_id, case_filter(filter))
-    )
-    return connection_from_rows(
-        rows,
+    return await nested_connection(
+        info,
+        CasesByAccountIdLoader,
+        account_id,
+        case_filter(filter),
         to_node,
-        first=first,
-        after=after,
-        last=last,
-        before=before,
-        order_by=case_order(order_by),
-        model=Case,
+        Window(first, after, last, before, case_order(order_by)),
     )

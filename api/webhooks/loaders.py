@@ -7,7 +7,8 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
-from api.loaders import ChildrenByKeyLoader, ManyByKeyLoader, by_id_loader
+from api.loaders import ManyByKeyLoader, by_id_loader
+from api.nested import PagesByKeyLoader
 from domain.outbox.models import Event
 from domain.webhooks import services
 from domain.webhooks.models import (
@@ -26,7 +27,7 @@ class WebhookAttemptsByDeliveryIdLoader(ManyByKeyLoader):
     order_by = ("number",)
 
 
-class DeliveriesBySubscriptionIdLoader(ChildrenByKeyLoader):
+class DeliveriesBySubscriptionIdLoader(PagesByKeyLoader):
     """WebhookSubscription.deliveries of many subscriptions; the filter is a status or None."""
 
     key = "subscription_id"

@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.errors import UserError, payload
+from api.nested import Window, nested_connection
 from api.relay import (
     After,
     Before,
@@ -19,7 +20,6 @@ from api.relay import (
     First,
     Last,
     ModelNode,
-    connection_from_rows,
     order_fields,
 )
 from api.scalars import OrderDirection, described_enum
@@ -166,18 +166,13 @@ class WebhookSubscription(ModelNode):
         ] = None,
     ) -> Connection[WebhookDelivery]:
         status = filter.status if filter else None
-        rows = await info.context.loaders[DeliveriesBySubscriptionIdLoader].load(
-            (self.record.id, status)
-        )
-        return connection_from_rows(
-            rows,
+        return await nested_connection(
+            info,
+            DeliveriesBySubscriptionIdLoader,
+            self.record.id,
+            status,
             WebhookDelivery.from_model,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-            order_by=delivery_order(order_by),
-            model=models.WebhookDelivery,
+            Window(first, after, last, before, delivery_order(order_by)),
         )
 
 
