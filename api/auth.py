@@ -112,9 +112,9 @@ class TokenCache:
         entry = self.entries.get(key)
         now = self.clock()
         if entry is not None and entry[0] > now:
-            token = entry[1]
-            if is_usable(token, token.user, utcnow()):
-                return token
+            cached = entry[1]
+            if is_usable(cached, cached.user, utcnow()):
+                return cached
         self.entries.pop(key, None)
         token = await self.verify(raw)
         if token is not None:

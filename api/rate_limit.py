@@ -85,7 +85,6 @@ class RateLimiter:
         retry_after = max(1, math.ceil(int(ttl_ms) / 1000))
         return Verdict(allowed=count <= self.limit, count=count, retry_after=retry_after)
 
-
     async def _run(self, redis: Redis, key: str) -> Any:
         window = str(self.window_ms)
         try:
