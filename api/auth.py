@@ -96,14 +96,18 @@ class TokenCache:
         *,
         size: int = TOKEN_CACHE_SIZE,
         clock: Callable[[], float] = time.monotonic,
-        verify: Callable[[str], Awaitable[ApiToken | None]] = authenticate,
+        verify: Callable[[str], Awaitable[ApiToken | None]] | None = None,
     ) -> None:
         self.ttl = ttl
         self.size = size
         self.clock = clock
-        self.verify = verify
+        # None: the module's `authenticate`, looked up per call (tests replace it there).
+        self._verify = verify
         self.entries: dict[str, tuple[float, ApiToken]] = {}
         _caches.add(self)
+
+    async def verify(self, raw: str) -> ApiToken | None:
+        return await (self._verify or authenticate)(raw)
 
     async def authenticate(self, raw: str) -> ApiToken | None:
         if self.ttl <= 0:
