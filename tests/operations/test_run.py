@@ -180,9 +180,8 @@ def test_seed_demo_prints_a_short_summary_for_people(tmp_path: Path) -> None:
         "  CRM: 50 accounts, 200 contacts, 10 leads, 100 opportunities "
         "(54 open, 22 won, 24 lost), 100 activities"
     )
-    assert "  Sales: 62 sales orders (10 draft, 10 confirmed, 8 partially shipped, 16 shipped, " in (
-        first.stdout
-    )
+    sales = "  Sales: 62 sales orders (10 draft, 10 confirmed, 8 partially shipped, 16 shipped, "
+    assert sales in first.stdout
     assert "  Billing: 28 invoices, 18 payments, 127 journal entries" in lines
     assert len(lines) == 8
     assert "{" not in first.stdout and "':" not in first.stdout  # no Python dict
