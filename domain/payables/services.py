@@ -41,6 +41,7 @@ from domain.payables.models import (
     VendorBillStatus,
 )
 from domain.purchasing.models import PurchaseOrderLine, PurchaseOrderStatus
+from domain.purchasing.services import billed_by_line
 from domain.querying import filter_given
 from domain.settings import get_settings
 from domain.validation import (
@@ -84,23 +85,6 @@ async def get_vendor_bill(bill_id: int, *, field: str = "id") -> VendorBill:
     if bill is None:
         raise not_found("VendorBill", bill_id, field)
     return bill
-
-
-async def billed_quantities(
-    po_line_ids: Sequence[int], *, exclude_bill_id: int | None = None
-) -> dict[int, Decimal]:
-    """Σ quantity of posted (or paid) bills' lines per PO line."""
-    lines = VendorBillLine.filter(
-        purchase_order_line_id__in=list(po_line_ids), bill__status__in=BILLED_STATUSES
-    )
-    if exclude_bill_id is not None:
-        lines = lines.exclude(bill_id=exclude_bill_id)
-    rows = (
-        await lines.annotate(billed=Sum("quantity"))
-        .group_by("purchase_order_line_id")
-        .values("purchase_order_line_id", "billed")
-    )
-    return {row["purchase_order_line_id"]: Decimal(row["billed"] or ZERO) for row in rows}
 
 
 def _ordered(
@@ -201,7 +185,7 @@ async def create_vendor_bill(
         subtotal = sum((row.net_amount for row in rows), ZERO)
         tax_total = sum((row.tax_amount for row in rows), ZERO)
         total = computed_amount(subtotal + tax_total, "lines", "The bill's total")
-        billed = await billed_quantities(list(po_lines))
+        billed = await billed_by_line(list(po_lines))
         exceptions = match_lines(billed_lines, _ordered(po_lines, billed))
         try:
             async with in_transaction():  # a savepoint: a racing duplicate is refused cleanly
@@ -261,7 +245,7 @@ async def post_vendor_bill(
             .select_for_update()
             .order_by("id")
         }
-        billed = await billed_quantities(po_line_ids, exclude_bill_id=bill.id)
+        billed = await billed_by_line(po_line_ids, exclude_bill_id=bill.id)
         exceptions = match_lines(
             [
                 BilledQuantity(

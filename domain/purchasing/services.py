@@ -53,12 +53,18 @@ class ReceiptLine:
     quantity: Decimal
 
 
-async def billed_by_line(line_ids: Sequence[int]) -> dict[int, Decimal]:
-    """The quantity posted bills have billed per purchase order line (§10)."""
+async def billed_by_line(
+    line_ids: Sequence[int], *, exclude_bill_id: int | None = None
+) -> dict[int, Decimal]:
+    """The quantity posted (or paid) bills have billed per purchase order line (§10),
+    leaving out `exclude_bill_id` (the bill being matched)."""
     billed: dict[int, Decimal] = {}
-    rows = await VendorBillLine.filter(
+    lines = VendorBillLine.filter(
         purchase_order_line_id__in=list(line_ids), bill__status__in=list(BILLED_STATUSES)
-    ).values_list("purchase_order_line_id", "quantity")
+    )
+    if exclude_bill_id is not None:
+        lines = lines.exclude(bill_id=exclude_bill_id)
+    rows = await lines.values_list("purchase_order_line_id", "quantity")
     for line_id, quantity in rows:
         billed[line_id] = billed.get(line_id, ZERO) + Decimal(quantity)
     return billed
