@@ -25,7 +25,14 @@ class Account(Model):
     email = fields.CharField(max_length=255, null=True, db_index=True)
     phone = fields.CharField(max_length=64, null=True)
     tier = fields.CharField(max_length=32, null=True, db_index=True)
-    owner = fields.CharField(max_length=120, null=True, db_index=True)
+    # The account manager (§13); SET NULL when a user row is ever deleted (users are
+    # deactivated, not deleted).
+    owner: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="owned_accounts", null=True, on_delete=fields.SET_NULL
+    )
+    owner_id: int | None
+    # The free-text owner of before §13 that matched no user's email; kept, not shown.
+    owner_legacy = fields.CharField(max_length=120, null=True)
     billing_address: dict | None = fields.JSONField(null=True)
     shipping_address: dict | None = fields.JSONField(null=True)
     currency = fields.CharField(max_length=3)

@@ -37,8 +37,54 @@ class Activity(Model):
         "models.Case", related_name="activities", null=True, on_delete=fields.CASCADE
     )
     case_id: int | None
+    # Who is to do it (§13); the reminder scan tells them when it falls due.
+    assignee: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="assigned_activities", null=True, on_delete=fields.SET_NULL
+    )
+    assignee_id: int | None
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
         table = "activities"
+
+
+class ReminderKind(str, Enum):
+    DUE_SOON = "DUE_SOON"
+    OVERDUE = "OVERDUE"
+
+
+class ActivityReminder(Model):
+    """One row per reminder sent: the database's guarantee that `activity.due_soon` and
+    `activity.overdue` fire once per activity, whatever scans run at once (§13)."""
+
+    id = fields.IntField(primary_key=True)
+    activity: fields.ForeignKeyRelation[Activity] = fields.ForeignKeyField(
+        "models.Activity", related_name="reminders", on_delete=fields.CASCADE
+    )
+    activity_id: int
+    kind = fields.CharEnumField(ReminderKind, max_length=16)
+    # The scan's as-of instant.
+    at = fields.DatetimeField()
+
+    class Meta:
+        table = "activity_reminders"
+        unique_together = (("activity", "kind"),)
+
+
+class StaleOpportunityNotice(Model):
+    """One row per `opportunity.stale` sent: `since` is the start of the 14-day period without
+    activity it reports (the last activity, or the deal's creation, plus n × 14 days), so a
+    deal is reported once per period (§13)."""
+
+    id = fields.IntField(primary_key=True)
+    opportunity: fields.ForeignKeyRelation = fields.ForeignKeyField(
+        "models.Opportunity", related_name="stale_notices", on_delete=fields.CASCADE
+    )
+    opportunity_id: int
+    since = fields.DatetimeField()
+    at = fields.DatetimeField()
+
+    class Meta:
+        table = "opportunity_stale_notices"
+        unique_together = (("opportunity", "since"),)

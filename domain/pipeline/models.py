@@ -28,6 +28,16 @@ class Lead(Model):
     phone = fields.CharField(max_length=64, null=True)
     source = fields.CharField(max_length=120, null=True)
     status = fields.CharEnumField(LeadStatus, max_length=16, default=LeadStatus.NEW, db_index=True)
+    # Who works the lead (§13).
+    owner: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="owned_leads", null=True, on_delete=fields.SET_NULL
+    )
+    owner_id: int | None
+    # The campaign that brought the lead (§13).
+    campaign: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Campaign", related_name="leads", null=True, on_delete=fields.SET_NULL
+    )
+    campaign_id: int | None
     converted_account: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
         "models.Account", related_name="converted_leads", null=True, on_delete=fields.SET_NULL
     )
@@ -64,7 +74,18 @@ class Opportunity(Model):
     amount = money_field(default=0)
     currency = fields.CharField(max_length=3)
     expected_close_date = fields.DateField(null=True, db_index=True)
-    owner = fields.CharField(max_length=120, null=True, db_index=True)
+    # Who works the deal (§13).
+    owner: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="owned_opportunities", null=True, on_delete=fields.SET_NULL
+    )
+    owner_id: int | None
+    # The free-text owner of before §13 that matched no user's email; kept, not shown.
+    owner_legacy = fields.CharField(max_length=120, null=True)
+    # The campaign the deal came from: its lead's, on conversion (§13).
+    campaign: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Campaign", related_name="opportunities", null=True, on_delete=fields.SET_NULL
+    )
+    campaign_id: int | None
     lost_reason = fields.CharField(max_length=500, null=True)
     closed_at = fields.DatetimeField(null=True)
     # Unique: the last defence against two concurrent hand-overs creating two orders.

@@ -95,6 +95,11 @@ class Case(Model):
     # When the case next needs an escalation (sla_rules.next_escalation_at); NULL when it
     # never will. The scan is a range query on this one indexed column.
     escalation_check_at = fields.DatetimeField(null=True, db_index=True)
+    # Who works the case (§13).
+    assignee: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.User", related_name="assigned_cases", null=True, on_delete=fields.SET_NULL
+    )
+    assignee_id: int | None
 
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)

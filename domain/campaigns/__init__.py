@@ -1,0 +1,1 @@
+"""Marketing campaigns and the leads, deals and revenue they bring (§13)."""
