@@ -31,3 +31,13 @@ def quantity_field(**kwargs: Any) -> Any:
 def percent_field(**kwargs: Any) -> Any:
     """A percentage such as a discount, tax rate or probability (0–100)."""
     return _decimal_field(PERCENT, **kwargs)
+
+
+def external_id_field() -> Any:
+    """Another system's id for the record (§14): unique per type, up to 100 characters."""
+    return fields.CharField(max_length=100, null=True, unique=True)
+
+
+def metadata_field() -> Any:
+    """A JSON object of text values (§14); `{}` when none."""
+    return fields.JSONField(default=dict)

@@ -321,3 +321,39 @@ def optional_moment(value: Any, field: Field) -> datetime | None:
         raise _invalid(field, "must be a date-time with a UTC offset.")
     _in_range(value.date(), field)
     return value
+
+
+# --- External ids and metadata (§14) ---------------------------------------------------------
+
+EXTERNAL_ID_LENGTH = 100
+METADATA_KEYS = 50
+METADATA_VALUE_LENGTH = 2000
+# Keys are identifiers (also what the `metadata: {key value}` filter reads through SQL).
+METADATA_KEY = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
+
+
+def optional_external_id(value: Any, field: Field = "external_id") -> str | None:
+    """Another system's id for a record: a single-line text of up to 100 characters; blank is
+    None (no external id)."""
+    return optional_text(value, field, EXTERNAL_ID_LENGTH)
+
+
+def valid_metadata(value: Any, field: Field = "metadata") -> dict[str, str]:
+    """A JSON object of at most 50 keys (letters, digits, `_ . : -`, up to 64 characters) whose
+    values are texts of up to 2,000 characters; None is the empty object."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _invalid(field, "must be a JSON object of text values.")
+    if len(value) > METADATA_KEYS:
+        raise _invalid(field, f"may have at most {METADATA_KEYS} keys ({len(value)} given).")
+    clean: dict[str, str] = {}
+    for key, text in value.items():
+        if not isinstance(key, str) or not METADATA_KEY.match(key):
+            raise _invalid(
+                field, f"key {key!r} must be 1 to 64 letters, digits or the characters _ . : -"
+            )
+        if not isinstance(text, str):
+            raise _invalid(field, f"value of {key!r} must be a text.")
+        clean[key] = _text(text, field, METADATA_VALUE_LENGTH, True)
+    return dict(sorted(clean.items()))

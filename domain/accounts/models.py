@@ -7,7 +7,7 @@ from enum import Enum
 from tortoise import fields
 from tortoise.models import Model
 
-from domain.fields import money_field
+from domain.fields import external_id_field, metadata_field, money_field
 
 
 class Lifecycle(str, Enum):
@@ -49,6 +49,10 @@ class Account(Model):
     )
     price_list_id: int | None
     archived_at = fields.DatetimeField(null=True)
+    # Another system's id and free data (§14).
+    external_id = external_id_field()
+    metadata: dict = metadata_field()
+    private_metadata: dict = metadata_field()
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -67,6 +71,10 @@ class Contact(Model):
     email = fields.CharField(max_length=255, null=True, db_index=True)
     phone = fields.CharField(max_length=64, null=True)
     title = fields.CharField(max_length=120, null=True)
+    # Another system's id and free data (§14).
+    external_id = external_id_field()
+    metadata: dict = metadata_field()
+    private_metadata: dict = metadata_field()
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

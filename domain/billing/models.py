@@ -7,7 +7,14 @@ from enum import Enum
 from tortoise import fields
 from tortoise.models import Model
 
-from domain.fields import money_field, percent_field, quantity_field, unit_cost_field
+from domain.fields import (
+    external_id_field,
+    metadata_field,
+    money_field,
+    percent_field,
+    quantity_field,
+    unit_cost_field,
+)
 
 
 class InvoiceStatus(str, Enum):
@@ -49,6 +56,10 @@ class Invoice(Model):
         "models.JournalEntry", related_name="invoices", null=True, on_delete=fields.RESTRICT
     )
     journal_entry_id: int | None
+    # Another system's id and free data (§14).
+    external_id = external_id_field()
+    metadata: dict = metadata_field()
+    private_metadata: dict = metadata_field()
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

@@ -7,7 +7,14 @@ from enum import Enum
 from tortoise import fields
 from tortoise.models import Model
 
-from domain.fields import money_field, percent_field, quantity_field, unit_cost_field
+from domain.fields import (
+    external_id_field,
+    metadata_field,
+    money_field,
+    percent_field,
+    quantity_field,
+    unit_cost_field,
+)
 from domain.pipeline.stages import OpportunityStatus, Stage
 
 __all__ = ["Lead", "LeadStatus", "Opportunity", "OpportunityLine", "OpportunityStatus", "Stage"]
@@ -51,6 +58,10 @@ class Lead(Model):
     )
     converted_opportunity_id: int | None
     converted_at = fields.DatetimeField(null=True)
+    # Another system's id and free data (§14).
+    external_id = external_id_field()
+    metadata: dict = metadata_field()
+    private_metadata: dict = metadata_field()
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -93,6 +104,10 @@ class Opportunity(Model):
         "models.SalesOrder", related_name="opportunity", null=True, on_delete=fields.SET_NULL
     )
     sales_order_id: int | None
+    # Another system's id and free data (§14).
+    external_id = external_id_field()
+    metadata: dict = metadata_field()
+    private_metadata: dict = metadata_field()
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 

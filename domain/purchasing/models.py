@@ -7,7 +7,7 @@ from enum import Enum
 from tortoise import fields
 from tortoise.models import Model
 
-from domain.fields import quantity_field, unit_cost_field
+from domain.fields import external_id_field, metadata_field, quantity_field, unit_cost_field
 
 
 class PurchaseOrderStatus(str, Enum):
@@ -28,6 +28,10 @@ class PurchaseOrder(Model):
     )
     currency = fields.CharField(max_length=3)
     notes = fields.TextField(null=True)
+    # Another system's id and free data (§14).
+    external_id = external_id_field()
+    metadata: dict = metadata_field()
+    private_metadata: dict = metadata_field()
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
     received_at = fields.DatetimeField(null=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tortoise import fields
 from tortoise.models import Model
 
+from domain.fields import external_id_field, metadata_field
 from domain.service.sla_rules import CaseStatus, Priority
 
 
@@ -101,6 +102,10 @@ class Case(Model):
     )
     assignee_id: int | None
 
+    # Another system's id and free data (§14).
+    external_id = external_id_field()
+    metadata: dict = metadata_field()
+    private_metadata: dict = metadata_field()
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
