@@ -16,6 +16,12 @@ from tortoise.transactions import in_transaction
 from domain.catalog.models import Procurement, Product, ProductKind
 from domain.clock import today
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.external_data import (
+    EXTERNAL_FIELDS,
+    clean_external_value,
+    filter_external,
+    refuse_duplicate_external_id,
+)
 from domain.inventory.models import StockLevel
 from domain.inventory.services import on_hand_by_product
 from domain.ledger.postings import revaluation_postings, stock_value
@@ -47,6 +53,7 @@ PRODUCT_FIELDS = (
     "safety_stock",
     "min_order_quantity",
     "order_multiple",
+    *EXTERNAL_FIELDS,
 )
 
 
@@ -77,6 +84,8 @@ def clean_product_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in changes.items():
         if key == "sku":
             clean[key] = checks(required_text, value, "sku", 64)
+        elif key in EXTERNAL_FIELDS:
+            clean[key] = clean_external_value(checks, key, value)
         elif key == "name":
             clean[key] = checks(required_text, value, "name")
         elif key == "uom":
@@ -115,6 +124,7 @@ async def create_product(fields: Mapping[str, Any]) -> Product:
             raise DomainError(ErrorCode.REQUIRED, f"{required} is required.", required)
     async with in_transaction():
         await _refuse_duplicate_sku(clean["sku"])
+        await refuse_duplicate_external_id(Product, clean.get("external_id"))
         try:
             async with in_transaction():
                 return await Product.create(**clean)
@@ -137,6 +147,8 @@ async def update_product(product_id: int, changes: Mapping[str, Any]) -> Product
             return product
         if "sku" in changed:
             await _refuse_duplicate_sku(changed["sku"], product.id)
+        if "external_id" in changed:
+            await refuse_duplicate_external_id(Product, changed["external_id"], product.id)
         if changed.get("kind") == ProductKind.SERVICE:
             holds_stock = (
                 await StockLevel.filter(product_id=product.id)
@@ -181,6 +193,8 @@ class ProductFilter:
     kind: ProductKind | None = None
     procurement: Procurement | None = None
     include_archived: bool = False
+    external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def list_products(flt: ProductFilter | None = None) -> QuerySet[Product]:
@@ -195,4 +209,4 @@ def list_products(flt: ProductFilter | None = None) -> QuerySet[Product]:
         qs = qs.filter(kind=flt.kind)
     if flt.procurement:
         qs = qs.filter(procurement=flt.procurement)
-    return qs
+    return filter_external(qs, Product, flt.external_id, flt.metadata)

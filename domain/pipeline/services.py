@@ -18,6 +18,12 @@ from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import lead_event_data, opportunity_event_data
 from domain.events import record_event
+from domain.external_data import (
+    EXTERNAL_FIELDS,
+    clean_external_value,
+    filter_external,
+    refuse_duplicate_external_id,
+)
 from domain.pipeline import stages
 from domain.pipeline.lines import DealLine, check_lines, lines_amount
 from domain.pipeline.models import (
@@ -38,7 +44,7 @@ from domain.validation import (
     required_text,
 )
 
-LEAD_FIELDS = ("company_name", "contact_name", "email", "phone", "source")
+LEAD_FIELDS = ("company_name", "contact_name", "email", "phone", "source", *EXTERNAL_FIELDS)
 OPPORTUNITY_FIELDS = frozenset(
     {"name", "account_id", "amount", "expected_close_date", "owner", "lines"}
 )
@@ -58,6 +64,8 @@ def _clean_lead_fields(checks: Checks, changes: Mapping[str, Any]) -> dict[str, 
             clean[key] = checks(optional_text, value, key, 64)
         elif key == "source":
             clean[key] = checks(optional_text, value, key, 120)
+        elif key in EXTERNAL_FIELDS:
+            clean[key] = clean_external_value(checks, key, value)
         elif key != "status":
             checks.add(DomainError(ErrorCode.INVALID, f"Unknown field {key}.", key))
     return clean
@@ -81,6 +89,7 @@ async def create_lead(fields: Mapping[str, Any], *, email_required: bool = False
         checks.add(DomainError(ErrorCode.REQUIRED, "email is required.", "email"))
     checks.raise_if_any()
     async with in_transaction():
+        await refuse_duplicate_external_id(Lead, clean.get("external_id"))
         lead = await Lead.create(**clean)
         await record_event("lead.created", lead_event_data(lead))
     return lead
@@ -112,6 +121,8 @@ async def update_lead(lead_id: int, changes: Mapping[str, Any]) -> Lead:
                 ErrorCode.INVALID_TRANSITION, "A converted lead can no longer change.", "id"
             )
         changed = {k: v for k, v in clean.items() if getattr(lead, k) != v}
+        if "external_id" in changed:
+            await refuse_duplicate_external_id(Lead, changed["external_id"], lead.id)
         for key, value in changed.items():
             setattr(lead, key, value)
         if changed:
@@ -212,6 +223,8 @@ class LeadFilter:
     search: str | None = None
     status: LeadStatus | None = None
     source: str | None = None
+    external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def list_leads(flt: LeadFilter | None = None) -> QuerySet[Lead]:
@@ -228,7 +241,7 @@ def list_leads(flt: LeadFilter | None = None) -> QuerySet[Lead]:
         qs = qs.filter(status=flt.status)
     if flt.source:
         qs = qs.filter(source=flt.source)
-    return qs
+    return filter_external(qs, Lead, flt.external_id, flt.metadata)
 
 
 # ---------------------------------------------------------------------------------------------
