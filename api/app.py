@@ -42,6 +42,8 @@ from api.schema import build_schema
 from domain.settings import Settings, get_settings
 
 log = logging.getLogger("tandem.http")
+# Where get_context leaves the request's GraphQL context for process_result.
+_CONTEXT = "graphql_context"
 
 
 class TandemGraphQL(GraphQLOverHTTP):
@@ -72,8 +74,8 @@ class TandemGraphQL(GraphQLOverHTTP):
     async def get_context(
         self, request: Request | WebSocket, response: Response | WebSocket
     ) -> Context:
-        state = request.scope.get("state", {})
-        return Context(
+        state = request.scope.setdefault("state", {})
+        context = Context(
             request=request,
             response=response,
             principal=state.get("principal"),
@@ -81,10 +83,19 @@ class TandemGraphQL(GraphQLOverHTTP):
             queue=request.app.state.queue,
             request_id=state.get("request_id") or uuid.uuid4().hex,
         )
+        state[_CONTEXT] = context
+        return context
 
     async def process_result(self, request: Any, result: ExecutionResult) -> GraphQLHTTPResponse:
         """Every response carries its cost (§2): one refused before the schema could cost it
-        (an unknown operationName, a subscription over HTTP) cost nothing."""
+        (an unknown operationName, a subscription over HTTP) cost nothing.
+
+        A resolver that met a database or Redis outage makes the whole answer a JSON 503
+        (api.failures.JsonFailures, which the outage is re-raised to), as the same outage
+        before GraphQL would: a client retries it rather than taking a half answer as data."""
+        context = request.scope.get("state", {}).get(_CONTEXT)
+        if context is not None and context.outage is not None:
+            raise context.outage
         response = await super().process_result(request, result)
         extensions = dict(response.get("extensions") or {})
         extensions.setdefault("cost", {"requested": 0, "limit": self.settings.max_query_cost})

@@ -22,6 +22,9 @@ class Context:
     loaders: Loaders = field(default_factory=Loaders)
     # A websocket's connection_init payload (strawberry fills it in; it carries the token).
     connection_params: dict[str, Any] | None = None
+    # The database or Redis outage a resolver met (api.extensions.MaskUnexpectedErrors sets
+    # it): the HTTP view answers a JSON 503 for it, as an outage outside GraphQL does.
+    outage: BaseException | None = None
 
     @property
     def actor(self) -> str | None:

@@ -12,16 +12,27 @@ from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult, StreamExecutionResult
 
+from adapters.outage import is_outage
 from api.metrics import GRAPHQL_DURATION, GRAPHQL_OPERATIONS, operation_label
 from domain.errors import DomainError
 
 log = logging.getLogger("tandem.graphql")
 MASKED_MESSAGE = "Internal server error"
+UNAVAILABLE_MESSAGE = "The service is temporarily unavailable."
 
 
 def is_unexpected(error: GraphQLError) -> bool:
     original = error.original_error
     return original is not None and not isinstance(original, GraphQLError | DomainError)
+
+
+def outage_of(errors: list[GraphQLError]) -> BaseException | None:
+    """The first error that is a database or Redis outage (`adapters.outage`), if any."""
+    for error in errors:
+        original = error.original_error
+        if original is not None and is_unexpected(error) and is_outage(original):
+            return original
+    return None
 
 
 def error_code(error: GraphQLError) -> str:
@@ -63,6 +74,16 @@ def mask_errors(errors: list[GraphQLError], request_id: str | None) -> list[Grap
                     extensions={"code": original.code.value},
                 )
             )
+        elif original is not None and is_unexpected(error) and is_outage(original):
+            # Not a fault of ours: the HTTP view answers 503 for it (api.failures logs it).
+            processed.append(
+                GraphQLError(
+                    UNAVAILABLE_MESSAGE,
+                    nodes=error.nodes,
+                    path=error.path,
+                    extensions={"code": "SERVICE_UNAVAILABLE", "requestId": request_id},
+                )
+            )
         elif original is not None and is_unexpected(error):
             log.error(
                 "unexpected error in %s",
@@ -93,6 +114,9 @@ class MaskUnexpectedErrors(SchemaExtension):
         if result is None or not errors:
             return
         context = self.execution_context.context
+        outage = outage_of(errors)
+        if outage is not None and hasattr(context, "outage"):
+            context.outage = outage
         result.errors = mask_errors(errors, getattr(context, "request_id", None))
 
     def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:

@@ -12,13 +12,11 @@ from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from adapters.outage import is_outage, replace_pooled_connections
-from api.extensions import MASKED_MESSAGE
+from api.extensions import MASKED_MESSAGE, UNAVAILABLE_MESSAGE
 from api.logs import request_id_var
 
 log = logging.getLogger("tandem.http")
 T = TypeVar("T")
-
-UNAVAILABLE_MESSAGE = "The service is temporarily unavailable."
 # Long enough for the pool to reconnect, short enough for a client's first retry to land.
 RETRY_AFTER_SECONDS = 1
 
