@@ -47,6 +47,11 @@ ErrorCode = described_enum(
         "tolerance (§10); ADMIN or FINANCE may post it with approveExceptions.",
         "PERIOD_CLOSED": "The document is dated in a closed period (on or before closedThrough, "
         "§11): nothing can be posted there until an ADMIN reopens it with periodReopen.",
+        "APPROVAL_REQUIRED": "The change is worth more than the caller's role may approve: a "
+        "stock count whose variance value exceeds 500.00 is posted by ADMIN or FINANCE (§15).",
+        "NO_EXCHANGE_RATE": "The document is in a currency other than the base and no exchange "
+        "rate of that currency is dated on or before its date (§12): set one with "
+        "exchangeRateSet.",
     },
 )
 

@@ -10,7 +10,8 @@ from typing import TypeVar, overload
 import strawberry
 from strawberry.types.enum import has_enum_definition
 
-from domain.money import cents, without_padding
+from domain.currencies.iso4217 import round_amount
+from domain.money import without_padding
 from domain.settings import get_settings
 
 E = TypeVar("E", bound=Enum)
@@ -42,7 +43,7 @@ def money(amount: Decimal | None, currency: str) -> Money | None: ...
 def money(amount: Decimal | None, currency: str) -> Money | None:
     if amount is None:
         return None
-    return Money(amount=cents(amount), currency=currency)
+    return Money(amount=round_amount(amount, currency), currency=currency)
 
 
 def plain_decimal(value: Decimal | int | str) -> Decimal:

@@ -10,12 +10,16 @@ from enum import Enum
 from functools import cache
 from typing import TYPE_CHECKING, Any, Protocol
 
+from domain.currencies.iso4217 import round_amount
 from domain.global_ids import global_id
 from domain.money import cents, without_padding
 
 if TYPE_CHECKING:
     from domain.accounts.models import Account
+    from domain.activities.models import Activity
     from domain.billing.models import CreditNote, Invoice, Payment
+    from domain.campaigns.models import Campaign
+    from domain.currencies.models import ExchangeRate
     from domain.fulfillment.models import OpportunityFulfillment
     from domain.manufacturing.models import MrpRun, PlannedOrder
     from domain.orders.models import SalesOrder, SalesOrderLine, Shipment
@@ -66,7 +70,7 @@ def scalar(value: Any) -> Any:
 def money(amount: Decimal | int | str | None, currency: str) -> Data | None:
     if amount is None:
         return None
-    return {"amount": str(cents(amount)), "currency": currency}
+    return {"amount": str(round_amount(Decimal(amount), currency)), "currency": currency}
 
 
 def ref(type_name: str, pk: int | None) -> str | None:
@@ -105,7 +109,7 @@ ACCOUNT_FIELDS = (
     "email",
     "phone",
     "tier",
-    "owner",
+    "owner_id",
     "billing_address",
     "shipping_address",
     "currency",
@@ -124,6 +128,8 @@ def _account_field(name: str, value: Any, currency: str) -> tuple[str, Any]:
         return "slaPolicyId", ref("SlaPolicy", value)
     if name == "price_list_id":
         return "priceListId", ref("PriceList", value)
+    if name == "owner_id":
+        return "ownerId", ref("User", value)
     if name in ("billing_address", "shipping_address"):
         return camel(name), address(value)
     return camel(name), scalar(value)
@@ -162,6 +168,8 @@ def lead_event_data(lead: Lead, previous: Mapping[str, Any] | None = None) -> Da
         "convertedAccountId": ref("Account", lead.converted_account_id),
         "convertedContactId": ref("Contact", lead.converted_contact_id),
         "convertedOpportunityId": ref("Opportunity", lead.converted_opportunity_id),
+        "ownerId": ref("User", lead.owner_id),
+        "campaignId": ref("Campaign", lead.campaign_id),
     }
     return _with_previous(data, previous)
 
@@ -173,7 +181,6 @@ OPPORTUNITY_FIELDS = (
     "status",
     "currency",
     "expected_close_date",
-    "owner",
     "lost_reason",
     "closed_at",
 )
@@ -188,6 +195,8 @@ def opportunity_event_data(
         "amount": money(opportunity.amount, opportunity.currency),
         "accountId": ref("Account", opportunity.account_id),
         "salesOrderId": ref("SalesOrder", opportunity.sales_order_id),
+        "ownerId": ref("User", opportunity.owner_id),
+        "campaignId": ref("Campaign", opportunity.campaign_id),
     }
     return _with_previous(data, previous)
 
@@ -369,6 +378,7 @@ def case_event_data(case: Case, previous: Mapping[str, Any] | None = None) -> Da
         **_plain(case, CASE_FIELDS),
         "accountId": ref("Account", case.account_id),
         "contactId": ref("Contact", case.contact_id),
+        "assigneeId": ref("User", case.assignee_id),
     }
     return _with_previous(data, previous)
 
@@ -561,3 +571,157 @@ def period_event_data(closed_through: date | None, previous: date | None) -> Dat
         "closedThrough": scalar(closed_through),
         "previousClosedThrough": scalar(previous),
     }
+
+
+# Multi-currency (§12)
+
+
+def exchange_rate_event_data(rate: ExchangeRate, previous: Decimal | None) -> Data:
+    """`exchange_rate.set`: the rate from its date on, and the one it replaced that day."""
+    return {
+        "id": global_id("ExchangeRate", rate.id),
+        "currency": rate.currency,
+        "date": scalar(rate.date),
+        "rate": plain_decimal(rate.rate),
+        "previousRate": None if previous is None else plain_decimal(previous),
+    }
+
+
+# The sales team (§13)
+
+CAMPAIGN_FIELDS = ("name", "channel", "start_date", "end_date", "currency")
+
+
+def campaign_event_data(campaign: Campaign, previous: Mapping[str, Any] | None = None) -> Data:
+    """campaign.created / campaign.updated (with the changed fields' `previous…` values)."""
+    data: Data = {
+        "id": global_id("Campaign", campaign.id),
+        **_plain(campaign, CAMPAIGN_FIELDS),
+        "budget": money(campaign.budget, campaign.currency),
+    }
+    if previous:
+        data.update(
+            _previous(
+                {
+                    name: money(value, campaign.currency) if name == "budget" else scalar(value)
+                    for name, value in previous.items()
+                }
+            )
+        )
+    return data
+
+
+def activity_reminder_data(activity: Activity, as_of: datetime) -> Data:
+    """activity.due_soon / activity.overdue: the activity, whom it is for, and the scan's time."""
+    return {
+        "id": global_id("Activity", activity.id),
+        **_plain(activity, ("kind", "subject", "due_at")),
+        "assigneeId": ref("User", activity.assignee_id),
+        "accountId": ref("Account", activity.account_id),
+        "opportunityId": ref("Opportunity", activity.opportunity_id),
+        "caseId": ref("Case", activity.case_id),
+        "asOf": scalar(as_of),
+    }
+
+
+def opportunity_stale_data(
+    opportunity: Opportunity, last_activity_at: datetime, since: datetime, as_of: datetime
+) -> Data:
+    """opportunity.stale: an OPEN deal without any activity for 14 days since `since`."""
+    return {
+        "id": global_id("Opportunity", opportunity.id),
+        "name": opportunity.name,
+        "ownerId": ref("User", opportunity.owner_id),
+        "accountId": ref("Account", opportunity.account_id),
+        "lastActivityAt": scalar(last_activity_at),
+        "staleSince": scalar(since),
+        "asOf": scalar(as_of),
+    }
+
+
+# Warehouse accuracy (§15)
+
+
+def stock_count_event_data(
+    count: Any, lines: Sequence[Any], values: Mapping[int, Decimal]
+) -> Data:
+    """`stock_count.posted`: the count, its counted lines with their variance, and the value
+    posted per line at standard cost (`values`: product id → signed value)."""
+    return {
+        "id": global_id("StockCount", count.id),
+        "number": count.number,
+        "status": scalar(count.status),
+        "warehouseId": ref("Warehouse", count.warehouse_id),
+        "varianceValue": str(cents(count.variance_value or 0)),
+        "lines": [
+            {
+                "productId": ref("Product", line.product_id),
+                "expectedQuantity": plain_decimal(line.expected_quantity),
+                "countedQuantity": plain_decimal(line.counted_quantity),
+                "variance": plain_decimal(line.variance),
+                "value": str(cents(values.get(line.product_id, 0))),
+            }
+            for line in lines
+        ],
+    }
+
+
+def lot_recalled_data(lot_id: int, account_ids: Iterable[int]) -> Data:
+    """`lot.recalled`: the lot and the customers its FORWARD trace reached, by id."""
+    return {
+        "lotId": global_id("Lot", lot_id),
+        "accountIds": [global_id("Account", pk) for pk in sorted(set(account_ids))],
+    }
+
+
+def return_event_data(ret: Any, lines: Sequence[Any]) -> Data:
+    """`return.received` (and its other states): the return, its lines, its credit note."""
+    return {
+        "id": global_id("Return", ret.id),
+        "number": ret.number,
+        "status": scalar(ret.status),
+        "salesOrderId": ref("SalesOrder", ret.order_id),
+        "warehouseId": ref("Warehouse", ret.warehouse_id),
+        "creditNoteId": ref("CreditNote", ret.credit_note_id),
+        "lines": [
+            {
+                "salesOrderLineId": ref("SalesOrderLine", line.order_line_id),
+                "quantity": plain_decimal(line.quantity),
+                "restock": line.restock,
+            }
+            for line in lines
+        ],
+    }
+
+
+# Segments (§13)
+
+
+def segment_rules_data(rules: Mapping[str, Any], currency: str) -> Data:
+    """A segment's stored rules in the API's shape: ownerId a global id, bounds Money."""
+    data: Data = {}
+    for name, value in rules.items():
+        if name == "owner_id":
+            data["ownerId"] = ref("User", value)
+        elif name in ("min_lifetime_revenue", "max_lifetime_revenue"):
+            data[camel(name)] = money(value, currency)
+        else:
+            data[camel(name)] = value
+    return data
+
+
+def segment_event_data(
+    segment: Any, currency: str, previous: Mapping[str, Any] | None = None
+) -> Data:
+    """`segment.created`, `segment.updated` (with `previousName`, `previousRules`),
+    `segment.deleted`."""
+    data: Data = {
+        "id": global_id("Segment", segment.id),
+        "name": segment.name,
+        "rules": segment_rules_data(segment.rules, currency),
+    }
+    if previous:
+        for name, value in previous.items():
+            shown = segment_rules_data(value, currency) if name == "rules" else scalar(value)
+            data[_previous({name: None}).popitem()[0]] = shown
+    return data

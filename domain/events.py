@@ -52,6 +52,19 @@ EVENT_TYPES: frozenset[str] = frozenset(
         "supplier_payment.made",
         "period.closed",
         "period.reopened",
+        "stock_count.posted",
+        "lot.recalled",
+        "return.received",
+        "segment.created",
+        "segment.updated",
+        "segment.deleted",
+        "exchange_rate.set",
+        "campaign.created",
+        "campaign.updated",
+        "activity.due_soon",
+        "activity.overdue",
+        "opportunity.stale",
+        "case.assigned",
     ]
 )
 

@@ -2,20 +2,39 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from tortoise import fields
 
-from domain.validation import MONEY, PERCENT, QUANTITY, UNIT_PRICE, Scale
+from domain.validation import EXCHANGE_RATE, PERCENT, QUANTITY, STORED_MONEY, UNIT_PRICE, Scale
 
 
 def _decimal_field(scale: Scale, **kwargs: Any) -> Any:
     return fields.DecimalField(max_digits=scale.digits, decimal_places=scale.places, **kwargs)
 
 
+class MoneyField(fields.DecimalField):
+    """An amount column: three decimals stored (KWD, §12), read back with two unless the third
+    carries a digit, so an amount in cents reads as it always did (12.50, never 12.500)."""
+
+    skip_to_python_if_native = False
+
+    def to_python_value(self, value: Any) -> Decimal | None:
+        number = super().to_python_value(value)
+        if number is not None and number == number.quantize(_CENT):
+            return number.quantize(_CENT)
+        return number
+
+
+_CENT = Decimal("0.01")
+
+
 def money_field(**kwargs: Any) -> Any:
-    """An amount in the account currency, stored to the cent."""
-    return _decimal_field(MONEY, **kwargs)
+    """An amount in the document's currency, stored to its minor units (§12)."""
+    return MoneyField(
+        max_digits=STORED_MONEY.digits, decimal_places=STORED_MONEY.places, **kwargs
+    )
 
 
 def unit_cost_field(**kwargs: Any) -> Any:
@@ -41,3 +60,8 @@ def external_id_field() -> Any:
 def metadata_field() -> Any:
     """A JSON object of text values (§14); `{}` when none."""
     return fields.JSONField(default=dict)
+
+
+def exchange_rate_field(**kwargs: Any) -> Any:
+    """Base-currency units per unit of a currency (§12)."""
+    return _decimal_field(EXCHANGE_RATE, **kwargs)

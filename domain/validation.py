@@ -11,6 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any, ParamSpec, TypeVar, cast
 
+from domain.currencies.iso4217 import is_known
 from domain.errors import DomainError, ErrorCode, ValidationErrors, refusals
 
 Field = str | tuple[str, ...]
@@ -137,7 +138,7 @@ def currency_code(value: Any, field: Field = "currency") -> str | None:
     if text is None:
         return None
     code = text.upper()
-    if not re.fullmatch(r"[A-Z]{3}", code):
+    if not re.fullmatch(r"[A-Z]{3}", code) or not is_known(code):
         raise DomainError(ErrorCode.INVALID, f"{value!r} is not an ISO 4217 currency code.", field)
     return code
 
@@ -158,9 +159,14 @@ class Scale:
 
 
 MONEY = Scale(18, 2)
+# What an amount column stores: 16 digits before the point like MONEY, and the 3 decimals of
+# the currencies that have them (KWD, BHD…, §12); inputs keep their currency's minor units.
+STORED_MONEY = Scale(19, 3)
 UNIT_PRICE = Scale(18, 4)
 QUANTITY = Scale(18, 4)
 PERCENT = Scale(7, 4)
+# An exchange rate (§12): base units per unit, 10 decimals (a yen is 0.0067123456 dollars).
+EXCHANGE_RATE = Scale(20, 10)
 HUNDRED = Decimal(100)
 
 
@@ -234,6 +240,11 @@ def optional_decimal(
 def valid_money(value: Any, field: Field, *, positive: bool = False) -> Decimal:
     """A money amount: cents, at most 16 digits before the point."""
     return required_decimal(value, field, MONEY, positive=positive)
+
+
+def valid_amount(value: Any, field: Field, places: int, *, positive: bool = False) -> Decimal:
+    """A money amount in a currency with `places` minor units (JPY 0, USD 2, KWD 3, §12)."""
+    return required_decimal(value, field, Scale(16 + places, places), positive=positive)
 
 
 def valid_quantity(

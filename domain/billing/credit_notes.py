@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -15,11 +15,14 @@ from domain.billing.pricing import line_net, line_tax
 from domain.billing.statuses import invoice_status, refresh_order_billing_status
 from domain.clock import today
 from domain.credit.services import note_credit_exposure
+from domain.currencies.conversion import settled_base
+from domain.currencies.iso4217 import minor_units
+from domain.currencies.services import base_currency
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import credit_note_event_data, invoice_event_data
 from domain.events import record_event
 from domain.fulfillment.services import sync_fulfillment
-from domain.ledger.postings import credit_note_postings
+from domain.ledger.postings import ACCOUNTS_RECEIVABLE, Posting, credit_note_postings
 from domain.ledger.services import post_journal_entry
 from domain.money import ZERO
 from domain.numbering.services import next_number
@@ -38,16 +41,38 @@ class CreditedAmounts:
     tax: Decimal
 
 
-def credited_amounts(line: InvoiceLine, quantity: Decimal) -> CreditedAmounts:
-    """The line's amounts for `quantity`, rounded by §5.4; the last part of a line takes
-    exactly what is left, so crediting a line in pieces never exceeds what was invoiced."""
+def credited_amounts(line: InvoiceLine, quantity: Decimal, places: int = 2) -> CreditedAmounts:
+    """The line's amounts for `quantity`, rounded by §5.4 to the `places` minor units of the
+    invoice's currency (§12); the last part of a line takes exactly what is left, so crediting
+    a line in pieces never exceeds what was invoiced."""
     remaining_quantity = line.quantity - line.quantity_credited
     remaining_net = line.net_amount - line.net_credited
     remaining_tax = line.tax_amount - line.tax_credited
     if quantity >= remaining_quantity:
         return CreditedAmounts(remaining_net, remaining_tax)
-    net = min(remaining_net, line_net(quantity, line.unit_price, line.discount_percent))
-    return CreditedAmounts(net, min(remaining_tax, line_tax(net, line.tax_rate)))
+    net = min(remaining_net, line_net(quantity, line.unit_price, line.discount_percent, places))
+    return CreditedAmounts(net, min(remaining_tax, line_tax(net, line.tax_rate, places)))
+
+
+def _postings(
+    invoice: Invoice, subtotal: Decimal, tax_total: Decimal, applied: Decimal
+) -> list[Posting]:
+    """§5.3's credit-note postings; the part that reduces the invoice's amount due leaves
+    1200 by the fall of what 1200 carries of the invoice (§12), so a fully credited invoice
+    leaves exactly its booked base amount."""
+    postings = credit_note_postings(
+        subtotal=subtotal, tax_total=tax_total, applied=applied, account_id=invoice.account_id
+    )
+    base = base_currency()
+    if invoice.currency == base or not applied:
+        return postings
+    rate = Decimal(invoice.exchange_rate)
+    return [
+        replace(posting, rate=rate, base=settled_base(invoice.amount_due, applied, rate, base))
+        if posting.account_code == ACCOUNTS_RECEIVABLE
+        else posting
+        for posting in postings
+    ]
 
 
 async def create_credit_note(
@@ -91,7 +116,9 @@ async def create_credit_note(
                 )
         checks.raise_if_any()
         credited = {
-            line_id: credited_amounts(invoice_lines[line_id], quantity)
+            line_id: credited_amounts(
+                invoice_lines[line_id], quantity, minor_units(invoice.currency)
+            )
             for line_id, quantity in quantities.items()
         }
         subtotal = sum((c.net for c in credited.values()), ZERO)
@@ -107,12 +134,11 @@ async def create_credit_note(
                 memo=f"Credit note {number} on {invoice.number}",
                 source="CREDIT_NOTE",
                 reference=number,
-                postings=credit_note_postings(
-                    subtotal=subtotal,
-                    tax_total=tax_total,
-                    applied=applied,
-                    account_id=invoice.account_id,
-                ),
+                postings=_postings(invoice, subtotal, tax_total, applied),
+                # At the invoice's booked rate: a credit note takes back what the invoice
+                # booked, so no exchange difference arises (§12).
+                currency=invoice.currency,
+                rate=Decimal(invoice.exchange_rate),
             )
         note = await CreditNote.create(
             number=number,

@@ -27,6 +27,9 @@ from domain.billing.statuses import (
 from domain.clock import utcnow
 from domain.closing.periods import ensure_open, first_open_date
 from domain.credit.services import note_credit_exposure
+from domain.currencies.conversion import EXCHANGE_GAIN_LOSS, book
+from domain.currencies.iso4217 import minor_units
+from domain.currencies.services import base_currency, rates_on
 from domain.errors import not_found
 from domain.event_data import invoice_event_data
 from domain.events import record_events
@@ -44,8 +47,9 @@ log = logging.getLogger("tandem.invoicing")
 # and the number counters for a fraction of a second.
 BATCH_SIZE = 100
 
-# An invoice posts Dr 1200 total / Cr 4000 subtotal / Cr 2200 tax (§5.3).
-POSTED_ACCOUNTS = (ACCOUNTS_RECEIVABLE, SALES_REVENUE, SALES_TAX_PAYABLE)
+# An invoice posts Dr 1200 total / Cr 4000 subtotal / Cr 2200 tax (§5.3), and in another
+# currency what per-line rounding leaves to 7000 (§12).
+POSTED_ACCOUNTS = (ACCOUNTS_RECEIVABLE, SALES_REVENUE, SALES_TAX_PAYABLE, EXCHANGE_GAIN_LOSS)
 # SQLite's limit on the parameters of one statement (SQLITE_MAX_VARIABLE_NUMBER since 3.32).
 SQLITE_MAX_VARIABLES = 32766
 
@@ -78,9 +82,12 @@ class InvoiceableLine(Generic[L]):
     tax: Decimal
 
 
-def invoiceable_lines(policy: InvoicePolicy, lines: Sequence[L]) -> list[InvoiceableLine[L]]:
+def invoiceable_lines(
+    policy: InvoicePolicy, lines: Sequence[L], places: int = 2
+) -> list[InvoiceableLine[L]]:
     """The order lines with something left to invoice, each priced by the §5.4 formula from
-    its own invoiceable quantity — never from what earlier invoices left over (pure)."""
+    its own invoiceable quantity — never from what earlier invoices left over — to the
+    `places` minor units of the order's currency (§12) (pure)."""
     result = []
     for line in lines:
         quantity = invoiceable_quantity(
@@ -88,7 +95,9 @@ def invoiceable_lines(policy: InvoicePolicy, lines: Sequence[L]) -> list[Invoice
         )
         if quantity <= 0:
             continue
-        priced = PricedLine(quantity, line.unit_price, line.discount_percent, line.tax_rate)
+        priced = PricedLine(
+            quantity, line.unit_price, line.discount_percent, line.tax_rate, places
+        )
         result.append(InvoiceableLine(line, quantity, priced.net, priced.tax))
     return result
 
@@ -149,16 +158,31 @@ class _Draft:
             (line.quantity, line.quantity_invoiced + now.get(line.id, ZERO)) for line in self.lines
         ]
 
-    def postings(self, ledger: Mapping[str, int]) -> list[tuple[int, int | None, Decimal, Decimal]]:
-        """(ledger account id, customer id, debit, credit) of §5.3's invoice rule, zero amounts
-        left out like every entry's."""
+    def postings(
+        self, ledger: Mapping[str, int], rate: Decimal, base_currency: str
+    ) -> list[tuple[Any, ...]]:
+        """(ledger account id, customer id, debit, credit, currency, amount, rate) of §5.3's
+        invoice rule booked in base at `rate` (§12), zero amounts left out like every entry's."""
         postings = invoice_postings(
             subtotal=self.subtotal, tax_total=self.tax_total, account_id=self.order.account_id
         )
+        booked = book(
+            [p for p in postings if p.debit or p.credit],
+            currency=self.order.currency,
+            rate=rate,
+            base_currency=base_currency,
+        )
         return [
-            (ledger[p.account_code], p.account_id, p.debit, p.credit)
-            for p in postings
-            if p.debit or p.credit
+            (
+                ledger[line.account_code],
+                line.account_id,
+                line.debit,
+                line.credit,
+                line.currency,
+                line.amount,
+                line.rate,
+            )
+            for line in booked
         ]
 
 
@@ -279,6 +303,9 @@ _JOURNAL_LINE_COLUMNS = (
     ("account_id", "int"),
     ("debit", "numeric"),
     ("credit", "numeric"),
+    ("currency", "text"),
+    ("amount", "numeric"),
+    ("rate", "numeric"),
 )
 _INVOICE_COLUMNS = (
     ("number", "text"),
@@ -286,6 +313,7 @@ _INVOICE_COLUMNS = (
     ("issue_date", "date"),
     ("due_date", "date"),
     ("currency", "text"),
+    ("exchange_rate", "numeric"),
     ("subtotal", "numeric"),
     ("tax_total", "numeric"),
     ("total", "numeric"),
@@ -431,21 +459,34 @@ async def invoice_orders(
         drafts = []
         for order in orders:
             order_lines = lines.get(order.id, [])
-            items = invoiceable_lines(order.invoice_policy, order_lines)
+            items = invoiceable_lines(
+                order.invoice_policy, order_lines, minor_units(order.currency)
+            )
             if items:
                 drafts.append(_Draft(order, order_lines, items))
         if not drafts:
             return []
+        # One look-up per currency of the batch: none dated by the issue date → the batch
+        # (then that order alone) is refused with NO_EXCHANGE_RATE before anything is written.
+        rates = await rates_on({draft.order.currency for draft in drafts}, issue_date)
         terms = await _payment_terms(sql, (draft.order.account_id for draft in drafts))
         earlier = await _earlier_invoices(
             sql, [draft.order.id for draft in drafts if draft.invoiced_before]
         )
         numbers = await sql.next_numbers("INV", issue_date.year, len(drafts))
         charged = [(d, n) for d, n in zip(drafts, numbers, strict=True) if d.total]
-        entry_ids = await _post_entries(sql, charged, issue_date, ledger)
+        entry_ids = await _post_entries(sql, charged, issue_date, ledger, rates)
         now = utcnow()
         invoices = [
-            _invoice(draft, number, issue_date, terms, entry_ids.get(number), now)
+            _invoice(
+                draft,
+                number,
+                issue_date,
+                terms,
+                entry_ids.get(number),
+                now,
+                rates[draft.order.currency],
+            )
             for draft, number in zip(drafts, numbers, strict=True)
         ]
         ids = await sql.insert(
@@ -513,6 +554,7 @@ async def _post_entries(
     charged: Sequence[tuple[_Draft, str]],
     issue_date: date,
     ledger: Mapping[str, int],
+    rates: Mapping[str, Decimal],
 ) -> dict[str, int]:
     """The journal entries of the (draft, invoice number) pairs — invoices of 0.00 post none;
     invoice number → entry id. The database checks each entry's balance at commit."""
@@ -537,13 +579,14 @@ async def _post_entries(
         returning="id, number",
     )
     entry_id = {row["number"]: int(row["id"]) for row in rows}
+    base = base_currency()
     await sql.insert(
         "journal_lines",
         _JOURNAL_LINE_COLUMNS,
         [
-            (entry_id[entry_number], ledger_id, account_id, debit, credit)
+            (entry_id[entry_number], *line)
             for (draft, _), entry_number in zip(charged, entry_numbers, strict=True)
-            for ledger_id, account_id, debit, credit in draft.postings(ledger)
+            for line in draft.postings(ledger, rates[draft.order.currency], base)
         ],
     )
     return {
@@ -559,6 +602,7 @@ def _invoice(
     terms: Mapping[int, int],
     journal_entry_id: int | None,
     now: datetime,
+    rate: Decimal,
 ) -> Invoice:
     order = draft.order
     return Invoice.construct(
@@ -569,6 +613,7 @@ def _invoice(
         issue_date=issue_date,
         due_date=issue_date + timedelta(days=terms[order.account_id]),
         currency=order.currency,
+        exchange_rate=rate,
         subtotal=draft.subtotal,
         tax_total=draft.tax_total,
         total=draft.total,

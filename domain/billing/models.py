@@ -8,6 +8,7 @@ from tortoise import fields
 from tortoise.models import Model
 
 from domain.fields import (
+    exchange_rate_field,
     external_id_field,
     metadata_field,
     money_field,
@@ -44,6 +45,8 @@ class Invoice(Model):
     issue_date = fields.DateField(db_index=True)
     due_date = fields.DateField(db_index=True)
     currency = fields.CharField(max_length=3)
+    # Base units per unit of `currency` on the issue date, as booked (§12); 1 in the base.
+    exchange_rate = exchange_rate_field(default=1)
     subtotal = money_field()
     tax_total = money_field()
     total = money_field()
@@ -109,6 +112,8 @@ class Payment(Model):
     amount = money_field()
     reference = fields.CharField(max_length=120, null=True)
     currency = fields.CharField(max_length=3)
+    # Base units per unit of `currency` on the payment date, as booked (§12).
+    exchange_rate = exchange_rate_field(default=1)
     # What was not allocated to an invoice: the customer's credit on 2100.
     unapplied_amount = money_field(default=0)
     journal_entry: fields.ForeignKeyRelation = fields.ForeignKeyField(

@@ -20,15 +20,24 @@ from domain.billing.models import (
 )
 from domain.billing.statuses import invoice_status, refresh_order_billing_status
 from domain.credit.services import note_credit_exposure
+from domain.currencies.conversion import settled_base
+from domain.currencies.iso4217 import MAX_MINOR_UNITS, fits
+from domain.currencies.services import base_currency, rate_on
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import invoice_event_data, payment_event_data
 from domain.events import record_event
 from domain.fulfillment.services import sync_fulfillment
-from domain.ledger.postings import payment_postings
+from domain.ledger.postings import ACCOUNTS_RECEIVABLE, Posting, payment_postings
 from domain.ledger.services import post_journal_entry
 from domain.money import ZERO
 from domain.numbering.services import next_number
-from domain.validation import Checks, optional_text, required_date, valid_money
+from domain.validation import (
+    Checks,
+    currency_code,
+    optional_text,
+    required_date,
+    valid_amount,
+)
 
 
 @dataclass(frozen=True)
@@ -94,26 +103,101 @@ def check_allocations(
     return dict(allocations)
 
 
+def _check_currency(
+    account_currency: str,
+    currency: str | None,
+    amount: Decimal,
+    allocations: Sequence[AllocationDraft],
+) -> None:
+    """A payment is in its account's currency, to that currency's minor units (§12)."""
+    if currency is not None and currency != account_currency:
+        raise DomainError(
+            ErrorCode.INVALID,
+            f"The account deals in {account_currency}; a payment in {currency} is refused.",
+            "currency",
+        )
+    checks = Checks()
+    for value, path in [
+        (amount, ("amount",)),
+        *((d.amount, ("allocations", str(i), "amount")) for i, d in enumerate(allocations)),
+    ]:
+        if not fits(Decimal(value), account_currency):
+            checks.add(
+                DomainError(
+                    ErrorCode.INVALID,
+                    f"{'.'.join(path)} has more decimals than {account_currency} carries.",
+                    path,
+                )
+            )
+    checks.raise_if_any()
+
+
+def _postings(
+    account: Account,
+    amount: Decimal,
+    applied: dict[int, Decimal],
+    invoices: dict[int, Invoice],
+) -> list[Posting]:
+    """§5.3's payment postings; in another currency than the base each settled invoice's part
+    leaves 1200 at the invoice's booked rate (§12), the rest of the entry at the payment's."""
+    total_applied = sum(applied.values(), ZERO)
+    if account.currency == base_currency():
+        return payment_postings(amount=amount, applied=total_applied, account_id=account.id)
+    cash, _, credit = payment_postings(
+        amount=amount, applied=total_applied, account_id=account.id
+    )
+    settled = [
+        Posting(
+            ACCOUNTS_RECEIVABLE,
+            credit=value,
+            account_id=account.id,
+            rate=Decimal(invoices[invoice_id].exchange_rate),
+            base=settled_base(
+                invoices[invoice_id].amount_due,
+                value,
+                Decimal(invoices[invoice_id].exchange_rate),
+                base_currency(),
+            ),
+        )
+        for invoice_id, value in sorted(applied.items())
+    ]
+    return [cash, *settled, credit]
+
+
 async def record_payment(
     account_id: int,
     amount: Decimal,
     payment_date: date,
     reference: str | None = None,
     allocations: Sequence[AllocationDraft] | None = None,
+    currency: str | None = None,
 ) -> Payment:
     """Dr 1000 amount / Cr 1200 applied / Cr 2100 unapplied (§5.3). Without allocations the
-    oldest due invoices are paid first; what is left stays as the customer's credit."""
+    oldest due invoices are paid first; what is left stays as the customer's credit.
+
+    In the account's currency (`currency`, when given, must be it: else INVALID), at the rate
+    of the payment date (§12): each settled invoice leaves 1200 at its booked rate, cash
+    enters at the payment's, and the difference is the realized gain or loss on 7000."""
     checks = Checks()
-    amount = checks(valid_money, amount, "amount", positive=True)
+    amount = checks(valid_amount, amount, "amount", MAX_MINOR_UNITS, positive=True)
     checks(required_date, payment_date, "date")
     reference = checks(optional_text, reference, "reference", 120)
+    code = checks(currency_code, currency, "currency")
     for index, draft in enumerate(allocations or ()):
-        checks(valid_money, draft.amount, ("allocations", str(index), "amount"), positive=True)
+        checks(
+            valid_amount,
+            draft.amount,
+            ("allocations", str(index), "amount"),
+            MAX_MINOR_UNITS,
+            positive=True,
+        )
     checks.raise_if_any()
     async with in_transaction():
         account = await Account.get_or_none(id=account_id)
         if account is None:
             raise not_found("Account", account_id, "account_id")
+        _check_currency(account.currency, code, amount, allocations or ())
+        rate = await rate_on(account.currency, payment_date, "date")
         if allocations:
             wanted = sorted({draft.invoice_id for draft in allocations})
             # Locked in id order: payments and credit notes on one invoice queue up.
@@ -141,7 +225,9 @@ async def record_payment(
             memo=f"Payment {number} from {account.name}",
             source="PAYMENT",
             reference=number,
-            postings=payment_postings(amount=amount, applied=total_applied, account_id=account.id),
+            postings=_postings(account, amount, applied, invoices),
+            currency=account.currency,
+            rate=rate,
         )
         payment = await Payment.create(
             number=number,
@@ -150,6 +236,7 @@ async def record_payment(
             amount=amount,
             reference=reference,
             currency=account.currency,
+            exchange_rate=rate,
             unapplied_amount=unapplied,
             journal_entry_id=entry.id,
         )

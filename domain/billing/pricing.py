@@ -14,16 +14,19 @@ HUNDRED = Decimal(100)
 EXACT = Context(prec=50)
 
 
-def line_net(quantity: Decimal, unit_price: Decimal, discount_percent: Decimal) -> Decimal:
-    """round_half_up(qty × unitPrice × (1 − discount/100), 2)."""
+def line_net(
+    quantity: Decimal, unit_price: Decimal, discount_percent: Decimal, places: int = 2
+) -> Decimal:
+    """round_half_up(qty × unitPrice × (1 − discount/100), places): `places` the minor units
+    of the document's currency (§12: JPY 0, USD 2, KWD 3)."""
     with localcontext(EXACT):
-        return round_half_up(quantity * unit_price * (1 - discount_percent / HUNDRED), 2)
+        return round_half_up(quantity * unit_price * (1 - discount_percent / HUNDRED), places)
 
 
-def line_tax(net: Decimal, tax_rate: Decimal) -> Decimal:
-    """round_half_up(net × taxRate/100, 2)."""
+def line_tax(net: Decimal, tax_rate: Decimal, places: int = 2) -> Decimal:
+    """round_half_up(net × taxRate/100, places)."""
     with localcontext(EXACT):
-        return round_half_up(net * tax_rate / HUNDRED, 2)
+        return round_half_up(net * tax_rate / HUNDRED, places)
 
 
 @dataclass(frozen=True)
@@ -32,14 +35,16 @@ class PricedLine:
     unit_price: Decimal
     discount_percent: Decimal = ZERO
     tax_rate: Decimal = ZERO
+    # The minor units of the document's currency (§12).
+    places: int = 2
 
     @property
     def net(self) -> Decimal:
-        return line_net(self.quantity, self.unit_price, self.discount_percent)
+        return line_net(self.quantity, self.unit_price, self.discount_percent, self.places)
 
     @property
     def tax(self) -> Decimal:
-        return line_tax(self.net, self.tax_rate)
+        return line_tax(self.net, self.tax_rate, self.places)
 
 
 @dataclass(frozen=True)
@@ -55,7 +60,11 @@ class Totals:
 def totals(lines: Iterable[PricedLine]) -> Totals:
     """Subtotal and tax are sums of the already-rounded line figures, never re-rounded."""
     subtotal = tax_total = ZERO
+    places = 2
     for line in lines:
         subtotal += line.net
         tax_total += line.tax
-    return Totals(subtotal=round_half_up(subtotal), tax_total=round_half_up(tax_total))
+        places = line.places
+    return Totals(
+        subtotal=round_half_up(subtotal, places), tax_total=round_half_up(tax_total, places)
+    )

@@ -7,7 +7,7 @@ from enum import Enum
 from tortoise import fields
 from tortoise.models import Model
 
-from domain.fields import money_field
+from domain.fields import exchange_rate_field, money_field
 
 
 class LedgerAccountType(str, Enum):
@@ -29,6 +29,8 @@ class JournalSource(str, Enum):
     VENDOR_BILL = "VENDOR_BILL"
     SUPPLIER_PAYMENT = "SUPPLIER_PAYMENT"
     REVALUATION = "REVALUATION"
+    STOCK_COUNT = "STOCK_COUNT"
+    RETURN = "RETURN"
     MANUAL = "MANUAL"
 
 
@@ -80,8 +82,14 @@ class JournalLine(Model):
         db_index=True,
     )
     account_id: int | None
+    # In the base currency (§12): round_half_up(amount × rate) per line.
     debit = money_field(default=0)
     credit = money_field(default=0)
+    # The document's side of the line (§12): `amount` of `currency` at `rate` base units each.
+    # Null on lines posted before §12: those are in the base currency at rate 1.
+    currency = fields.CharField(max_length=3, null=True)
+    amount = money_field(null=True)
+    rate = exchange_rate_field(null=True)
 
     class Meta:
         table = "journal_lines"

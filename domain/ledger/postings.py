@@ -34,6 +34,11 @@ class Posting:
     credit: Decimal = ZERO
     # The customer or supplier of a 1200, 2100 or 2000 line (JournalLine.account).
     account_id: int | None = None
+    # §12: debit/credit are in the entry's currency; a line may carry its own currency and
+    # rate (a settled invoice's booked rate) or a base figure fixed by the caller.
+    currency: str | None = None
+    rate: Decimal | None = None
+    base: Decimal | None = None
 
 
 def signed(account_code: str, amount: Decimal, account_id: int | None = None) -> Posting:
@@ -112,6 +117,18 @@ def stock_adjustment_postings(value: Decimal, *, opening: bool) -> list[Posting]
     for opening stock (equity, never cost of goods sold)."""
     counter = OPENING_BALANCE_EQUITY if opening else INVENTORY_ADJUSTMENTS
     return [signed(INVENTORY, value), signed(counter, -value)]
+
+
+def stock_count_postings(value: Decimal) -> list[Posting]:
+    """A posted stock count (§15): 1300 by the variance's value (signed, at standard: counted
+    more → a debit) against 5100 Inventory Adjustments."""
+    return [signed(INVENTORY, value), signed(INVENTORY_ADJUSTMENTS, -value)]
+
+
+def return_restock_postings(value: Decimal) -> list[Posting]:
+    """A customer return put back into stock (§15): Dr 1300 / Cr 5000 at standard cost
+    (`value` ≥ 0, see value_change), the shipment's cost of goods sold undone."""
+    return [Posting(INVENTORY, debit=value), Posting(COST_OF_GOODS_SOLD, credit=value)]
 
 
 def receipt_postings(*, standard_value: Decimal, purchase_value: Decimal) -> list[Posting]:

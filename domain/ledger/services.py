@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -12,6 +12,9 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from domain.closing.periods import ensure_open
+from domain.currencies.conversion import book
+from domain.currencies.iso4217 import fits, round_amount
+from domain.currencies.services import base_currency
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.ledger.models import JournalEntry, JournalLine, JournalSource, LedgerAccount
 from domain.ledger.postings import (
@@ -53,8 +56,9 @@ __all__ = [
 ]
 
 
-def _checked_postings(postings: Sequence[Posting]) -> list[Posting]:
-    """Non-zero postings to the cent, one side each, Σ debit = Σ credit (pure)."""
+def _checked_postings(postings: Sequence[Posting], currency: str) -> list[Posting]:
+    """Non-zero postings to the minor units of their currency, one side each, Σ debit = Σ
+    credit in the document's currency when all are in it (pure)."""
     kept: list[Posting] = []
     for index, posting in enumerate(postings):
         debit, credit = Decimal(posting.debit), Decimal(posting.credit)
@@ -64,17 +68,23 @@ def _checked_postings(postings: Sequence[Posting]) -> list[Posting]:
                 "A posting has either a debit or a credit, never negative.",
                 ("postings", str(index)),
             )
-        if cents(debit) != debit or cents(credit) != credit:
+        code = posting.currency or currency
+        if not fits(debit, code) or not fits(credit, code):
             raise DomainError(
-                ErrorCode.INVALID, "Postings are amounts in cents.", ("postings", str(index))
+                ErrorCode.INVALID,
+                f"Postings are amounts in the minor units of {code}.",
+                ("postings", str(index)),
             )
         if debit or credit:
             kept.append(
-                Posting(posting.account_code, cents(debit), cents(credit), posting.account_id)
+                replace(posting, debit=round_amount(debit, code), credit=round_amount(credit, code))
             )
-    total_debit = sum((p.debit for p in kept), ZERO)
-    total_credit = sum((p.credit for p in kept), ZERO)
-    if total_debit != total_credit:
+    total_debit = sum((p.debit for p in kept if p.rate is None and p.base is None), ZERO)
+    total_credit = sum((p.credit for p in kept if p.rate is None and p.base is None), ZERO)
+    # Lines at a rate of their own (a settled invoice's) balance in base only, with 7000.
+    if total_debit != total_credit and all(
+        p.rate is None and p.base is None and p.currency is None for p in kept
+    ):
         raise DomainError(
             ErrorCode.UNBALANCED_ENTRY,
             f"Debits {total_debit} do not equal credits {total_credit}.",
@@ -94,13 +104,24 @@ async def post_journal_entry(
     source: str,
     postings: Sequence[Posting],
     reference: str | None = None,
+    currency: str | None = None,
+    rate: Decimal | None = None,
 ) -> JournalEntry:
     """Call inside the caller's transaction: the entry commits or rolls back with its document.
 
-    Zero postings are dropped; Σ debit ≠ Σ credit → UNBALANCED_ENTRY (the database refuses too).
+    `postings` are in the document's `currency` (default: the base) at `rate` base units per
+    unit (default 1); each line is booked in base to the base's minor units and the residue
+    goes to 7000 (§12). Zero postings are dropped; Σ debit ≠ Σ credit → UNBALANCED_ENTRY (the
+    database refuses too).
     """
     return await _post(
-        entry_date=entry_date, memo=memo, source=source, postings=postings, reference=reference
+        entry_date=entry_date,
+        memo=memo,
+        source=source,
+        postings=postings,
+        reference=reference,
+        currency=currency,
+        rate=rate,
     )
 
 
@@ -112,15 +133,25 @@ async def _post(
     postings: Sequence[Posting],
     reference: str | None,
     reverses_id: int | None = None,
+    currency: str | None = None,
+    rate: Decimal | None = None,
 ) -> JournalEntry:
-    kept = _checked_postings(postings)
+    base = base_currency()
+    document_currency = currency or base
+    kept = _checked_postings(postings, document_currency)
+    booked = book(
+        kept,
+        currency=document_currency,
+        rate=Decimal(1) if rate is None else Decimal(rate),
+        base_currency=base,
+    )
     try:
         journal_source = JournalSource(source)
     except ValueError:
         raise DomainError(
             ErrorCode.INVALID, f"Unknown journal source {source!r}.", "source"
         ) from None
-    codes = sorted({p.account_code for p in kept})
+    codes = sorted({p.account_code for p in booked})
     accounts = {a.code: a.id for a in await LedgerAccount.filter(code__in=codes)}
     missing = [code for code in codes if code not in accounts]
     if missing:
@@ -139,12 +170,15 @@ async def _post(
             [
                 JournalLine(
                     entry_id=entry.id,
-                    ledger_account_id=accounts[p.account_code],
-                    account_id=p.account_id,
-                    debit=p.debit,
-                    credit=p.credit,
+                    ledger_account_id=accounts[line.account_code],
+                    account_id=line.account_id,
+                    debit=line.debit,
+                    credit=line.credit,
+                    currency=line.currency,
+                    amount=line.amount,
+                    rate=line.rate,
                 )
-                for p in kept
+                for line in booked
             ]
         )
     return entry
@@ -168,17 +202,26 @@ async def reverse_journal_entry(
             memo=memo or f"Reversal of {original.number}",
             source=original.source.value,
             reference=original.reference,
+            # Each line mirrored at its own currency, amount and base figure.
             postings=[
                 Posting(
                     line.ledger_account.code,
-                    debit=line.credit,
-                    credit=line.debit,
+                    debit=_amount(line) if line.credit else ZERO,
+                    credit=_amount(line) if line.debit else ZERO,
                     account_id=line.account_id,
+                    currency=line.currency,
+                    rate=line.rate,
+                    base=line.debit or line.credit,
                 )
                 for line in lines
             ],
             reverses_id=original.id,
         )
+
+
+def _amount(line: JournalLine) -> Decimal:
+    """The line's amount in its currency; a line from before §12 is in base at rate 1."""
+    return Decimal(line.debit or line.credit) if line.amount is None else Decimal(line.amount)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,13 @@ from enum import Enum
 from tortoise import fields
 from tortoise.models import Model
 
-from domain.fields import money_field, percent_field, quantity_field, unit_cost_field
+from domain.fields import (
+    exchange_rate_field,
+    money_field,
+    percent_field,
+    quantity_field,
+    unit_cost_field,
+)
 
 
 class VendorBillStatus(str, Enum):
@@ -43,6 +49,8 @@ class VendorBill(Model):
     bill_date = fields.DateField(db_index=True)
     due_date = fields.DateField(db_index=True)
     currency = fields.CharField(max_length=3)
+    # Base units per unit of `currency` on the bill date, as posted (§12); 1 in the base.
+    exchange_rate = exchange_rate_field(default=1)
     subtotal = money_field()
     tax_total = money_field()
     total = money_field()
@@ -102,6 +110,8 @@ class SupplierPayment(Model):
     amount = money_field()
     reference = fields.CharField(max_length=120, null=True)
     currency = fields.CharField(max_length=3)
+    # Base units per unit of `currency` on the payment date, as booked (§12).
+    exchange_rate = exchange_rate_field(default=1)
     journal_entry: fields.ForeignKeyRelation = fields.ForeignKeyField(
         "models.JournalEntry", related_name="supplier_payments", on_delete=fields.RESTRICT
     )

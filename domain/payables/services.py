@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -17,11 +17,20 @@ from domain.accounts.models import Account
 from domain.billing.payments import OpenInvoice, allocate_oldest_first
 from domain.billing.receivables import AgingReport, age
 from domain.clock import utcnow
+from domain.currencies.conversion import settled_base, to_base
+from domain.currencies.iso4217 import MAX_MINOR_UNITS, fits, round_amount
+from domain.currencies.services import base_currency, rate_on
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import supplier_payment_event_data, vendor_bill_event_data
 from domain.events import record_event
 from domain.ledger.postings import (
+    ACCOUNTS_PAYABLE,
+    GOODS_RECEIVED_NOT_INVOICED,
+    INPUT_TAX,
+    PURCHASE_PRICE_VARIANCE,
     BilledLine,
+    Posting,
+    signed,
     supplier_payment_postings,
     uninvoiced_value,
     vendor_bill_postings,
@@ -49,11 +58,12 @@ from domain.validation import (
     UNIT_PRICE,
     Checks,
     computed_amount,
+    currency_code,
     optional_decimal,
     optional_text,
     required_date,
     required_text,
-    valid_money,
+    valid_amount,
     valid_percent,
     valid_quantity,
 )
@@ -159,6 +169,7 @@ async def create_vendor_bill(
         checks.raise_if_any()
         rows: list[VendorBillLine] = []
         billed_lines: list[BilledQuantity] = []
+        currency = supplier.currency or get_settings().currency
         for index, draft in enumerate(lines):
             at = ("lines", str(index))
             po_line = po_lines[draft.purchase_order_line_id]
@@ -166,8 +177,10 @@ async def create_vendor_bill(
             unit_cost = Decimal(po_line.unit_cost if draft.unit_cost is None else draft.unit_cost)
             tax_rate = Decimal(draft.tax_rate or ZERO)
             with checks.collecting():
-                net = cents(computed_amount(quantity * unit_cost, at, "quantity × unitCost"))
-                tax = cents(net * tax_rate / HUNDRED)
+                net = round_amount(
+                    computed_amount(quantity * unit_cost, at, "quantity × unitCost"), currency
+                )
+                tax = round_amount(net * tax_rate / HUNDRED, currency)
                 rows.append(
                     VendorBillLine(
                         position=index + 1,
@@ -195,7 +208,7 @@ async def create_vendor_bill(
                     supplier_reference=reference,
                     bill_date=bill_date,
                     due_date=bill_date + timedelta(days=supplier.payment_terms_days),
-                    currency=supplier.currency or get_settings().currency,
+                    currency=currency,
                     subtotal=subtotal,
                     tax_total=tax_total,
                     total=total,
@@ -217,6 +230,28 @@ def _duplicate(reference: str) -> DomainError:
         f"The supplier already has a bill with supplierReference {reference!r}.",
         "supplier_reference",
     )
+
+
+def _bill_postings(bill: VendorBill, lines: Sequence[BilledLine], rate: Decimal) -> list[Posting]:
+    """§10's bill postings. In a currency other than the base (§12), tax and the total are at
+    the bill's rate while 2050 is cleared at the base value its receipts booked (purchase
+    orders are in the base), and 5200 takes the price difference in base."""
+    postings = vendor_bill_postings(lines, supplier_id=bill.supplier_id)
+    base = base_currency()
+    if bill.currency == base:
+        return postings
+    cleared = sum((Decimal(line.cleared_value) for line in lines), ZERO)
+    tax = sum((Decimal(line.tax_amount) for line in lines), ZERO)
+    total = sum((Decimal(line.net_amount) for line in lines), ZERO) + tax
+    difference = to_base(total, rate, base) - to_base(tax, rate, base) - cleared
+    in_base = [
+        replace(signed(GOODS_RECEIVED_NOT_INVOICED, cleared), currency=base),
+        replace(signed(PURCHASE_PRICE_VARIANCE, difference), currency=base),
+    ]
+    return [
+        *in_base,
+        *(p for p in postings if p.account_code in (INPUT_TAX, ACCOUNTS_PAYABLE)),
+    ]
 
 
 async def post_vendor_bill(
@@ -285,7 +320,9 @@ async def post_vendor_bill(
                     tax_amount=Decimal(line.tax_amount),
                 )
             )
-        postings = vendor_bill_postings(billed_lines, supplier_id=bill.supplier_id)
+        rate = await rate_on(bill.currency, bill.bill_date, "id")
+        bill.exchange_rate = rate
+        postings = _bill_postings(bill, billed_lines, rate)
         previous = {"status": bill.status}
         if any(p.debit or p.credit for p in postings):
             entry = await post_journal_entry(
@@ -294,6 +331,8 @@ async def post_vendor_bill(
                 source="VENDOR_BILL",
                 reference=bill.number,
                 postings=postings,
+                currency=bill.currency,
+                rate=rate,
             )
             bill.journal_entry_id = entry.id
         bill.status = bill_status(Decimal(bill.amount_paid), Decimal(bill.amount_due))
@@ -309,6 +348,7 @@ async def post_vendor_bill(
                 "exceptions_approved",
                 "journal_entry_id",
                 "posted_at",
+                "exchange_rate",
                 "updated_at",
             ]
         )
@@ -350,26 +390,97 @@ def _check_allocations(
     return dict(applied)
 
 
+def _check_currency(
+    supplier_currency: str, currency: str | None, amount: Decimal, allocated: Sequence[Decimal]
+) -> None:
+    """A supplier payment is in the supplier's currency, to its minor units (§12)."""
+    if currency is not None and currency != supplier_currency:
+        raise DomainError(
+            ErrorCode.INVALID,
+            f"The supplier deals in {supplier_currency}; a payment in {currency} is refused.",
+            "currency",
+        )
+    checks = Checks()
+    for value, path in [
+        (amount, ("amount",)),
+        *((value, ("allocations", str(i), "amount")) for i, value in enumerate(allocated)),
+    ]:
+        if not fits(Decimal(value), supplier_currency):
+            checks.add(
+                DomainError(
+                    ErrorCode.INVALID,
+                    f"{'.'.join(path)} has more decimals than {supplier_currency} carries.",
+                    path,
+                )
+            )
+    checks.raise_if_any()
+
+
+def _payment_postings(
+    supplier_id: int,
+    currency: str,
+    amount: Decimal,
+    applied: dict[int, Decimal],
+    bills: dict[int, VendorBill],
+) -> list[Posting]:
+    """Dr 2000 / Cr 1000; in another currency than the base each settled bill leaves 2000 at
+    its booked rate (§12) and cash at the payment's, the difference to 7000."""
+    if currency == base_currency():
+        return supplier_payment_postings(amount, supplier_id=supplier_id)
+    _, cash = supplier_payment_postings(amount, supplier_id=supplier_id)
+    settled = [
+        Posting(
+            ACCOUNTS_PAYABLE,
+            debit=value,
+            account_id=supplier_id,
+            rate=Decimal(bills[bill_id].exchange_rate),
+            base=settled_base(
+                Decimal(bills[bill_id].amount_due),
+                value,
+                Decimal(bills[bill_id].exchange_rate),
+                base_currency(),
+            ),
+        )
+        for bill_id, value in sorted(applied.items())
+    ]
+    return [*settled, cash]
+
+
 async def record_supplier_payment(
     supplier_id: int,
     amount: Decimal,
     payment_date: date,
     reference: str | None = None,
     allocations: Sequence[BillAllocationDraft] | None = None,
+    currency: str | None = None,
 ) -> SupplierPayment:
     """Dr 2000 / Cr 1000 (§10), applied to the given bills or the oldest due ones first;
-    paying more than the supplier's open bills owe → INVALID, nothing recorded."""
+    paying more than the supplier's open bills owe → INVALID, nothing recorded. In the
+    supplier's currency (another `currency` → INVALID) at the payment date's rate: each
+    settled bill leaves 2000 at its booked rate, the difference to 7000 (§12)."""
     checks = Checks()
-    amount = checks(valid_money, amount, "amount", positive=True)
+    amount = checks(valid_amount, amount, "amount", MAX_MINOR_UNITS, positive=True)
     checks(required_date, payment_date, "date")
     reference = checks(optional_text, reference, "reference", 120)
+    code = checks(currency_code, currency, "currency")
     for index, draft in enumerate(allocations or ()):
-        checks(valid_money, draft.amount, ("allocations", str(index), "amount"), positive=True)
+        checks(
+            valid_amount,
+            draft.amount,
+            ("allocations", str(index), "amount"),
+            MAX_MINOR_UNITS,
+            positive=True,
+        )
     checks.raise_if_any()
     async with in_transaction():
         supplier = await Account.get_or_none(id=supplier_id)
         if supplier is None:
             raise not_found("Account", supplier_id, "supplier_id")
+        supplier_currency = supplier.currency or get_settings().currency
+        _check_currency(
+            supplier_currency, code, amount, [draft.amount for draft in allocations or ()]
+        )
+        rate = await rate_on(supplier_currency, payment_date, "date")
         if allocations:
             wanted = sorted({draft.bill_id for draft in allocations})
             # Locked in id order: two payments over one bill queue up, the second seeing
@@ -403,7 +514,9 @@ async def record_supplier_payment(
             memo=f"Supplier payment {number} to {supplier.name}",
             source="SUPPLIER_PAYMENT",
             reference=number,
-            postings=supplier_payment_postings(amount, supplier_id=supplier.id),
+            postings=_payment_postings(supplier.id, supplier_currency, amount, applied, bills),
+            currency=supplier_currency,
+            rate=rate,
         )
         payment = await SupplierPayment.create(
             number=number,
@@ -411,7 +524,8 @@ async def record_supplier_payment(
             date=payment_date,
             amount=amount,
             reference=reference,
-            currency=supplier.currency or get_settings().currency,
+            currency=supplier_currency,
+            exchange_rate=rate,
             journal_entry_id=entry.id,
         )
         await SupplierPaymentAllocation.bulk_create(
