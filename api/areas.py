@@ -12,9 +12,12 @@ from api.activities import schema as activities
 from api.audit import schema as audit
 from api.availability import schema as availability
 from api.billing import schema as billing
+from api.campaigns import schema as campaigns
 from api.catalog import schema as catalog
 from api.closing import schema as closing
+from api.currencies import schema as currencies
 from api.events import schema as events
+from api.insights import schema as insights
 from api.inventory import schema as inventory
 from api.jobs import schema as jobs
 from api.ledger import schema as ledger
@@ -26,7 +29,9 @@ from api.pipeline import schema as pipeline
 from api.price_lists import schema as price_lists
 from api.purchasing import schema as purchasing
 from api.quotes import schema as quotes
+from api.segments import schema as segments
 from api.service import schema as service
+from api.stock_counts import schema as stock_counts
 from api.tokens import schema as tokens
 from api.users import schema as users
 from api.webhooks import schema as webhooks
@@ -37,8 +42,11 @@ QUERY_ROOTS: list[type] = [
     audit.Query,
     availability.Query,
     billing.Query,
+    campaigns.Query,
     catalog.Query,
     closing.Query,
+    currencies.Query,
+    insights.Query,
     inventory.Query,
     jobs.Query,
     ledger.Query,
@@ -49,7 +57,9 @@ QUERY_ROOTS: list[type] = [
     price_lists.Query,
     purchasing.Query,
     quotes.Query,
+    segments.Query,
     service.Query,
+    stock_counts.Query,
     tokens.Query,
     users.Query,
     webhooks.Query,
@@ -59,8 +69,10 @@ MUTATION_ROOTS: list[type] = [
     accounts.Mutation,
     activities.Mutation,
     billing.Mutation,
+    campaigns.Mutation,
     catalog.Mutation,
     closing.Mutation,
+    currencies.Mutation,
     inventory.Mutation,
     jobs.Mutation,
     manufacturing.Mutation,
@@ -70,7 +82,9 @@ MUTATION_ROOTS: list[type] = [
     price_lists.Mutation,
     purchasing.Mutation,
     quotes.Mutation,
+    segments.Mutation,
     service.Mutation,
+    stock_counts.Mutation,
     tokens.Mutation,
     users.Mutation,
     webhooks.Mutation,

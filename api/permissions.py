@@ -53,6 +53,8 @@ AP_READERS = COST_READERS
 AP_CLERKS = roles(ADMIN, FINANCE, OPERATIONS)
 AP_APPROVERS = BILLING_WRITERS
 WEBHOOK_ROLES = roles(ADMIN, INTEGRATION)
+# Integrations' own data on records (§14).
+METADATA_READERS = roles(ADMIN, INTEGRATION)
 # Sales owns the customer record; finance sets terms and credit; service adds contacts.
 ACCOUNT_WRITERS = roles(ADMIN, SALES, FINANCE, INTEGRATION)
 CONTACT_WRITERS = roles(ADMIN, SALES, SERVICE, FINANCE, INTEGRATION)
@@ -70,6 +72,16 @@ ORDER_WRITERS = roles(ADMIN, SALES, INTEGRATION)
 CASE_WRITERS = roles(ADMIN, SERVICE)
 # Integrations (a support form, an e-mail gateway) open cases but do not work them.
 CASE_OPENERS = roles(ADMIN, SERVICE, INTEGRATION)
+# Segments are sales' targeting lists; their rules may filter on revenue, so they are read
+# by the roles that read revenue (§13).
+SEGMENT_READERS = BILLING_READERS
+SEGMENT_WRITERS = roles(ADMIN, SALES)
+# Each team's insights (§13): its own, the administrator's and READONLY's; finance's figures
+# are finance's alone.
+SALES_INSIGHT_READERS = roles(ADMIN, SALES, READONLY)
+FINANCE_INSIGHT_READERS = roles(ADMIN, FINANCE)
+OPERATIONS_INSIGHT_READERS = roles(ADMIN, OPERATIONS, READONLY)
+SERVICE_INSIGHT_READERS = roles(ADMIN, SERVICE, READONLY)
 
 # Who may start each kind of background work; a role sees (jobRun, jobRuns, jobRunUpdated)
 # and cancels the runs of the kinds it may start (§2 Background work).
@@ -94,6 +106,7 @@ TYPE_READERS: dict[str, frozenset[Role]] = {
     "JournalEntry": LEDGER_READERS,
     "LedgerAccount": LEDGER_READERS,
     "Payment": BILLING_READERS,
+    "Segment": SEGMENT_READERS,
     "SupplierPayment": AP_READERS,
     "VendorBill": AP_READERS,
     "VendorBillLine": AP_READERS,
@@ -112,6 +125,11 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Mutation.userCreate": ADMINS,
     "Mutation.userUpdate": ADMINS,
     "Mutation.userDeactivate": ADMINS,
+    # --- the sales team (§13): campaigns are marketing's, i.e. sales'
+    "Query.campaign": EVERYONE,
+    "Query.campaigns": EVERYONE,
+    "Mutation.campaignCreate": PIPELINE_WRITERS,
+    "Mutation.campaignUpdate": PIPELINE_WRITERS,
     "Query.apiTokens": ADMINS,
     "Mutation.apiTokenCreate": ADMINS,
     "Mutation.apiTokenRevoke": ADMINS,
@@ -169,6 +187,15 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Query.product": EVERYONE,
     "Query.products": EVERYONE,
     "Product.standardCost": COST_READERS,
+    "Account.privateMetadata": METADATA_READERS,
+    "Contact.privateMetadata": METADATA_READERS,
+    "Lead.privateMetadata": METADATA_READERS,
+    "Opportunity.privateMetadata": METADATA_READERS,
+    "Product.privateMetadata": METADATA_READERS,
+    "SalesOrder.privateMetadata": METADATA_READERS,
+    "PurchaseOrder.privateMetadata": METADATA_READERS,
+    "Invoice.privateMetadata": METADATA_READERS,
+    "Case.privateMetadata": METADATA_READERS,
     "Query.availableToPromise": EVERYONE,
     "Mutation.productCreate": PRODUCT_WRITERS,
     "Mutation.productUpdate": PRODUCT_WRITERS,
@@ -178,6 +205,14 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Query.stockMoves": EVERYONE,
     "Mutation.warehouseCreate": OPERATIONS_WRITERS,
     "Mutation.stockAdjust": PRODUCT_WRITERS,
+    # --- warehouse accuracy (§15): counts are posted by operations, approved by finance
+    "Mutation.stockTransfer": OPERATIONS_WRITERS,
+    "Query.stockCount": EVERYONE,
+    "Query.stockCounts": EVERYONE,
+    "Mutation.stockCountStart": PRODUCT_WRITERS,
+    "Mutation.stockCountRecord": PRODUCT_WRITERS,
+    "Mutation.stockCountPost": roles(ADMIN, OPERATIONS, FINANCE),
+    "Mutation.stockCountCancel": PRODUCT_WRITERS,
     "Query.salesOrder": EVERYONE,
     "Query.salesOrders": EVERYONE,
     "Query.shipment": EVERYONE,
@@ -211,6 +246,10 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Invoice.journalEntry": LEDGER_READERS,
     "Payment.journalEntry": LEDGER_READERS,
     "CreditNote.journalEntry": LEDGER_READERS,
+    # --- multi-currency (§12): rates are public knowledge; setting them is finance's
+    "Query.exchangeRate": EVERYONE,
+    "Query.exchangeRates": EVERYONE,
+    "Mutation.exchangeRateSet": BILLING_WRITERS,
     # --- closing the books (§11): closing is finance's, reopening the administrator's
     "Query.accountStatement": BILLING_READERS,
     "Query.closedThrough": EVERYONE,
@@ -256,6 +295,7 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Mutation.caseRecordResponse": CASE_WRITERS,
     "Mutation.caseSetStatus": CASE_WRITERS,
     "Mutation.caseSetPriority": CASE_WRITERS,
+    "Mutation.caseAssign": CASE_WRITERS,
     "Mutation.slaEscalationRunStart": JOB_STARTERS[JobKind.SLA_ESCALATION],
     # --- webhooks and events (§8)
     "Query.webhookSubscription": WEBHOOK_ROLES,
@@ -270,6 +310,16 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Mutation.webhookDeliveryRetry": WEBHOOK_ROLES,
     # Events carry every area's data (as webhooks do): for administrators and integrations.
     "Subscription.events": WEBHOOK_ROLES,
+    # --- segments and insights (§13)
+    "Query.segment": SEGMENT_READERS,
+    "Query.segments": SEGMENT_READERS,
+    "Mutation.segmentCreate": SEGMENT_WRITERS,
+    "Mutation.segmentUpdate": SEGMENT_WRITERS,
+    "Mutation.segmentDelete": SEGMENT_WRITERS,
+    "Query.salesInsights": SALES_INSIGHT_READERS,
+    "Query.financeInsights": FINANCE_INSIGHT_READERS,
+    "Query.operationsInsights": OPERATIONS_INSIGHT_READERS,
+    "Query.serviceInsights": SERVICE_INSIGHT_READERS,
     # --- background work (§2): which runs a role sees is narrowed by JOB_STARTERS
     "Query.jobRun": EVERYONE,
     "Query.jobRuns": EVERYONE,

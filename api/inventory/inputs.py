@@ -14,7 +14,8 @@ from domain.inventory import services
 
 STOCK_MOVE_SOURCES = (
     "ADJUSTMENT (stockAdjust), SHIPMENT (salesOrderShip), PO_RECEIPT (purchaseOrderReceive), "
-    "WORK_ORDER (workOrderComplete)"
+    "WORK_ORDER (workOrderComplete), TRANSFER (stockTransfer), COUNT (stockCountPost), "
+    "RETURN (returnReceive)"
 )
 
 
@@ -187,4 +188,20 @@ class StockAdjustInput:
     reason: str = strawberry.field(
         description="Why, not blank. `OPENING` books opening stock against 3900 Opening "
         "Balance Equity; any other reason against 5100 Inventory Adjustments (§5.3)."
+    )
+
+
+@strawberry.input(description="Stock moved from one warehouse to another (§15).")
+class StockTransferInput:
+    product_id: strawberry.ID = strawberry.field(description="A STOCKED Product.")
+    from_warehouse_id: strawberry.ID = strawberry.field(
+        description="The Warehouse it leaves; never more than its available stock (on hand − "
+        "reserved): INSUFFICIENT_STOCK."
+    )
+    to_warehouse_id: strawberry.ID = strawberry.field(
+        description="The Warehouse it arrives in; not the same one (INVALID)."
+    )
+    quantity: Decimal = strawberry.field(description="How many, > 0.")
+    lot_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The Lot moved, for a lot-tracked product."
     )

@@ -16,6 +16,7 @@ from api.inventory.inputs import (
     StockLevelOrder,
     StockMoveFilter,
     StockMoveOrder,
+    StockTransferInput,
     WarehouseCreateInput,
     WarehouseFilter,
     WarehouseOrder,
@@ -24,6 +25,7 @@ from api.inventory.types import (
     StockAdjustPayload,
     StockLevel,
     StockMove,
+    StockTransferPayload,
     Warehouse,
     WarehouseCreatePayload,
 )
@@ -41,6 +43,7 @@ from api.relay import (
 from domain.errors import DomainError
 from domain.inventory import services
 from domain.inventory.models import StockLevel as StockLevelRow
+from domain.inventory.transfers import transfer_stock
 
 
 @strawberry.type
@@ -182,5 +185,43 @@ class Mutation:
         return StockAdjustPayload(
             stock_move=StockMove.from_model(move),
             stock_level=StockLevel.from_model(level),
+            errors=[],
+        )
+
+    @strawberry.mutation(
+        description="Moves stock between two warehouses (§15): a move out and a move in under "
+        "one number, no ledger entry (1300 is over all warehouses). The same warehouse → "
+        "INVALID; more than available in the source → INSUFFICIENT_STOCK; nothing changes."
+    )
+    async def stock_transfer(
+        self, input: MutationInput[StockTransferInput]
+    ) -> StockTransferPayload:
+        try:
+            product_id = decode_id(input.product_id, "Product", "product_id")
+            from_id = decode_id(input.from_warehouse_id, "Warehouse", "from_warehouse_id")
+            to_id = decode_id(input.to_warehouse_id, "Warehouse", "to_warehouse_id")
+            lot_id = None if input.lot_id is None else decode_id(input.lot_id, "Lot", "lot_id")
+            done = await retry_when_locked(
+                lambda: transfer_stock(
+                    product_id=product_id,
+                    from_warehouse_id=from_id,
+                    to_warehouse_id=to_id,
+                    quantity=input.quantity,
+                    lot_id=lot_id,
+                )
+            )
+        except DomainError as error:
+            return StockTransferPayload(
+                number=None,
+                stock_moves=None,
+                from_level=None,
+                to_level=None,
+                errors=user_errors(error),
+            )
+        return StockTransferPayload(
+            number=done.number,
+            stock_moves=[StockMove.from_model(done.move_out), StockMove.from_model(done.move_in)],
+            from_level=StockLevel.from_model(done.from_level),
+            to_level=StockLevel.from_model(done.to_level),
             errors=[],
         )

@@ -104,3 +104,22 @@ class StockAdjustPayload:
 @payload("warehouse", Warehouse, key_description="The new warehouse; null when refused.")
 class WarehouseCreatePayload:
     pass
+
+
+@strawberry.type(description="The result of stockTransfer, or the errors that refused it.")
+class StockTransferPayload:
+    number: str | None = strawberry.field(
+        description="The transfer's number `TR-YYYY-NNNNNN`, the reference of both moves."
+    )
+    stock_moves: list[StockMove] | None = strawberry.field(
+        description="The move out of the source warehouse, then the move into the target."
+    )
+    from_level: StockLevel | None = strawberry.field(
+        description="The product's level in the source warehouse after the transfer."
+    )
+    to_level: StockLevel | None = strawberry.field(
+        description="The product's level in the target warehouse after the transfer."
+    )
+    errors: list[UserError] = strawberry.field(
+        description="Why the transfer was refused; empty when it was made."
+    )

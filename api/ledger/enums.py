@@ -28,6 +28,10 @@ described_enum(
         "VENDOR_BILL": "A posted vendor bill (§10): Dr 2050 at the PO's unit costs, the price "
         "difference to 5200, Dr 1400 tax / Cr 2000 total.",
         "SUPPLIER_PAYMENT": "A payment to a supplier (§10): Dr 2000 / Cr 1000.",
+        "STOCK_COUNT": "A posted stock count (§15): 1300 by the variance at standard cost "
+        "against 5100.",
+        "RETURN": "A customer return put back into stock (§15): Dr 1300 / Cr 5000 at "
+        "standard cost.",
         "MANUAL": "Posted by hand.",
     },
 )

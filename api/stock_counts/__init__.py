@@ -1,0 +1,1 @@
+"""Blind cycle counts (§15)."""
