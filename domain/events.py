@@ -55,6 +55,7 @@ EVENT_TYPES: frozenset[str] = frozenset(
         "stock_count.posted",
         "lot.recalled",
         "return.received",
+        "import_run.completed",
         "segment.created",
         "segment.updated",
         "segment.deleted",

@@ -17,6 +17,8 @@ from domain.accounts.figures import compute_account_figures
 from domain.billing.invoicing import run_invoicing
 from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode
+from domain.exports.services import run_export
+from domain.imports.services import run_import
 from domain.jobs.models import JobKind, JobRun
 from domain.jobs.services import JobQueuePort, dispatch_job_run, queue_job_run, report_progress
 from domain.manufacturing.mrp import DEFAULT_HORIZON_DAYS, check_horizon, run_mrp
@@ -104,8 +106,71 @@ class QuoteExpiryParams:
         return cls(_date(value, "as_of") if value else None)
 
 
+@dataclass(frozen=True)
+class ImportParams:
+    # The stored file (domain.imports.models.DataImport) and, for display, what it is.
+    import_id: int
+    kind: str
+    format: str
+    dry_run: bool
+    rows: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "import_id": self.import_id,
+            "kind": self.kind,
+            "format": self.format,
+            "dry_run": self.dry_run,
+            "rows": self.rows,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> ImportParams:
+        return cls(
+            int(raw["import_id"]),
+            str(raw["kind"]),
+            str(raw["format"]),
+            bool(raw["dry_run"]),
+            int(raw.get("rows", 0)),
+        )
+
+
+@dataclass(frozen=True)
+class ExportParams:
+    kind: str
+    format: str
+    # The list filter, in the domain's names (e.g. {"search": "acme"}).
+    filter: dict[str, Any]
+    # Only the bearer of this API token may fetch the file.
+    api_token_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "format": self.format,
+            "filter": self.filter,
+            "api_token_id": self.api_token_id,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> ExportParams:
+        token = raw.get("api_token_id")
+        return cls(
+            str(raw["kind"]),
+            str(raw["format"]),
+            dict(raw.get("filter") or {}),
+            None if token is None else int(token),
+        )
+
+
 Params = (
-    AccountFiguresParams | InvoicingParams | MrpParams | SlaEscalationParams | QuoteExpiryParams
+    AccountFiguresParams
+    | InvoicingParams
+    | MrpParams
+    | SlaEscalationParams
+    | QuoteExpiryParams
+    | ImportParams
+    | ExportParams
 )
 
 
@@ -150,6 +215,23 @@ async def _quote_expiry(run: JobRun) -> dict[str, Any]:
     return result.summary()
 
 
+async def _import(run: JobRun) -> dict[str, Any]:
+    params = ImportParams.from_json(run.params)
+    return await run_import(run.id, params.import_id, _progress(run))
+
+
+async def _export(run: JobRun) -> dict[str, Any]:
+    params = ExportParams.from_json(run.params)
+    return await run_export(
+        run.id,
+        params.kind,
+        params.format,
+        params.filter,
+        params.api_token_id,
+        _progress(run),
+    )
+
+
 @dataclass(frozen=True)
 class JobKindSpec:
     kind: JobKind
@@ -176,6 +258,8 @@ KINDS: dict[JobKind, JobKindSpec] = {
             JobKind.SLA_ESCALATION, SlaEscalationParams, "run_sla_escalation", _sla_escalation
         ),
         JobKindSpec(JobKind.QUOTE_EXPIRY, QuoteExpiryParams, "run_quote_expiry", _quote_expiry),
+        JobKindSpec(JobKind.IMPORT, ImportParams, "run_import", _import),
+        JobKindSpec(JobKind.EXPORT, ExportParams, "run_export", _export),
     )
 }
 

@@ -15,6 +15,8 @@ class JobKind(str, Enum):
     MRP = "MRP"
     SLA_ESCALATION = "SLA_ESCALATION"
     QUOTE_EXPIRY = "QUOTE_EXPIRY"
+    IMPORT = "IMPORT"
+    EXPORT = "EXPORT"
 
 
 class JobStatus(str, Enum):
