@@ -24,6 +24,7 @@ from api.accounts.types import (
     ContactUpdatePayload,
 )
 from api.errors import perform
+from api.external_data import metadata_pairs
 from api.inputs import provided
 from api.relay import (
     After,
@@ -32,6 +33,7 @@ from api.relay import (
     First,
     Last,
     decode_id,
+    filter_id,
     node_by_global_id,
     order_fields,
     paginate,
@@ -45,6 +47,8 @@ def _account_fields(input: AccountCreateInput | AccountUpdateInput) -> dict[str,
         fields["sla_policy_id"] = decode_id(fields["sla_policy_id"], "SlaPolicy", "sla_policy_id")
     if fields.get("price_list_id") is not None:
         fields["price_list_id"] = decode_id(fields["price_list_id"], "PriceList", "price_list_id")
+    if fields.get("owner_id") is not None:
+        fields["owner_id"] = decode_id(fields["owner_id"], "User", "owner_id")
     return fields
 
 
@@ -81,8 +85,10 @@ class Query:
                 search=flt.search,
                 lifecycle=flt.lifecycle,
                 tier=flt.tier,
-                owner=flt.owner,
+                owner_id=filter_id(flt.owner_id, "User", "ownerId"),
                 include_archived=flt.include_archived,
+                external_id=flt.external_id,
+                metadata=metadata_pairs(flt),
             )
         )
         order = order_fields(order_by.field.value, order_by.direction) if order_by else ("name",)

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader, ContactsByAccountIdLoader
@@ -19,6 +20,15 @@ from api.billing.loaders import (
     UninvoicedOrderValueByAccountIdLoader,
 )
 from api.errors import payload
+from api.external_data import (
+    EXTERNAL_ID,
+    METADATA,
+    PRIVATE_METADATA,
+    ExternalDataCreateInput,
+    ExternalDataFilter,
+    ExternalDataUpdateInput,
+    metadata_pairs,
+)
 from api.nested import Window, nested_connection
 from api.orders.lists import SalesOrderFilter, SalesOrderOrder, account_sales_orders
 from api.payables.loaders import PayableBalanceByAccountIdLoader
@@ -38,6 +48,7 @@ from api.relay import (
 from api.scalars import Address, AddressInput, Money, OrderDirection, address, described_enum, money
 from api.service.inputs import CaseFilter, CaseOrder
 from api.service.loaders import SlaPolicyByIdLoader, account_cases
+from api.users.loaders import UserByIdLoader
 from domain.accounts import models
 from domain.accounts.models import Lifecycle
 from domain.accounts.services import ContactFilter as ContactCriteria
@@ -50,6 +61,7 @@ if TYPE_CHECKING:
     from api.pipeline.types import Opportunity
     from api.price_lists.types import PriceList
     from api.service.types import Case, SlaPolicy
+    from api.users.types import User
 
 described_enum(
     Lifecycle,
@@ -73,6 +85,9 @@ class Contact(ModelNode):
     model_class = models.Contact
 
     id: strawberry.relay.NodeID[int]
+    external_id: str | None = strawberry.field(description=EXTERNAL_ID)
+    metadata: JSON = strawberry.field(description=METADATA)
+    private_metadata: JSON = strawberry.field(description=PRIVATE_METADATA)
     first_name: str = strawberry.field(description="Given name.")
     last_name: str = strawberry.field(description="Family name.")
     email: str | None = strawberry.field(description="Stored lower-case.")
@@ -118,7 +133,7 @@ class ContactOrder:
 
 
 @strawberry.input(description="Narrows a contact list; the conditions given all apply.")
-class ContactFilter:
+class ContactFilter(ExternalDataFilter):
     search: str | None = strawberry.field(
         default=None,
         description="A part of the first name, last name or email, in any letter case.",
@@ -143,6 +158,9 @@ class Account(ModelNode):
     model_class = models.Account
 
     id: strawberry.relay.NodeID[int]
+    external_id: str | None = strawberry.field(description=EXTERNAL_ID)
+    metadata: JSON = strawberry.field(description=METADATA)
+    private_metadata: JSON = strawberry.field(description=PRIVATE_METADATA)
     name: str = strawberry.field(description="The customer's name, as on its documents.")
     lifecycle: Lifecycle = strawberry.field(
         description="PROSPECT until its first sales order is confirmed, then CUSTOMER; "
@@ -153,7 +171,16 @@ class Account(ModelNode):
     email: str | None = strawberry.field(description="The main address, stored lower-case.")
     phone: str | None = strawberry.field(description="Free text, e.g. +1 555 0100.")
     tier: str | None = strawberry.field(description="A segment label, e.g. GOLD; free text.")
-    owner: str | None = strawberry.field(description="The account manager's name; free text.")
+
+    @strawberry.field(
+        description="The account manager (§13); null when none. Creating an account without "
+        "ownerId makes the token's user the owner."
+    )
+    async def owner(self, info: Info) -> Annotated[User, strawberry.lazy("api.users.types")] | None:
+        if self.record.owner_id is None:
+            return None
+        row = await info.context.loaders[UserByIdLoader].load(self.record.owner_id)
+        return to_optional_node(row)
 
     @strawberry.field(description="Where invoices go; null when none was given.")
     def billing_address(self) -> Address | None:
@@ -225,7 +252,11 @@ class Account(ModelNode):
             strawberry.argument(description="The sort; default: last name, then first name."),
         ] = None,
     ) -> Connection[Contact]:
-        criteria = ContactCriteria(search=None if filter is None else filter.search)
+        criteria = ContactCriteria(
+            search=None if filter is None else filter.search,
+            external_id=None if filter is None else filter.external_id,
+            metadata=metadata_pairs(filter),
+        )
         return await nested_connection(
             info,
             ContactsByAccountIdLoader,
@@ -480,7 +511,7 @@ class AccountOrder:
 
 
 @strawberry.input(description="Narrows an account list; the conditions given all apply.")
-class AccountFilter:
+class AccountFilter(ExternalDataFilter):
     search: str | None = strawberry.field(
         default=None, description="A part of the name or email, in any letter case."
     )
@@ -488,14 +519,16 @@ class AccountFilter:
         default=None, description="Only accounts in this lifecycle."
     )
     tier: str | None = strawberry.field(default=None, description="Only this tier, exactly.")
-    owner: str | None = strawberry.field(default=None, description="Only this owner, exactly.")
+    owner_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only the accounts this user (a User id) owns."
+    )
     include_archived: bool = strawberry.field(
         default=False, description="Also list archived (FORMER) accounts; default false."
     )
 
 
 @strawberry.input(description="A new account (accountCreate); it starts as a PROSPECT.")
-class AccountCreateInput:
+class AccountCreateInput(ExternalDataCreateInput):
     name: str = strawberry.field(
         description="The customer's name, up to 255 characters; a blank one is a REQUIRED "
         "UserError."
@@ -509,7 +542,11 @@ class AccountCreateInput:
     )
     phone: str | None = strawberry.field(default=None, description="Free text.")
     tier: str | None = strawberry.field(default=None, description="A segment label, e.g. GOLD.")
-    owner: str | None = strawberry.field(default=None, description="The account manager's name.")
+    owner_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="The account manager, an active User (INVALID otherwise); omitted: the "
+        "token's user (none for a token issued for no one); null: no one.",
+    )
     billing_address: AddressInput | None = strawberry.field(
         default=None, description="Where invoices go."
     )
@@ -537,7 +574,7 @@ class AccountCreateInput:
     description="Changes to an account (accountUpdate): only the fields given change; the "
     "rules are those of AccountCreateInput."
 )
-class AccountUpdateInput:
+class AccountUpdateInput(ExternalDataUpdateInput):
     id: strawberry.ID = strawberry.field(description="The account (an Account id).")
     name: str | None = strawberry.field(
         default=strawberry.UNSET, description="A blank name is REQUIRED."
@@ -547,8 +584,9 @@ class AccountUpdateInput:
     email: str | None = strawberry.field(default=strawberry.UNSET, description="Stored lower-case.")
     phone: str | None = strawberry.field(default=strawberry.UNSET, description="Free text.")
     tier: str | None = strawberry.field(default=strawberry.UNSET, description="A segment label.")
-    owner: str | None = strawberry.field(
-        default=strawberry.UNSET, description="The account manager's name."
+    owner_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="The account manager, an active User (INVALID otherwise); null: none.",
     )
     billing_address: AddressInput | None = strawberry.field(
         default=strawberry.UNSET, description="Replaces the whole billing address."
@@ -581,7 +619,7 @@ class AccountArchiveInput:
 
 
 @strawberry.input(description="A new contact (contactCreate) at an account.")
-class ContactCreateInput:
+class ContactCreateInput(ExternalDataCreateInput):
     account_id: strawberry.ID = strawberry.field(description="Its account (an Account id).")
     first_name: str = strawberry.field(description="Given name; blank is REQUIRED.")
     last_name: str = strawberry.field(description="Family name; blank is REQUIRED.")
@@ -593,7 +631,7 @@ class ContactCreateInput:
 
 
 @strawberry.input(description="Changes to a contact (contactUpdate): only the fields given.")
-class ContactUpdateInput:
+class ContactUpdateInput(ExternalDataUpdateInput):
     id: strawberry.ID = strawberry.field(description="The contact (a Contact id).")
     first_name: str | None = strawberry.field(
         default=strawberry.UNSET, description="Given name; blank is REQUIRED."

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 import strawberry
@@ -40,6 +41,16 @@ class ActivityFilter:
     completed: bool | None = strawberry.field(
         default=None, description="true: only completed activities; false: only open ones."
     )
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only the activities assigned to this user (a User id)."
+    )
+    overdue: bool | None = strawberry.field(
+        default=None,
+        description="true: only open activities whose dueAt has passed; false: all others.",
+    )
+    due_before: datetime | None = strawberry.field(
+        default=None, description="Only activities due before this instant (undated ones never)."
+    )
 
 
 def activity_filter(flt: ActivityFilter | None) -> services.ActivityFilter:
@@ -51,6 +62,9 @@ def activity_filter(flt: ActivityFilter | None) -> services.ActivityFilter:
         case_id=filter_id(flt.case_id, "Case", "caseId"),
         kind=flt.kind,
         completed=flt.completed,
+        assignee_id=filter_id(flt.assignee_id, "User", "assigneeId"),
+        overdue=flt.overdue,
+        due_before=flt.due_before,
     )
 
 

@@ -43,6 +43,10 @@ def _activity_fields(data: ActivityCreateInput) -> dict[str, Any]:
         value = getattr(data, name)
         if value is not None:
             fields[name] = decode_id(value, type_name, name)
+    if data.assignee_id is not strawberry.UNSET:
+        fields["assignee_id"] = (
+            None if data.assignee_id is None else decode_id(data.assignee_id, "User", "assignee_id")
+        )
     return fields
 
 

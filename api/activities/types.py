@@ -14,12 +14,14 @@ from api.errors import payload
 from api.pipeline.loaders import OpportunityByIdLoader
 from api.relay import ModelNode, to_node, to_optional_node
 from api.service.loaders import CaseByIdLoader
+from api.users.loaders import UserByIdLoader
 from domain.activities import models
 
 if TYPE_CHECKING:
     from api.accounts.types import Account
     from api.pipeline.types import Opportunity
     from api.service.types import Case
+    from api.users.types import User
 
 
 @strawberry.type(
@@ -69,6 +71,18 @@ class Activity(ModelNode):
         row = await info.context.loaders[CaseByIdLoader].load(self.record.case_id)
         return to_optional_node(row)
 
+    @strawberry.field(
+        description="Who is to do it (§13); logged without assigneeId, the token's user. The "
+        "reminder scan tells them when it falls due (activity.due_soon, activity.overdue)."
+    )
+    async def assignee(
+        self, info: Info
+    ) -> Annotated[User, strawberry.lazy("api.users.types")] | None:
+        if self.record.assignee_id is None:
+            return None
+        row = await info.context.loaders[UserByIdLoader].load(self.record.assignee_id)
+        return to_optional_node(row)
+
     created_at: datetime = strawberry.field(description="When it was logged (UTC).")
     updated_at: datetime = strawberry.field(description="When it last changed (UTC).")
 
@@ -98,6 +112,11 @@ class ActivityCreateInput:
     )
     case_id: strawberry.ID | None = strawberry.field(
         default=None, description="The case it is about (a Case id)."
+    )
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Who is to do it: an active User (INVALID otherwise); omitted: the token's "
+        "user (none for a token issued for no one); null: no one.",
     )
 
 

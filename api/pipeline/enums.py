@@ -60,7 +60,8 @@ described_enum(
     values={
         "MONTH": 'By the month of expectedCloseDate; bucket key "YYYY-MM".',
         "STAGE": "By stage, in pipeline order; bucket key the stage name.",
-        "OWNER": "By owner, alphabetically; deals without an owner under UNASSIGNED.",
+        "OWNER": "By owner (the key is the owner's User id), in the order users were created; "
+        "deals without an owner last, under UNASSIGNED.",
     },
 )
 

@@ -23,6 +23,8 @@ BODY_FIELDS = {
     "email": "email",
     "phone": "phone",
     "source": "source",
+    # §13: the campaign's name or id; one that names no campaign → 422 INVALID.
+    "campaign": "campaign",
 }
 REQUIRED = ("companyName", "contactName", "email")
 

@@ -10,6 +10,12 @@ from decimal import Decimal
 
 import strawberry
 
+from api.external_data import (
+    ExternalDataCreateInput,
+    ExternalDataFilter,
+    ExternalDataUpdateInput,
+    metadata_pairs,
+)
 from api.pipeline.enums import (
     LeadOrderField,
     LeadStatus,
@@ -33,7 +39,7 @@ class LeadOrder:
 
 
 @strawberry.input(description="Which leads a list shows; all conditions must hold.")
-class LeadFilter:
+class LeadFilter(ExternalDataFilter):
     search: str | None = strawberry.field(
         default=None,
         description="Part of the company name, contact name or email, in any letter case.",
@@ -41,6 +47,12 @@ class LeadFilter:
     status: LeadStatus | None = strawberry.field(default=None, description="Only this status.")
     source: str | None = strawberry.field(
         default=None, description='Only this source, exactly (e.g. "webinar").'
+    )
+    owner_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only the leads this user (a User id) owns."
+    )
+    campaign_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only the leads of this campaign (a Campaign id)."
     )
 
 
@@ -61,7 +73,12 @@ class OpportunityFilter:
     status: OpportunityStatus | None = strawberry.field(
         default=None, description="Only this status (OPEN, WON or LOST)."
     )
-    owner: str | None = strawberry.field(default=None, description="Only this owner, exactly.")
+    owner_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only the deals this user (a User id) owns."
+    )
+    campaign_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only the deals of this campaign (a Campaign id)."
+    )
     expected_close_from: date | None = strawberry.field(
         default=None, description="Expected to close on or after this day."
     )
@@ -76,7 +93,15 @@ class OpportunityFilter:
 def lead_filter(flt: LeadFilter | None) -> services.LeadFilter:
     if flt is None:
         return services.LeadFilter()
-    return services.LeadFilter(search=flt.search, status=flt.status, source=flt.source)
+    return services.LeadFilter(
+        search=flt.search,
+        status=flt.status,
+        source=flt.source,
+        owner_id=filter_id(flt.owner_id, "User", "ownerId"),
+        campaign_id=filter_id(flt.campaign_id, "Campaign", "campaignId"),
+        external_id=flt.external_id,
+        metadata=metadata_pairs(flt),
+    )
 
 
 def lead_order(order: LeadOrder | None) -> tuple[str, ...]:
@@ -91,7 +116,8 @@ def opportunity_filter(flt: OpportunityFilter | None) -> services.OpportunityFil
         account_id=filter_id(flt.account_id, "Account", "accountId"),
         stage=flt.stage,
         status=flt.status,
-        owner=flt.owner,
+        owner_id=filter_id(flt.owner_id, "User", "ownerId"),
+        campaign_id=filter_id(flt.campaign_id, "Campaign", "campaignId"),
         expected_close_from=flt.expected_close_from,
         expected_close_to=flt.expected_close_to,
         search=flt.search,
@@ -104,7 +130,7 @@ def opportunity_order(order: OpportunityOrder | None) -> tuple[str, ...]:
 
 
 @strawberry.input(description="A new lead (leadCreate).")
-class LeadCreateInput:
+class LeadCreateInput(ExternalDataCreateInput):
     company_name: str = strawberry.field(
         description="The prospect's company; blank → REQUIRED. Up to 255 characters."
     )
@@ -119,10 +145,18 @@ class LeadCreateInput:
     source: str | None = strawberry.field(
         default=None, description='Where the lead came from, e.g. "webinar".'
     )
+    owner_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Who works it: an active User (INVALID otherwise); omitted: the token's "
+        "user (none for a token issued for no one); null: no one.",
+    )
+    campaign_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The Campaign it came from (NOT_FOUND when there is none)."
+    )
 
 
 @strawberry.input(description="Changes to a lead (leadUpdate); omitted fields stay as they are.")
-class LeadUpdateInput:
+class LeadUpdateInput(ExternalDataUpdateInput):
     id: strawberry.ID = strawberry.field(description="The Lead.")
     company_name: str | None = strawberry.field(
         default=strawberry.UNSET, description="Blank → REQUIRED."
@@ -135,6 +169,13 @@ class LeadUpdateInput:
     )
     phone: str | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
     source: str | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
+    owner_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Who works it: an active User (INVALID otherwise); null: no one.",
+    )
+    campaign_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="The Campaign it came from; null: none."
+    )
     status: LeadStatus | None = strawberry.field(
         default=strawberry.UNSET,
         description="NEW, QUALIFIED or DISQUALIFIED; CONVERTED only through leadConvert "
@@ -192,7 +233,14 @@ class OpportunityCreateInput:
     expected_close_date: date | None = strawberry.field(
         default=None, description="When the deal should close; drives the forecast."
     )
-    owner: str | None = strawberry.field(default=None, description="Who works the deal.")
+    owner_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Who works it: an active User (INVALID otherwise); omitted: the token's "
+        "user (none for a token issued for no one); null: no one.",
+    )
+    campaign_id: strawberry.ID | None = strawberry.field(
+        default=None, description="The Campaign it came from (NOT_FOUND when there is none)."
+    )
     stage: Stage | None = strawberry.field(
         default=None, description="An open stage; PROSPECTING by default."
     )
@@ -220,7 +268,13 @@ class OpportunityUpdateInput:
     expected_close_date: date | None = strawberry.field(
         default=strawberry.UNSET, description="Null clears it."
     )
-    owner: str | None = strawberry.field(default=strawberry.UNSET, description="Null clears it.")
+    owner_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Who works it: an active User (INVALID otherwise); null: no one.",
+    )
+    campaign_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET, description="The Campaign it came from; null: none."
+    )
     lines: list[OpportunityLineInput] | None = strawberry.field(
         default=strawberry.UNSET,
         description="When given, replaces all lines; [] removes them (the amount stays).",

@@ -106,8 +106,23 @@ def _lines(lines: list[OpportunityLineInput] | None) -> list[dict[str, Any]] | N
     ]
 
 
+def _references(fields: dict[str, Any]) -> dict[str, Any]:
+    """ownerId and campaignId as database ids (§13)."""
+    if fields.get("owner_id") is not None:
+        fields["owner_id"] = decode_id(fields["owner_id"], "User", "owner_id")
+    if fields.get("campaign_id") is not None:
+        fields["campaign_id"] = decode_id(fields["campaign_id"], "Campaign", "campaign_id")
+    return fields
+
+
+def _lead_fields(data: LeadCreateInput | LeadUpdateInput) -> dict[str, Any]:
+    return _references(provided(data))
+
+
 def _opportunity_fields(data: OpportunityCreateInput | OpportunityUpdateInput) -> dict[str, Any]:
-    fields = provided(data, exclude=("id", "stage", "probability", "lines", "account_id"))
+    fields = _references(
+        provided(data, exclude=("id", "stage", "probability", "lines", "account_id"))
+    )
     if data.account_id is not strawberry.UNSET:
         fields["account_id"] = (
             None if data.account_id is None else decode_id(data.account_id, "Account", "account_id")
@@ -217,7 +232,7 @@ class Mutation:
         return await perform(
             LeadCreatePayload,
             "lead",
-            lambda: services.create_lead(provided(input)),
+            lambda: services.create_lead(_lead_fields(input)),
             Lead.from_model,
         )
 
@@ -226,7 +241,7 @@ class Mutation:
         return await perform(
             LeadUpdatePayload,
             "lead",
-            lambda: services.update_lead(decode_id(input.id, "Lead"), provided(input)),
+            lambda: services.update_lead(decode_id(input.id, "Lead"), _lead_fields(input)),
             Lead.from_model,
         )
 

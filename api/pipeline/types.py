@@ -8,13 +8,16 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader, ContactByIdLoader
 from api.activities.lists import ActivityFilter, ActivityOrder, opportunity_activities
 from api.availability.loaders import line_availability
+from api.campaigns.loaders import CampaignByIdLoader
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import payload
+from api.external_data import EXTERNAL_ID, METADATA, PRIVATE_METADATA
 from api.orders.loaders import SalesOrderByIdLoader
 from api.pipeline.enums import LeadStatus, OpportunityStatus, Stage
 from api.pipeline.loaders import (
@@ -35,6 +38,7 @@ from api.relay import (
     to_optional_node,
 )
 from api.scalars import Money, money, unit_money
+from api.users.loaders import UserByIdLoader
 from domain.pipeline import models
 from domain.pipeline.forecast import weighted_amount
 
@@ -42,16 +46,30 @@ if TYPE_CHECKING:
     from api.accounts.types import Account, Contact
     from api.activities.types import Activity
     from api.availability.types import Availability
+    from api.campaigns.types import Campaign
     from api.catalog.types import Product
     from api.orders.types import SalesOrder
     from api.quotes.figures import Margin, OpportunityFulfillment
     from api.quotes.types import Quote
+    from api.users.types import User
 
 
 async def _account(info: Info, account_id: int | None) -> Any:
     if account_id is None:
         return None
     return to_optional_node(await info.context.loaders[AccountByIdLoader].load(account_id))
+
+
+async def _user(info: Info, user_id: int | None) -> Any:
+    if user_id is None:
+        return None
+    return to_optional_node(await info.context.loaders[UserByIdLoader].load(user_id))
+
+
+async def _campaign(info: Info, campaign_id: int | None) -> Any:
+    if campaign_id is None:
+        return None
+    return to_optional_node(await info.context.loaders[CampaignByIdLoader].load(campaign_id))
 
 
 async def _contact(info: Info, contact_id: int | None) -> Any:
@@ -81,6 +99,9 @@ class Lead(ModelNode):
     model_class = models.Lead
 
     id: strawberry.relay.NodeID[int]
+    external_id: str | None = strawberry.field(description=EXTERNAL_ID)
+    metadata: JSON = strawberry.field(description=METADATA)
+    private_metadata: JSON = strawberry.field(description=PRIVATE_METADATA)
     company_name: str = strawberry.field(description="The prospect's company.")
     contact_name: str = strawberry.field(description="The person to talk to.")
     email: str | None = strawberry.field(description="Lower-case; matched against contacts.")
@@ -108,6 +129,20 @@ class Lead(ModelNode):
     @strawberry.field(description="The opportunity created on conversion, if one was named.")
     async def converted_opportunity(self, info: Info) -> Opportunity | None:
         return await _opportunity(info, self.record.converted_opportunity_id)
+
+    @strawberry.field(
+        description="Who works the lead (§13); created without ownerId, the token's user."
+    )
+    async def owner(self, info: Info) -> Annotated[User, strawberry.lazy("api.users.types")] | None:
+        return await _user(info, self.record.owner_id)
+
+    @strawberry.field(
+        description="The campaign that brought the lead (§13); its deal on conversion keeps it."
+    )
+    async def campaign(
+        self, info: Info
+    ) -> Annotated[Campaign, strawberry.lazy("api.campaigns.types")] | None:
+        return await _campaign(info, self.record.campaign_id)
 
 
 @strawberry.type(
@@ -182,6 +217,9 @@ class Opportunity(ModelNode):
     model_class = models.Opportunity
 
     id: strawberry.relay.NodeID[int]
+    external_id: str | None = strawberry.field(description=EXTERNAL_ID)
+    metadata: JSON = strawberry.field(description=METADATA)
+    private_metadata: JSON = strawberry.field(description=PRIVATE_METADATA)
     name: str = strawberry.field(description="The deal's name.")
     stage: Stage = strawberry.field(description="Where the deal is in the pipeline.")
     probability: int = strawberry.field(
@@ -192,7 +230,6 @@ class Opportunity(ModelNode):
     expected_close_date: date | None = strawberry.field(
         description="When the deal should close; the forecast buckets by it."
     )
-    owner: str | None = strawberry.field(description="Who works the deal.")
     lost_reason: str | None = strawberry.field(description="Why it was lost; null unless LOST.")
     closed_at: datetime | None = strawberry.field(description="When it was won or lost.")
     created_at: datetime = strawberry.field(description="When the deal was created.")
@@ -204,6 +241,21 @@ class Opportunity(ModelNode):
     )
     def amount(self) -> Money:
         return money(self.record.amount, self.record.currency)
+
+    @strawberry.field(
+        description="Who works the deal (§13); created without ownerId, the token's user (the "
+        "lead's owner on conversion)."
+    )
+    async def owner(self, info: Info) -> Annotated[User, strawberry.lazy("api.users.types")] | None:
+        return await _user(info, self.record.owner_id)
+
+    @strawberry.field(
+        description="The campaign the deal is attributed to (§13): its lead's, on conversion."
+    )
+    async def campaign(
+        self, info: Info
+    ) -> Annotated[Campaign, strawberry.lazy("api.campaigns.types")] | None:
+        return await _campaign(info, self.record.campaign_id)
 
     @strawberry.field(description="The account the deal is with.")
     async def account(
@@ -323,8 +375,8 @@ class Opportunity(ModelNode):
 @strawberry.type(description="One bucket of pipelineForecast (§4.1).")
 class ForecastBucket:
     key: str = strawberry.field(
-        description='"YYYY-MM" by month, the stage name by stage, the owner (or UNASSIGNED) '
-        "by owner."
+        description='"YYYY-MM" by month, the stage name by stage, the owner\'s User id (or '
+        "UNASSIGNED) by owner."
     )
     count: int = strawberry.field(description="How many OPEN opportunities fall in it.")
     amount: Money = strawberry.field(description="Σ their amounts.")

@@ -48,6 +48,9 @@ class CaseFilter:
     search: str | None = strawberry.field(
         default=None, description="Part of the subject, in any letter case."
     )
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Only the cases assigned to this user (a User id)."
+    )
 
 
 def case_filter(flt: CaseFilter | None) -> services.CaseFilter:
@@ -60,6 +63,7 @@ def case_filter(flt: CaseFilter | None) -> services.CaseFilter:
         escalation_level=flt.escalation_level,
         sla_status=flt.sla_status,
         search=flt.search,
+        assignee_id=filter_id(flt.assignee_id, "User", "assigneeId"),
     )
 
 
@@ -175,6 +179,19 @@ class CaseCreateInput:
         default=None,
         description="Defaults to now; may lie in the past (imports), not in the future. The "
         "case number carries its year.",
+    )
+    assignee_id: strawberry.ID | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Who works it: an active User (INVALID otherwise); omitted: the token's "
+        "user (none for a token issued for no one); null: no one.",
+    )
+
+
+@strawberry.input(description="Giving a case to another user (caseAssign, §13).")
+class CaseAssignInput:
+    id: strawberry.ID = strawberry.field(description="The Case.")
+    assignee_id: strawberry.ID | None = strawberry.field(
+        description="An active User (INVALID otherwise); null: no one."
     )
 
 

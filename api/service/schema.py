@@ -26,6 +26,7 @@ from api.service.inputs import (
     BusinessCalendarCreateInput,
     BusinessCalendarFilter,
     BusinessCalendarOrder,
+    CaseAssignInput,
     CaseCreateInput,
     CaseFilter,
     CaseOrder,
@@ -43,6 +44,7 @@ from api.service.types import (
     BusinessCalendar,
     BusinessCalendarCreatePayload,
     Case,
+    CaseAssignPayload,
     CaseCreatePayload,
     CaseRecordResponsePayload,
     CaseSetPriorityPayload,
@@ -58,6 +60,13 @@ from domain.service.services import SlaTargetDraft, WorkingHoursDraft
 from domain.validation import optional_moment
 
 NodeId = Annotated[strawberry.ID, strawberry.argument(description="The object's global id.")]
+
+
+def _assignee(value: strawberry.ID | None) -> dict[str, int | None]:
+    """create_case's assignee: omitted (UNSET) → the token's user; null → no one (§13)."""
+    if value is strawberry.UNSET:
+        return {}
+    return {"assignee_id": None if value is None else decode_id(value, "User", "assignee_id")}
 
 
 @strawberry.type
@@ -228,6 +237,26 @@ class Mutation:
                 description=input.description,
                 priority=input.priority,
                 opened_at=input.opened_at,
+                **_assignee(input.assignee_id),
+            ),
+            Case.from_model,
+        )
+
+    @strawberry.mutation(
+        description="Gives a case to another user, or to no one (§13); records case.assigned."
+    )
+    async def case_assign(
+        self,
+        input: Annotated[CaseAssignInput, strawberry.argument(description="The case and user.")],
+    ) -> CaseAssignPayload:
+        return await perform(
+            CaseAssignPayload,
+            "case",
+            lambda: services.assign_case(
+                decode_id(input.id, "Case"),
+                None
+                if input.assignee_id is None
+                else decode_id(input.assignee_id, "User", "assignee_id"),
             ),
             Case.from_model,
         )

@@ -6,10 +6,12 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader, ContactByIdLoader
 from api.errors import payload
+from api.external_data import EXTERNAL_ID, METADATA, PRIVATE_METADATA
 from api.relay import ModelNode, to_node, to_optional_node
 from api.service.enums import CaseStatus, Priority, SlaStatus
 from api.service.loaders import (
@@ -19,6 +21,7 @@ from api.service.loaders import (
     SlaPolicyByIdLoader,
     SlaTargetsByPolicyIdLoader,
 )
+from api.users.loaders import UserByIdLoader
 from domain import clock
 from domain.service import models
 from domain.service.services import case_sla_status
@@ -26,6 +29,7 @@ from domain.service.services import case_sla_status
 if TYPE_CHECKING:
     from api.accounts.types import Account, Contact
     from api.jobs.types import JobRun
+    from api.users.types import User
 
 
 @strawberry.type(description="Working wall-clock time on one weekday of a calendar.")
@@ -121,6 +125,9 @@ class Case(ModelNode):
     model_class = models.Case
 
     id: strawberry.relay.NodeID[int]
+    external_id: str | None = strawberry.field(description=EXTERNAL_ID)
+    metadata: JSON = strawberry.field(description=METADATA)
+    private_metadata: JSON = strawberry.field(description=PRIVATE_METADATA)
     number: str = strawberry.field(
         description="CASE-YYYY-NNNNNN, gapless per year of opening (cases numbered before "
         "the year was added keep their CASE-NNNNNN)."
@@ -172,6 +179,17 @@ class Case(ModelNode):
         row = await info.context.loaders[ContactByIdLoader].load(self.record.contact_id)
         return to_optional_node(row)
 
+    @strawberry.field(
+        description="Who works the case (§13); opened without assigneeId, the token's user."
+    )
+    async def assignee(
+        self, info: Info
+    ) -> Annotated[User, strawberry.lazy("api.users.types")] | None:
+        if self.record.assignee_id is None:
+            return None
+        row = await info.context.loaders[UserByIdLoader].load(self.record.assignee_id)
+        return to_optional_node(row)
+
     @strawberry.field(description="The policy captured when the case was opened.")
     async def sla_policy(self, info: Info) -> SlaPolicy | None:
         if self.record.sla_policy_id is None:
@@ -211,6 +229,11 @@ class CaseCreatePayload:
 
 @payload("case", Case)
 class CaseRecordResponsePayload:
+    pass
+
+
+@payload("case", Case, key_description="The case with its new assignee; null when refused.")
+class CaseAssignPayload:
     pass
 
 

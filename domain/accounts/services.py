@@ -13,12 +13,20 @@ from tortoise.transactions import in_transaction
 from domain.accounts.models import Account, Contact, Lifecycle
 from domain.clock import utcnow
 from domain.credit.services import note_credit_exposure
+from domain.currencies.services import refuse_currency_change
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import account_change_data, account_event_data
 from domain.events import record_event
+from domain.external_data import (
+    EXTERNAL_FIELDS,
+    clean_external_value,
+    filter_external,
+    refuse_duplicate_external_id,
+)
 from domain.price_lists.services import check_account_price_list
 from domain.service.models import SlaPolicy
 from domain.settings import get_settings
+from domain.users.services import check_active_users, default_owner_id
 from domain.validation import (
     MONEY,
     Checks,
@@ -39,7 +47,7 @@ ACCOUNT_FIELDS = [
     "email",
     "phone",
     "tier",
-    "owner",
+    "owner_id",
     "billing_address",
     "shipping_address",
     "currency",
@@ -47,8 +55,9 @@ ACCOUNT_FIELDS = [
     "credit_limit",
     "sla_policy_id",
     "price_list_id",
+    *EXTERNAL_FIELDS,
 ]
-CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "title")
+CONTACT_FIELDS = ("first_name", "last_name", "email", "phone", "title", *EXTERNAL_FIELDS)
 
 
 def _clean_address(checks: Checks, value: Mapping[str, Any] | None, field: str) -> Any:
@@ -84,6 +93,8 @@ def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
     for key, value in changes.items():
         if key == "name":
             clean[key] = checks(required_text, value, "name")
+        elif key in EXTERNAL_FIELDS:
+            clean[key] = clean_external_value(checks, key, value)
         elif key == "email":
             clean[key] = checks(optional_email, value, "email")
         elif key == "website":
@@ -96,7 +107,7 @@ def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
             clean[key] = checks(valid_integer, value, key, maximum=3650)
         elif key == "credit_limit":
             clean[key] = checks(optional_decimal, value, key, MONEY)
-        elif key in ("sla_policy_id", "price_list_id"):
+        elif key in ("sla_policy_id", "price_list_id", "owner_id"):
             clean[key] = None if value is None else int(value)
         elif key == "phone":
             clean[key] = checks(optional_text, value, key, 64)
@@ -125,8 +136,12 @@ async def create_account(fields: Mapping[str, Any]) -> Account:
     clean = clean_account_fields({"currency": None, **fields})
     if "name" not in clean:
         raise DomainError(ErrorCode.REQUIRED, "name is required.", "name")
+    if "owner_id" not in clean:
+        clean["owner_id"] = default_owner_id()
     async with in_transaction():
         await _check_sla_policy(clean)
+        await refuse_duplicate_external_id(Account, clean.get("external_id"))
+        await check_active_users({"owner_id": clean.get("owner_id")})
         await check_account_price_list(clean.get("price_list_id"), clean["currency"])
         account = await Account.create(**clean)
         await record_event("account.created", account_event_data(account))
@@ -138,6 +153,11 @@ async def update_account(account_id: int, changes: Mapping[str, Any]) -> Account
     async with in_transaction():
         account = await get_account(account_id)
         await _check_sla_policy(clean)
+        await refuse_duplicate_external_id(Account, clean.get("external_id"), account.id)
+        if clean.get("owner_id") not in (None, account.owner_id):
+            await check_active_users({"owner_id": clean["owner_id"]})
+        if "currency" in clean:
+            await refuse_currency_change(account.id, account.currency, clean["currency"])
         if clean.get("price_list_id") is not None or "currency" in clean:
             await check_account_price_list(
                 clean.get("price_list_id", account.price_list_id),
@@ -187,8 +207,10 @@ class AccountFilter:
     search: str | None = None
     lifecycle: Lifecycle | None = None
     tier: str | None = None
-    owner: str | None = None
+    owner_id: int | None = None
     include_archived: bool = False
+    external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def list_accounts(flt: AccountFilter | None = None) -> QuerySet[Account]:
@@ -203,15 +225,17 @@ def list_accounts(flt: AccountFilter | None = None) -> QuerySet[Account]:
         qs = qs.filter(lifecycle=flt.lifecycle)
     if flt.tier:
         qs = qs.filter(tier=flt.tier)
-    if flt.owner:
-        qs = qs.filter(owner=flt.owner)
-    return qs
+    if flt.owner_id is not None:
+        qs = qs.filter(owner_id=flt.owner_id)
+    return filter_external(qs, Account, flt.external_id, flt.metadata)
 
 
 @dataclass(frozen=True)
 class ContactFilter:
     account_id: int | None = None
     search: str | None = None
+    external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def list_contacts(flt: ContactFilter | None = None) -> QuerySet[Contact]:
@@ -225,7 +249,7 @@ def list_contacts(flt: ContactFilter | None = None) -> QuerySet[Contact]:
         qs = qs.filter(
             Q(first_name__icontains=term) | Q(last_name__icontains=term) | Q(email__icontains=term)
         )
-    return qs
+    return filter_external(qs, Contact, flt.external_id, flt.metadata)
 
 
 def _clean_contact_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -238,6 +262,8 @@ def _clean_contact_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
             clean[key] = checks(optional_email, value, "email")
         elif key == "phone":
             clean[key] = checks(optional_text, value, key, 64)
+        elif key in EXTERNAL_FIELDS:
+            clean[key] = clean_external_value(checks, key, value)
         elif key in CONTACT_FIELDS:
             clean[key] = checks(optional_text, value, key, 120)
         else:
@@ -264,6 +290,7 @@ async def create_contact(account_id: int, fields: Mapping[str, Any]) -> Contact:
             raise DomainError(
                 ErrorCode.INVALID, "Contacts cannot be added to an archived account.", "account_id"
             )
+        await refuse_duplicate_external_id(Contact, clean.get("external_id"))
         contact = await Contact.create(account=account, **clean)
     return contact
 
@@ -272,10 +299,12 @@ async def update_contact(contact_id: int, changes: Mapping[str, Any]) -> Contact
     clean = _clean_contact_fields(changes)
     async with in_transaction():
         contact = await get_contact(contact_id)
-        for key, value in clean.items():
+        await refuse_duplicate_external_id(Contact, clean.get("external_id"), contact.id)
+        changed = {k: v for k, v in clean.items() if getattr(contact, k) != v}
+        for key, value in changed.items():
             setattr(contact, key, value)
-        if clean:
-            await contact.save(update_fields=[*clean, "updated_at"])
+        if changed:
+            await contact.save(update_fields=[*changed, "updated_at"])
     return contact
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -17,10 +18,21 @@ from domain.errors import DomainError, ErrorCode, not_found
 from domain.pipeline.models import Opportunity
 from domain.querying import filter_given
 from domain.service.models import Case
+from domain.users.services import check_active_users, default_owner_id
 from domain.validation import Checks, optional_moment, optional_text, required_text
 
 ACTIVITY_FIELDS = frozenset(
-    {"kind", "subject", "body", "due_at", "completed_at", "account_id", "opportunity_id", "case_id"}
+    {
+        "kind",
+        "subject",
+        "body",
+        "due_at",
+        "completed_at",
+        "account_id",
+        "opportunity_id",
+        "case_id",
+        "assignee_id",
+    }
 )
 
 
@@ -45,6 +57,9 @@ async def create_activity(fields: Mapping[str, Any]) -> Activity:
     body = checks(optional_text, fields.get("body"), "body", 20_000, multiline=True)
     due_at = checks(optional_moment, fields.get("due_at"), "due_at")
     completed_at = checks(optional_moment, fields.get("completed_at"), "completed_at")
+    assignee_id = fields["assignee_id"] if "assignee_id" in fields else default_owner_id()
+    with checks.collecting():
+        await check_active_users({"assignee_id": assignee_id})
     checks.raise_if_any()
     account_id = fields.get("account_id")
     opportunity_id = fields.get("opportunity_id")
@@ -85,6 +100,7 @@ async def create_activity(fields: Mapping[str, Any]) -> Activity:
             account_id=account_id,
             opportunity_id=opportunity_id,
             case_id=case_id,
+            assignee_id=assignee_id,
         )
     return activity
 
@@ -116,6 +132,11 @@ class ActivityFilter:
     case_id: int | None = None
     kind: ActivityKind | None = None
     completed: bool | None = None
+    assignee_id: int | None = None
+    # True: open and past due at `as_of`; False: not overdue (done, undated or not yet due).
+    overdue: bool | None = None
+    due_before: datetime | None = None
+    as_of: datetime | None = None
 
 
 def list_activities(flt: ActivityFilter | None = None) -> QuerySet[Activity]:
@@ -131,4 +152,12 @@ def list_activities(flt: ActivityFilter | None = None) -> QuerySet[Activity]:
         qs = qs.filter(kind=flt.kind)
     if flt.completed is not None:
         qs = qs.filter(completed_at__isnull=not flt.completed)
+    if flt.assignee_id is not None:
+        qs = qs.filter(assignee_id=flt.assignee_id)
+    if flt.due_before is not None:
+        qs = qs.filter(due_at__lt=flt.due_before)
+    if flt.overdue is not None:
+        now = flt.as_of or utcnow()
+        overdue = Q(completed_at__isnull=True, due_at__lt=now)
+        qs = qs.filter(overdue if flt.overdue else ~overdue)
     return qs

@@ -13,6 +13,7 @@ from tortoise.functions import Count, Sum
 
 from domain.db import current_dialect
 from domain.errors import DomainError, ErrorCode
+from domain.global_ids import global_id, parse_global_id
 from domain.money import cents, round_half_up
 from domain.pipeline.models import Opportunity
 from domain.pipeline.stages import OpportunityStatus, stage_rank
@@ -64,12 +65,21 @@ def from_cents(value: int | Decimal | None) -> Decimal:
 def _bucket_sql(group: ForecastGroup) -> str:
     if group is ForecastGroup.MONTH:
         return MONTH_SQL[current_dialect()]
-    return "stage" if group is ForecastGroup.STAGE else "owner"
+    return "stage" if group is ForecastGroup.STAGE else "owner_id"
+
+
+def _bucket_key(group: ForecastGroup, value: Any) -> str:
+    """The owner's User global id by owner (§13), else the month or stage as grouped."""
+    if value is None:
+        return UNASSIGNED
+    return global_id("User", int(value)) if group is ForecastGroup.OWNER else str(value)
 
 
 def _sort_key(group: ForecastGroup, bucket: ForecastBucket) -> tuple[Any, ...]:
     if group is ForecastGroup.STAGE:
         return (stage_rank(bucket.key),)
+    if group is ForecastGroup.OWNER and bucket.key != UNASSIGNED:
+        return (False, parse_global_id(bucket.key)[1])  # by user id
     return (bucket.key == UNASSIGNED, bucket.key)
 
 
@@ -97,7 +107,7 @@ async def pipeline_forecast(
     )
     buckets = [
         ForecastBucket(
-            key=str(row["bucket"]) if row["bucket"] is not None else UNASSIGNED,
+            key=_bucket_key(group, row["bucket"]),
             count=int(row["deals"]),
             amount=from_cents(row["amount_cents"]),
             weighted_amount=from_cents(row["weighted_cents"]),

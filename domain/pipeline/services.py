@@ -14,6 +14,7 @@ from tortoise.transactions import in_transaction
 
 from domain.accounts.models import Account, Contact
 from domain.accounts.services import create_account, find_contact_by_email, get_account
+from domain.campaigns.services import check_campaign, find_campaign
 from domain.clock import utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import lead_event_data, opportunity_event_data
@@ -34,6 +35,7 @@ from domain.pipeline.models import (
     OpportunityStatus,
     Stage,
 )
+from domain.users.services import check_active_users, default_owner_id
 from domain.validation import (
     MONEY,
     Checks,
@@ -44,9 +46,18 @@ from domain.validation import (
     required_text,
 )
 
-LEAD_FIELDS = ("company_name", "contact_name", "email", "phone", "source", *EXTERNAL_FIELDS)
+LEAD_FIELDS = (
+    "company_name",
+    "contact_name",
+    "email",
+    "phone",
+    "source",
+    "owner_id",
+    "campaign_id",
+    *EXTERNAL_FIELDS,
+)
 OPPORTUNITY_FIELDS = frozenset(
-    {"name", "account_id", "amount", "expected_close_date", "owner", "lines"}
+    {"name", "account_id", "amount", "expected_close_date", "owner_id", "campaign_id", "lines"}
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -64,6 +75,8 @@ def _clean_lead_fields(checks: Checks, changes: Mapping[str, Any]) -> dict[str, 
             clean[key] = checks(optional_text, value, key, 64)
         elif key == "source":
             clean[key] = checks(optional_text, value, key, 120)
+        elif key in ("owner_id", "campaign_id"):
+            clean[key] = None if value is None else int(value)
         elif key in EXTERNAL_FIELDS:
             clean[key] = clean_external_value(checks, key, value)
         elif key != "status":
@@ -78,15 +91,34 @@ async def get_lead(lead_id: int, *, field: str = "id") -> Lead:
     return lead
 
 
+async def _check_lead_references(clean: Mapping[str, Any], checks: Checks) -> None:
+    with checks.collecting():
+        await check_active_users({"owner_id": clean.get("owner_id")})
+    with checks.collecting():
+        await check_campaign(clean.get("campaign_id"))
+
+
 async def create_lead(fields: Mapping[str, Any], *, email_required: bool = False) -> Lead:
-    """A new lead (status NEW); the lead-capture hook requires an email (§4.2)."""
+    """A new lead (status NEW); the lead-capture hook requires an email (§4.2) and may name
+    its campaign by name or id (`campaign`, §13). Without an owner the token's user owns it."""
     if "status" in fields:
         raise DomainError(ErrorCode.INVALID, "A new lead always starts as NEW.", "status")
     checks = Checks()
+    fields = dict(fields)
+    campaign_ref = fields.pop("campaign", None)
     clean = _clean_lead_fields(checks, {"company_name": None, "contact_name": None, **fields})
     email_refused = any(error.field == ("email",) for error in checks.errors)
     if email_required and not clean.get("email") and not email_refused:
         checks.add(DomainError(ErrorCode.REQUIRED, "email is required.", "email"))
+    if campaign_ref is not None:
+        if not isinstance(campaign_ref, str):
+            checks.add(DomainError(ErrorCode.INVALID, "campaign must be a string.", "campaign"))
+        else:
+            with checks.collecting():
+                clean["campaign_id"] = (await find_campaign(campaign_ref)).id
+    if "owner_id" not in clean:
+        clean["owner_id"] = default_owner_id()
+    await _check_lead_references(clean, checks)
     checks.raise_if_any()
     async with in_transaction():
         await refuse_duplicate_external_id(Lead, clean.get("external_id"))
@@ -111,6 +143,7 @@ async def update_lead(lead_id: int, changes: Mapping[str, Any]) -> Lead:
             )
         else:
             clean["status"] = LeadStatus(status)
+    await _check_lead_references(clean, checks)
     checks.raise_if_any()
     async with in_transaction():
         lead = await Lead.filter(id=lead_id).select_for_update().first()
@@ -181,7 +214,12 @@ async def convert_lead(
             account = await get_account(existing.account_id)
         else:
             account = await create_account(
-                {"name": lead.company_name, "email": lead.email, "phone": lead.phone}
+                {
+                    "name": lead.company_name,
+                    "email": lead.email,
+                    "phone": lead.phone,
+                    **({"owner_id": lead.owner_id} if lead.owner_id is not None else {}),
+                }
             )
         contact = existing
         if contact is None:
@@ -195,8 +233,15 @@ async def convert_lead(
             )
         opportunity = None
         if name is not None:
+            # The deal keeps the lead's campaign (§13: attribution) and owner.
             opportunity = await _create_opportunity(
-                account, {"name": name, **({"amount": amount} if amount is not None else {})}
+                account,
+                {
+                    "name": name,
+                    "campaign_id": lead.campaign_id,
+                    **({"amount": amount} if amount is not None else {}),
+                    **({"owner_id": lead.owner_id} if lead.owner_id is not None else {}),
+                },
             )
         previous = {"status": lead.status}
         lead.status = LeadStatus.CONVERTED
@@ -223,6 +268,8 @@ class LeadFilter:
     search: str | None = None
     status: LeadStatus | None = None
     source: str | None = None
+    owner_id: int | None = None
+    campaign_id: int | None = None
     external_id: str | None = None
     metadata: tuple[tuple[str, str], ...] = ()
 
@@ -241,6 +288,10 @@ def list_leads(flt: LeadFilter | None = None) -> QuerySet[Lead]:
         qs = qs.filter(status=flt.status)
     if flt.source:
         qs = qs.filter(source=flt.source)
+    if flt.owner_id is not None:
+        qs = qs.filter(owner_id=flt.owner_id)
+    if flt.campaign_id is not None:
+        qs = qs.filter(campaign_id=flt.campaign_id)
     return filter_external(qs, Lead, flt.external_id, flt.metadata)
 
 
@@ -277,8 +328,12 @@ async def _clean_opportunity_fields(
                 clean[key] = checks(optional_decimal, value, key, MONEY)
         elif key == "expected_close_date":
             clean[key] = checks(optional_date, value, key)
-        elif key == "owner":
-            clean[key] = checks(optional_text, value, key, 120)
+        elif key in ("owner_id", "campaign_id"):
+            clean[key] = None if value is None else int(value)
+    with checks.collecting():
+        await check_active_users({"owner_id": clean.get("owner_id")})
+    with checks.collecting():
+        await check_campaign(clean.get("campaign_id"))
     lines = None
     if "lines" in changes:
         with checks.collecting():
@@ -345,6 +400,8 @@ async def _create_opportunity(
 ) -> Opportunity:
     """Writes a checked opportunity inside the caller's transaction."""
     state = stages.open_state(stage, probability)
+    if "owner_id" not in fields:
+        fields = {**fields, "owner_id": default_owner_id()}
     clean = await _clean_opportunity_fields(fields, account.id)
     if "name" not in clean.fields:
         raise DomainError(ErrorCode.REQUIRED, "name is required.", "name")
@@ -488,7 +545,8 @@ class OpportunityFilter:
     account_id: int | None = None
     stage: Stage | None = None
     status: OpportunityStatus | None = None
-    owner: str | None = None
+    owner_id: int | None = None
+    campaign_id: int | None = None
     expected_close_from: date | None = None
     expected_close_to: date | None = None
     search: str | None = None
@@ -503,8 +561,10 @@ def list_opportunities(flt: OpportunityFilter | None = None) -> QuerySet[Opportu
         qs = qs.filter(stage=flt.stage)
     if flt.status:
         qs = qs.filter(status=flt.status)
-    if flt.owner:
-        qs = qs.filter(owner=flt.owner)
+    if flt.owner_id is not None:
+        qs = qs.filter(owner_id=flt.owner_id)
+    if flt.campaign_id is not None:
+        qs = qs.filter(campaign_id=flt.campaign_id)
     if flt.expected_close_from:
         qs = qs.filter(expected_close_date__gte=flt.expected_close_from)
     if flt.expected_close_to:

@@ -15,7 +15,7 @@ from tortoise.transactions import in_transaction
 from domain import clock
 from domain.accounts.models import Account, Contact
 from domain.errors import DomainError, ErrorCode, not_found
-from domain.event_data import case_event_data
+from domain.event_data import case_event_data, ref
 from domain.events import record_event
 from domain.numbering.services import next_number
 from domain.service.business_time import (
@@ -41,6 +41,7 @@ from domain.service.sla_rules import (
     sla_schedule,
     sla_status,
 )
+from domain.users.services import check_active_users, default_owner_id
 from domain.validation import (
     Checks,
     label,
@@ -54,6 +55,13 @@ from domain.validation import (
 # A year of round-the-clock minutes: beyond it a target is a typo, and business-time
 # arithmetic on a sparse calendar would walk for decades.
 MAX_TARGET_MINUTES = 365 * 24 * 60
+
+
+class Unassigned:
+    """The default of create_case's assignee: "not given", so the token's user (§13)."""
+
+
+DEFAULT_ASSIGNEE = Unassigned()
 
 SCHEDULE_FIELDS = (
     "first_response_target_minutes",
@@ -430,14 +438,20 @@ async def create_case(
     contact_id: int | None = None,
     priority: Priority | None = None,
     opened_at: datetime | None = None,
+    assignee_id: int | Unassigned | None = DEFAULT_ASSIGNEE,
 ) -> Case:
-    """Opens a case under the account's SLA policy, else the default policy, else none."""
+    """Opens a case under the account's SLA policy, else the default policy, else none.
+    Without an assignee the token's user works it (§13)."""
+    if isinstance(assignee_id, Unassigned):
+        assignee_id = default_owner_id()
     checks = Checks()
     clean_subject = checks(required_text, subject, "subject")
     clean_description = checks(
         optional_text, description, "description", 20_000, multiline=True
     )
     opened = checks(_instant, opened_at, "opened_at")
+    with checks.collecting():
+        await check_active_users({"assignee_id": assignee_id})
     checks.raise_if_any()
     chosen_priority = priority or Priority.NORMAL
     async with in_transaction():
@@ -472,10 +486,26 @@ async def create_case(
             status=CaseStatus.NEW,
             opened_at=opened,
             sla_policy_id=policy_id,
+            assignee_id=assignee_id,
         )
         await _schedule_case(case, chosen_priority)
         await case.save()
         await record_event("case.created", case_event_data(case))
+    return case
+
+
+async def assign_case(case_id: int, assignee_id: int | None) -> Case:
+    """Gives the case to another active user (§13), or to no one with None."""
+    await check_active_users({"assignee_id": assignee_id})
+    async with in_transaction():
+        case = await _lock_case(case_id)
+        if case.assignee_id != assignee_id:
+            previous = {"assignee_id": case.assignee_id}
+            case.assignee_id = assignee_id
+            await case.save(update_fields=["assignee_id", "updated_at"])
+            data = case_event_data(case)
+            data["previousAssigneeId"] = ref("User", previous["assignee_id"])
+            await record_event("case.assigned", data)
     return case
 
 
@@ -585,6 +615,7 @@ class CaseFilter:
     escalation_level: int | None = None
     sla_status: SlaStatus | None = None
     search: str | None = None
+    assignee_id: int | None = None
 
 
 def list_cases(flt: CaseFilter | None = None, *, now: datetime | None = None) -> QuerySet[Case]:
@@ -596,6 +627,7 @@ def list_cases(flt: CaseFilter | None = None, *, now: datetime | None = None) ->
             ("status", flt.status),
             ("priority", flt.priority),
             ("escalation_level", flt.escalation_level),
+            ("assignee_id", flt.assignee_id),
         )
         if value is not None
     }

@@ -9,6 +9,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from domain.actor import current_actor
 from domain.auth.models import Role
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.querying import filter_given
@@ -109,3 +110,33 @@ async def deactivate_user(user_id: int) -> User:
 
 def list_users(*, active: bool | None = None, role: Role | None = None) -> QuerySet[User]:
     return filter_given(User.all(), active=active, role=role)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def default_owner_id() -> int | None:
+    """The owner of a record created without one (§13): the acting token's user, or None for
+    a token issued for no one (and for schedules and commands)."""
+    actor = current_actor()
+    return actor.user_id if actor is not None else None
+
+
+async def check_active_users(user_ids: Mapping[str, int | None]) -> None:
+    """Every given owner/assignee (by field name) must be an active user, else INVALID; all
+    invalid fields are reported at once. None (no one) is fine."""
+    wanted = {field: user_id for field, user_id in user_ids.items() if user_id is not None}
+    if not wanted:
+        return
+    active = set(
+        await User.filter(id__in=set(wanted.values()), active=True).values_list("id", flat=True)
+    )
+    checks = Checks()
+    for field, user_id in wanted.items():
+        if user_id not in active:
+            checks.add(
+                DomainError(ErrorCode.INVALID, f"{_camel(field)} must be an active user.", field)
+            )
+    checks.raise_if_any()

@@ -10,11 +10,21 @@ from typing import Any
 import pytest
 
 from domain.accounts.models import Account
+from domain.auth.models import Role
 from domain.outbox.models import Event
 from domain.pipeline.models import Opportunity
 from domain.pipeline.services import create_opportunity
 from domain.pipeline.stages import Stage
+from domain.users.models import User
 from tests.factories import make_account_fixture, make_product_fixture  # noqa: F401 (fixtures)
+
+
+async def owner_user(name: str) -> User:
+    """The user called `name` (email `<name>@example.com`), created on first use (§13)."""
+    user, _ = await User.get_or_create(
+        email=f"{name}@example.com", defaults={"name": name, "role": Role.SALES}
+    )
+    return user
 
 
 @pytest.fixture
@@ -36,7 +46,7 @@ def make_opportunity(database: str) -> Callable[..., Awaitable[Opportunity]]:
         if expected_close_date is not None:
             fields["expected_close_date"] = expected_close_date
         if owner is not None:
-            fields["owner"] = owner
+            fields["owner_id"] = (await owner_user(owner)).id
         if lines is not None:
             fields["lines"] = lines
         return await create_opportunity(fields, stage=stage, probability=probability)

@@ -9,10 +9,12 @@ from typing import Any
 
 import pytest
 
+from domain.global_ids import global_id
 from domain.pipeline.forecast import ForecastBucket, ForecastGroup, pipeline_forecast
 from domain.pipeline.handover import win_opportunity
 from domain.pipeline.services import lose_opportunity
 from domain.pipeline.stages import Stage
+from tests.pipeline.conftest import owner_user
 
 D = Decimal
 FROM, TO = date(2026, 1, 1), date(2026, 3, 31)
@@ -86,9 +88,11 @@ async def test_forecast_by_stage_lists_stages_in_pipeline_order(pipeline: None) 
 
 
 async def test_forecast_by_owner_puts_unowned_deals_in_unassigned(pipeline: None) -> None:
+    alice, bob = await owner_user("alice"), await owner_user("bob")
+    # The key is the owner's User id (§13); alice was created first (deal A).
     assert await pipeline_forecast(FROM, TO, ForecastGroup.OWNER) == [
-        bucket("alice", 3, "3512.64", "1356.31"),
-        bucket("bob", 2, "333.34", "250.01"),
+        bucket(global_id("User", alice.id), 3, "3512.64", "1356.31"),
+        bucket(global_id("User", bob.id), 2, "333.34", "250.01"),
         bucket("UNASSIGNED", 2, "1010.09", "801.51"),
     ]
 

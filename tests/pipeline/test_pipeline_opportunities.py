@@ -17,12 +17,13 @@ from domain.pipeline.handover import win_opportunity
 from domain.pipeline.models import Opportunity, OpportunityLine, OpportunityStatus, Stage
 from domain.pipeline.services import lose_opportunity
 from tests.factories import gid
+from tests.pipeline.conftest import owner_user
 
 D = Decimal
 GraphQL = Callable[..., Awaitable[dict[str, Any]]]
 
 OPPORTUNITY_FIELDS = """
-  name stage probability status expectedCloseDate owner lostReason
+  name stage probability status expectedCloseDate owner { email } lostReason
   amount { amount currency } weightedAmount { amount }
   lines { product { sku } quantity unitPrice { amount } discountPercent netAmount { amount } }
 """
@@ -90,7 +91,7 @@ async def test_create_an_opportunity_with_lines_derives_its_amount(
                 "accountId": gid("Account", account.id),
                 "name": "Umbrella renewal",
                 "expectedCloseDate": "2026-05-31",
-                "owner": "alice",
+                "ownerId": gid("User", (await owner_user("alice")).id),
                 "stage": "PROPOSAL",
                 "lines": [
                     # 3 × 19.99 less 10 % = 53.973 → 53.97
@@ -121,7 +122,7 @@ async def test_create_an_opportunity_with_lines_derives_its_amount(
         "probability": 50,
         "status": "OPEN",
         "expectedCloseDate": "2026-05-31",
-        "owner": "alice",
+        "owner": {"email": "alice@example.com"},
         "lostReason": None,
         "amount": {"amount": "57.64", "currency": "USD"},
         "weightedAmount": {"amount": "28.82"},
@@ -420,7 +421,8 @@ async def test_opportunities_filter_and_order(
     ) == ["A", "C", "B"]
     assert await names({"stage": "PROPOSAL"}) == ["B", "C"]
     assert await names({"status": "LOST"}) == ["D"]
-    assert await names({"owner": "alice", "status": "OPEN"}) == ["A", "C"]
+    alice = await owner_user("alice")
+    assert await names({"ownerId": gid("User", alice.id), "status": "OPEN"}) == ["A", "C"]
     assert await names({"expectedCloseFrom": "2026-02-01", "expectedCloseTo": "2026-03-10"}) == [
         "B",
         "C",

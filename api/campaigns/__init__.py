@@ -1,0 +1,1 @@
+"""Campaigns in GraphQL (contract §13)."""
