@@ -17,6 +17,8 @@ from api.catalog import schema as catalog
 from api.closing import schema as closing
 from api.currencies import schema as currencies
 from api.events import schema as events
+from api.exports import http as exports
+from api.imports import schema as imports
 from api.insights import schema as insights
 from api.inventory import schema as inventory
 from api.jobs import schema as jobs
@@ -29,6 +31,7 @@ from api.pipeline import schema as pipeline
 from api.price_lists import schema as price_lists
 from api.purchasing import schema as purchasing
 from api.quotes import schema as quotes
+from api.returns import schema as returns
 from api.segments import schema as segments
 from api.service import schema as service
 from api.stock_counts import schema as stock_counts
@@ -58,6 +61,7 @@ QUERY_ROOTS: list[type] = [
     purchasing.Query,
     quotes.Query,
     segments.Query,
+    returns.Query,
     service.Query,
     stock_counts.Query,
     tokens.Query,
@@ -78,11 +82,13 @@ MUTATION_ROOTS: list[type] = [
     manufacturing.Mutation,
     orders.Mutation,
     payables.Mutation,
+    imports.Mutation,
     pipeline.Mutation,
     price_lists.Mutation,
     purchasing.Mutation,
     quotes.Mutation,
     segments.Mutation,
+    returns.Mutation,
     service.Mutation,
     stock_counts.Mutation,
     tokens.Mutation,
@@ -93,4 +99,4 @@ MUTATION_ROOTS: list[type] = [
 SUBSCRIPTION_ROOTS: list[type] = [events.Subscription]
 
 # HTTP endpoints beside /graphql (contract §4.2).
-ROUTES: list[BaseRoute] = [*lead_capture.ROUTES]
+ROUTES: list[BaseRoute] = [*lead_capture.ROUTES, *exports.ROUTES]

@@ -91,6 +91,10 @@ JOB_STARTERS: dict[JobKind, frozenset[Role]] = {
     JobKind.MRP: OPERATIONS_WRITERS,
     JobKind.SLA_ESCALATION: CASE_WRITERS,
     JobKind.QUOTE_EXPIRY: PIPELINE_WRITERS,
+    JobKind.REMINDER_SCAN: ACTIVITY_WRITERS,
+    # Data in and out (§14) spans every area: for administrators and integrations.
+    JobKind.IMPORT: roles(ADMIN, INTEGRATION),
+    JobKind.EXPORT: roles(ADMIN, INTEGRATION),
 }
 ANY_JOB_STARTER = frozenset().union(*JOB_STARTERS.values())
 # POST /hooks/leads, the lead-capture endpoint of web forms (§4.2).
@@ -130,6 +134,8 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Query.campaigns": EVERYONE,
     "Mutation.campaignCreate": PIPELINE_WRITERS,
     "Mutation.campaignUpdate": PIPELINE_WRITERS,
+    "Query.myWork": EVERYONE,
+    "Mutation.reminderScanRunStart": JOB_STARTERS[JobKind.REMINDER_SCAN],
     "Query.apiTokens": ADMINS,
     "Mutation.apiTokenCreate": ADMINS,
     "Mutation.apiTokenRevoke": ADMINS,
@@ -213,6 +219,12 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Mutation.stockCountRecord": PRODUCT_WRITERS,
     "Mutation.stockCountPost": roles(ADMIN, OPERATIONS, FINANCE),
     "Mutation.stockCountCancel": PRODUCT_WRITERS,
+    # Returns are agreed with the customer by sales or service, received by the warehouse.
+    "Query.return": EVERYONE,
+    "Query.returns": EVERYONE,
+    "Mutation.returnCreate": roles(ADMIN, SALES, SERVICE),
+    "Mutation.returnReceive": OPERATIONS_WRITERS,
+    "Mutation.returnCancel": roles(ADMIN, SALES, SERVICE),
     "Query.salesOrder": EVERYONE,
     "Query.salesOrders": EVERYONE,
     "Query.shipment": EVERYONE,
@@ -326,6 +338,13 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Subscription.jobRunUpdated": EVERYONE,
     "Mutation.jobRunCancel": ANY_JOB_STARTER,
     "Mutation.accountFiguresRefresh": JOB_STARTERS[JobKind.ACCOUNT_FIGURES],
+    # --- data in and out (§14)
+    "Mutation.accountUpsert": ACCOUNT_WRITERS,
+    "Mutation.contactUpsert": CONTACT_WRITERS,
+    "Mutation.productUpsert": PRODUCT_WRITERS,
+    "Mutation.leadUpsert": PIPELINE_WRITERS,
+    "Mutation.importRunStart": JOB_STARTERS[JobKind.IMPORT],
+    "Mutation.exportRunStart": JOB_STARTERS[JobKind.EXPORT],
 }
 
 ROOT_TYPES = ("Query", "Mutation", "Subscription")
