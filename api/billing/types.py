@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader
@@ -35,6 +36,7 @@ from api.billing.loaders import (
 )
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import UserError, errors_field, payload
+from api.external_data import EXTERNAL_ID, METADATA, PRIVATE_METADATA
 from api.ledger.loaders import JournalEntryByIdLoader
 from api.nested import Window, nested_connection
 from api.orders.loaders import SalesOrderByIdLoader, SalesOrderLineByIdLoader
@@ -91,6 +93,9 @@ class Invoice(ModelNode):
     model_class = models.Invoice
 
     id: strawberry.relay.NodeID[int]
+    external_id: str | None = strawberry.field(description=EXTERNAL_ID)
+    metadata: JSON = strawberry.field(description=METADATA)
+    private_metadata: JSON = strawberry.field(description=PRIVATE_METADATA)
     number: str = strawberry.field(
         description="INV-YYYY-NNNNNN: gapless per issue year, allocated with the invoice."
     )
@@ -104,6 +109,11 @@ class Invoice(ModelNode):
     currency: str = strawberry.field(
         description="ISO 4217 code, the order's (the account's) currency: every amount of the "
         "invoice is in it (§12)."
+    )
+    exchange_rate: Decimal = strawberry.field(
+        description="Base-currency units per unit of `currency` the invoice was booked at: the "
+        "latest rate dated on or before issueDate (1 in the base currency, §12). 1200 carries "
+        "it at this rate until it is paid."
     )
 
     @strawberry.field(description="Σ line net amounts. " + IN_CURRENCY)
@@ -330,6 +340,10 @@ class Payment(ModelNode):
         description="The customer's reference (a bank transfer's text, a cheque number)."
     )
     currency: str = strawberry.field(description="ISO 4217 code, the account's currency.")
+    exchange_rate: Decimal = strawberry.field(
+        description="Base-currency units per unit of `currency` on the payment date (§12): cash "
+        "enters at it; the invoices it settles leave 1200 at theirs, the difference on 7000."
+    )
 
     @strawberry.field(description="What was received. " + IN_CURRENCY)
     def amount(self) -> Money:
@@ -495,7 +509,10 @@ async def credit_notes_with_currency(
     ]
 
 
-AGING_MONEY = "Σ amount due, in the installation's base currency."
+AGING_MONEY = (
+    "Σ amount due: an account's row in the account's currency, the total in the base "
+    "currency, each invoice converted at the rate it was booked at (§12)."
+)
 
 
 @strawberry.type(
@@ -540,7 +557,7 @@ class ArAging:
 
 
 def _buckets(row: AgingRow) -> dict[str, Money]:
-    currency = get_settings().currency
+    currency = row.currency or get_settings().currency
     return {
         "current": _money(row.current, currency),
         "d1_30": _money(row.d1_30, currency),
@@ -597,6 +614,11 @@ class PaymentRecordInput:
         default=None,
         description="Where the money goes; omitted or empty: the oldest due invoices first. "
         "Any rest stays as the customer's credit.",
+    )
+    currency: str | None = strawberry.field(
+        default=None,
+        description="ISO 4217 code of the money received: omitted, the account's; another "
+        "currency than the account's → INVALID (§12).",
     )
 
 

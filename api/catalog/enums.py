@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from api.scalars import described_enum
-from domain.catalog.models import Procurement, ProductKind
+from domain.catalog.models import Procurement, ProductKind, Tracking
 
-__all__ = ["Procurement", "ProductKind"]
+__all__ = ["Procurement", "ProductKind", "Tracking"]
 
 described_enum(
     ProductKind,
@@ -26,5 +26,17 @@ described_enum(
         "BUY": "Bought: MRP plans PURCHASE orders, firmed into purchase orders.",
         "MAKE": "Made from its bill of materials: MRP plans MANUFACTURE orders, firmed into "
         "work orders.",
+    },
+)
+
+described_enum(
+    Tracking,
+    name="Tracking",
+    description="How a product's stock is told apart (§15).",
+    values={
+        "NONE": "Not at all: its stock is one quantity per warehouse.",
+        "LOT": "By lot: every move names its lot (in: `lotCode`; out: `lotId` or first "
+        "expiry first out, then first in first out), so a lot can be traced and recalled.",
+        "SERIAL": "Unit by unit: a lot per serial number, holding at most 1.",
     },
 )

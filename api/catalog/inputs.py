@@ -7,14 +7,20 @@ from enum import Enum
 
 import strawberry
 
-from api.catalog.enums import Procurement, ProductKind
+from api.catalog.enums import Procurement, ProductKind, Tracking
+from api.external_data import (
+    ExternalDataCreateInput,
+    ExternalDataFilter,
+    ExternalDataUpdateInput,
+    metadata_pairs,
+)
 from api.scalars import OrderDirection, described_enum
 from domain.catalog import models, services
 from domain.money import ZERO
 
 
 @strawberry.input(description="Narrows `products`; every given condition must hold.")
-class ProductFilter:
+class ProductFilter(ExternalDataFilter):
     search: str | None = strawberry.field(
         default=None, description="Part of the SKU or the name, case-insensitive."
     )
@@ -32,6 +38,8 @@ class ProductFilter:
             kind=self.kind,
             procurement=self.procurement,
             include_archived=self.include_archived,
+            external_id=self.external_id,
+            metadata=metadata_pairs(self),
         )
 
 
@@ -62,7 +70,7 @@ class ProductOrder:
 
 
 @strawberry.input(description="A new product (§5.1); what is left out takes its default.")
-class ProductCreateInput:
+class ProductCreateInput(ExternalDataCreateInput):
     sku: str = strawberry.field(
         description="Stock keeping unit, at most 64 characters, unique whatever its case "
         "(DUPLICATE otherwise)."
@@ -73,6 +81,9 @@ class ProductCreateInput:
     )
     procurement: Procurement = strawberry.field(
         default=models.Procurement.BUY, description="BUY (default) or MAKE."
+    )
+    tracking: Tracking = strawberry.field(
+        default=models.Tracking.NONE, description="NONE (default), LOT or SERIAL (§15)."
     )
     uom: str = strawberry.field(
         default="EA", description="Unit of measure, at most 16 characters (default EA)."
@@ -107,7 +118,7 @@ class ProductCreateInput:
 
 
 @strawberry.input(description="Changes to a product: only the fields given are changed.")
-class ProductUpdateInput:
+class ProductUpdateInput(ExternalDataUpdateInput):
     id: strawberry.ID = strawberry.field(description="The Product to change.")
     sku: str | None = strawberry.field(
         default=strawberry.UNSET, description="A new SKU, unique whatever its case."
@@ -118,6 +129,9 @@ class ProductUpdateInput:
     )
     procurement: Procurement | None = strawberry.field(
         default=strawberry.UNSET, description="BUY or MAKE."
+    )
+    tracking: Tracking | None = strawberry.field(
+        default=strawberry.UNSET, description="NONE, LOT or SERIAL (§15)."
     )
     uom: str | None = strawberry.field(
         default=strawberry.UNSET, description="Unit of measure, at most 16 characters."

@@ -7,9 +7,11 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 
-from api.catalog.enums import Procurement, ProductKind
+from api.catalog.enums import Procurement, ProductKind, Tracking
 from api.errors import payload
+from api.external_data import EXTERNAL_ID, METADATA, PRIVATE_METADATA
 from api.inventory.inputs import StockLevelFilter, StockLevelOrder
 from api.inventory.loaders import StockLevelPagesByProductIdLoader, StockLevelsByProductIdLoader
 from api.manufacturing.inputs import BomLineFilter, BomLineOrder
@@ -48,10 +50,16 @@ class Product(ModelNode):
     model_class = models.Product
 
     id: strawberry.relay.NodeID[int]
+    external_id: str | None = strawberry.field(description=EXTERNAL_ID)
+    metadata: JSON = strawberry.field(description=METADATA)
+    private_metadata: JSON = strawberry.field(description=PRIVATE_METADATA)
     sku: str = strawberry.field(description="Stock keeping unit: unique whatever its case.")
     name: str = strawberry.field(description="Shown on orders and invoices.")
     kind: ProductKind = strawberry.field(description="STOCKED or SERVICE.")
     procurement: Procurement = strawberry.field(description="How MRP replenishes it: BUY or MAKE.")
+    tracking: Tracking = strawberry.field(
+        description="NONE, LOT or SERIAL: whether its moves name lots (§15)."
+    )
     uom: str = strawberry.field(description="Unit of measure of every quantity, e.g. EA.")
 
     @strawberry.field(

@@ -13,11 +13,14 @@ from strawberry.types import Info
 
 from api.auth import principal_of
 from api.errors import camel
+from api.imports.lists import import_rows
+from api.imports.types import ImportRow
 from api.manufacturing.loaders import MrpRunByJobRunIdLoader
 from api.permissions import visible_kinds
-from api.relay import ModelNode, encode_id, to_optional_node
+from api.relay import After, Connection, First, ModelNode, encode_id, to_optional_node
 from api.scalars import OrderDirection, described_enum
 from domain.auth.models import Role
+from domain.imports.models import ImportRowStatus
 from domain.jobs import models
 from domain.jobs.models import JobKind, JobStatus
 
@@ -39,6 +42,13 @@ described_enum(
         "(slaEscalationRunStart, §7; also on a schedule): ADMIN, SERVICE.",
         "QUOTE_EXPIRY": "SENT quotes past their validUntil become EXPIRED, each once "
         "(quoteExpiryRunStart, §9; also hourly): ADMIN, SALES.",
+        "REMINDER_SCAN": "activity.due_soon, activity.overdue and opportunity.stale, each "
+        "once (reminderScanRunStart, §13; also every TANDEM_REMINDER_SCAN_SECONDS): ADMIN, "
+        "SALES, SERVICE.",
+        "IMPORT": "A CSV or JSONL file upserted row by row in batches (importRunStart, §14): "
+        "ADMIN, INTEGRATION.",
+        "EXPORT": "A kind's records written as CSV or JSONL (exportRunStart, §14): ADMIN, "
+        "INTEGRATION.",
     },
 )
 described_enum(
@@ -156,6 +166,22 @@ class JobRun(ModelNode):
             return None
         row = await info.context.loaders[MrpRunByJobRunIdLoader].load(self.record.id)
         return to_optional_node(row)
+
+    @strawberry.field(
+        description="What each row of an IMPORT run's file did, in file order (§14); null for "
+        "the other kinds. Rows appear as their batches commit."
+    )
+    async def import_rows(
+        self,
+        first: First = None,
+        after: After = None,
+        status: Annotated[
+            ImportRowStatus | None, strawberry.argument(description="Only rows with this status.")
+        ] = None,
+    ) -> Connection[ImportRow] | None:
+        if self.record.kind != JobKind.IMPORT:
+            return None
+        return await import_rows(self.record.params, first=first, after=after, status=status)
 
     @classmethod
     async def resolve_nodes(

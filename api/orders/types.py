@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.accounts.loaders import AccountByIdLoader
@@ -16,6 +17,7 @@ from api.billing.lists import InvoiceFilter, InvoiceOrder, invoice_filter, invoi
 from api.billing.loaders import InvoicesBySalesOrderIdLoader
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import UserError, payload
+from api.external_data import EXTERNAL_ID, METADATA, PRIVATE_METADATA
 from api.inventory.loaders import WarehouseByIdLoader
 from api.nested import Window, nested_connection
 from api.orders.enums import (
@@ -77,6 +79,9 @@ class SalesOrder(ModelNode):
     model_class = models.SalesOrder
 
     id: strawberry.relay.NodeID[int]
+    external_id: str | None = strawberry.field(description=EXTERNAL_ID)
+    metadata: JSON = strawberry.field(description=METADATA)
+    private_metadata: JSON = strawberry.field(description=PRIVATE_METADATA)
     number: str = strawberry.field(
         description="SO-YYYY-NNNNNN: gapless per year of creation, given when the order is created."
     )

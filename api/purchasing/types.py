@@ -8,10 +8,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
+from strawberry.scalars import JSON
 
 from api.accounts.loaders import AccountByIdLoader
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import payload
+from api.external_data import EXTERNAL_ID, METADATA, PRIVATE_METADATA
 from api.inventory.inputs import StockMoveFilter, StockMoveOrder
 from api.nested import Window, nested_connection
 from api.purchasing.enums import PurchaseOrderStatus
@@ -82,6 +84,9 @@ class PurchaseOrder(ModelNode):
     model_class = models.PurchaseOrder
 
     id: strawberry.relay.NodeID[int]
+    external_id: str | None = strawberry.field(description=EXTERNAL_ID)
+    metadata: JSON = strawberry.field(description=METADATA)
+    private_metadata: JSON = strawberry.field(description=PRIVATE_METADATA)
     number: str = strawberry.field(
         description="`PO-YYYY-NNNNNN`: gapless per year of creation, e.g. PO-2026-000001."
     )

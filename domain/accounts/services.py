@@ -67,19 +67,10 @@ def _clean_address(checks: Checks, value: Mapping[str, Any] | None, field: str) 
     return {k: v for k, v in address.items() if v is not None} or None
 
 
-def installation_currency(value: Any, field: str = "currency") -> str:
-    """Until multi-currency (§12) lands, an account deals in the installation's currency:
-    another one would be booked as if it were that currency."""
-    code = currency_code(value, field)
-    base = get_settings().currency
-    if code is not None and code != base:
-        raise DomainError(
-            ErrorCode.INVALID,
-            f"currency must be {base}, the installation's currency (multi-currency is not "
-            "enabled).",
-            field,
-        )
-    return base
+def account_currency(value: Any, field: str = "currency") -> str:
+    """An account deals in an ISO 4217 currency of the table (§12; else INVALID), the
+    installation's when none is given."""
+    return currency_code(value, field) or get_settings().currency
 
 
 def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
@@ -102,7 +93,7 @@ def clean_account_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
         elif key in ("billing_address", "shipping_address"):
             clean[key] = _clean_address(checks, value, key)
         elif key == "currency":
-            clean[key] = checks(installation_currency, value)
+            clean[key] = checks(account_currency, value)
         elif key == "payment_terms_days":
             clean[key] = checks(valid_integer, value, key, maximum=3650)
         elif key == "credit_limit":
