@@ -233,6 +233,7 @@ async def _record_payment(input: PaymentRecordInput) -> Any:
         input.date or today(),
         input.reference,
         allocations or None,
+        input.currency,
     )
 
 

@@ -30,9 +30,8 @@ from api.relay import (
     order_fields,
     to_optional_node,
 )
-from api.scalars import Money
+from api.scalars import Money, money, plain_decimal
 from domain.ledger import models
-from domain.money import cents
 from domain.settings import get_settings
 
 if TYPE_CHECKING:
@@ -42,8 +41,8 @@ READERS = "ADMIN, FINANCE and OPERATIONS only."
 
 
 def money_of(amount: Decimal) -> Money:
-    """A ledger amount: the books are kept in the installation currency, to the cent."""
-    return Money(amount=cents(amount), currency=get_settings().currency)
+    """A ledger amount: the books are kept in the base currency, to its minor units (§12)."""
+    return money(amount, get_settings().currency)
 
 
 @strawberry.type(
@@ -114,13 +113,43 @@ class JournalLine:
         row = await info.context.loaders[AccountByIdLoader].load(self.record.account_id)
         return to_optional_node(row)
 
-    @strawberry.field(description="The amount debited, to the cent; 0.00 on a credit line.")
+    @strawberry.field(
+        description="The amount debited in the base currency (§12: round_half_up(amount × "
+        "rate) to its minor units); 0.00 on a credit line."
+    )
     def debit(self) -> Money:
         return money_of(self.record.debit)
 
-    @strawberry.field(description="The amount credited, to the cent; 0.00 on a debit line.")
+    @strawberry.field(
+        description="The amount credited in the base currency; 0.00 on a debit line."
+    )
     def credit(self) -> Money:
         return money_of(self.record.credit)
+
+    @strawberry.field(
+        description="ISO 4217 code of the document's currency (§12): the account's for an "
+        "invoice, payment or bill; the base currency for a line in it (stock, the 7000 "
+        "residue of per-line rounding)."
+    )
+    def currency(self) -> str:
+        return self.record.currency or get_settings().currency
+
+    @strawberry.field(
+        description="The line's amount in `currency` (on the debit or credit side, as the "
+        "base figure is)."
+    )
+    def amount(self) -> Money:
+        record = self.record
+        value = record.amount if record.amount is not None else record.debit or record.credit
+        return money(value, record.currency or get_settings().currency)
+
+    @strawberry.field(
+        description="Base-currency units per unit of `currency` the line was booked at: the "
+        "document date's rate, a settled invoice's or bill's booked rate on its 1200 / 2000 "
+        "line, 1 in the base currency. No padding zeros."
+    )
+    def rate(self) -> Decimal:
+        return plain_decimal(1 if self.record.rate is None else self.record.rate)
 
     @strawberry.field(description="The entry the line belongs to.")
     async def entry(self, info: strawberry.Info) -> JournalEntry:

@@ -181,8 +181,8 @@ class SupplierPaymentAllocationInput:
 class SupplierPaymentRecordInput:
     supplier_id: strawberry.ID = strawberry.field(description="The supplier (an Account).")
     amount: Decimal = strawberry.field(
-        description="More than 0, to the cent, at most what the supplier's posted bills owe "
-        "(INVALID otherwise)."
+        description="More than 0, in the supplier's currency (to its minor units), at most "
+        "what the supplier's posted bills owe (INVALID otherwise)."
     )
     date: date = strawberry.field(description="The day the money was paid: the posting's date.")
     reference: str | None = strawberry.field(
@@ -192,4 +192,9 @@ class SupplierPaymentRecordInput:
         default=None,
         description="Which bills it settles, adding up to the amount; omitted or empty: the "
         "oldest due bills first.",
+    )
+    currency: str | None = strawberry.field(
+        default=None,
+        description="ISO 4217 code of the money paid: omitted, the supplier's; another "
+        "currency than the supplier's → INVALID (§12).",
     )

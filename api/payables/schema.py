@@ -167,6 +167,7 @@ async def _record_payment(input: SupplierPaymentRecordInput) -> Any:
         input.date,
         input.reference,
         allocations or None,
+        input.currency,
     )
 
 

@@ -139,6 +139,11 @@ class VendorBill(ModelNode):
     currency: str = strawberry.field(
         description="ISO 4217 code of every amount of the bill: the supplier's currency."
     )
+    exchange_rate: Decimal = strawberry.field(
+        description="Base-currency units per unit of `currency` the bill was posted at: the "
+        "latest rate dated on or before billDate (§12; 1 in the base currency, and on a "
+        "DRAFT)."
+    )
     match_status: MatchStatus = strawberry.field(
         description="MATCHED, or EXCEPTION when a line fails the match (as last matched: on "
         "creation, and again when posted)."
@@ -226,6 +231,10 @@ class SupplierPayment(ModelNode):
     date: date = strawberry.field(description="The day it was paid.")
     reference: str | None = strawberry.field(description="Our reference for the transfer.")
     currency: str = strawberry.field(description="ISO 4217 code, the supplier's currency.")
+    exchange_rate: Decimal = strawberry.field(
+        description="Base-currency units per unit of `currency` on the payment date (§12); the "
+        "bills it settles leave 2000 at theirs, the difference on 7000."
+    )
 
     @strawberry.field(description="What was paid. " + IN_CURRENCY)
     def amount(self) -> Money:
@@ -249,7 +258,10 @@ class SupplierPayment(ModelNode):
         return await _journal_entry(info, self.record.journal_entry_id)
 
 
-AGING_MONEY = "Σ still due, in the installation's base currency."
+AGING_MONEY = (
+    "Σ still due: a supplier's row in its currency, the total in the base currency at the "
+    "rates the bills were posted at (§12)."
+)
 
 
 @strawberry.type(
@@ -291,7 +303,8 @@ class ApAging:
 
 
 def _buckets(row: AgingRow) -> dict[str, Money]:
-    currency = get_settings().currency
+    # A supplier's row in its currency, the total in base (§12).
+    currency = row.currency or get_settings().currency
     return {
         name: money(getattr(row, name), currency)
         for name in ("current", "d1_30", "d31_60", "d61_90", "over90", "total")

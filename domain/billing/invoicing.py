@@ -325,7 +325,11 @@ _INVOICE_COLUMNS = (
     ("account_id", "int"),
     ("journal_entry_id", "int"),
     ("sales_order_id", "int"),
+    # §14: an invoice the run makes has no metadata yet; the columns take no NULL.
+    ("metadata", "jsonb"),
+    ("private_metadata", "jsonb"),
 )
+_JSON_COLUMNS = frozenset({"metadata", "private_metadata"})
 _INVOICE_LINE_COLUMNS = (
     ("invoice_id", "int"),
     ("position", "int"),
@@ -622,6 +626,8 @@ def _invoice(
         amount_due=draft.total,
         status=invoice_status(ZERO, draft.total, ZERO),
         journal_entry_id=journal_entry_id,
+        metadata={},
+        private_metadata={},
         created_at=now,
         updated_at=now,
     )
@@ -629,7 +635,11 @@ def _invoice(
 
 def _invoice_row(invoice: Invoice) -> tuple[Any, ...]:
     return tuple(
-        getattr(invoice, name).value if name == "status" else getattr(invoice, name)
+        getattr(invoice, name).value
+        if name == "status"
+        else json.dumps(getattr(invoice, name))
+        if name in _JSON_COLUMNS
+        else getattr(invoice, name)
         for name, _ in _INVOICE_COLUMNS
     )
 

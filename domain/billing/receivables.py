@@ -17,7 +17,10 @@ from domain.billing.models import (
     Payment,
     PaymentAllocation,
 )
-from domain.money import ZERO, cents
+from domain.currencies.conversion import to_base
+from domain.currencies.iso4217 import MAX_MINOR_UNITS, round_amount
+from domain.currencies.services import base_currency
+from domain.money import ZERO, cents, round_half_up
 from domain.orders.models import OrderStatus, SalesOrder
 
 # Orders whose uninvoiced value counts against the credit limit.
@@ -32,7 +35,11 @@ async def _sum_by_account(
     queryset: Any, column: str, key: str = "account_id"
 ) -> dict[int, Decimal]:
     rows = await queryset.annotate(amount=Sum(column)).group_by(key).values(key, "amount")
-    return {row[key]: cents(row["amount"] or ZERO) for row in rows}
+    # Each account's documents are in its currency: at most its minor units (§12).
+    return {
+        row[key]: round_half_up(Decimal(str(row["amount"] or ZERO)), MAX_MINOR_UNITS)
+        for row in rows
+    }
 
 
 async def balances(account_ids: Sequence[int]) -> dict[int, Decimal]:
@@ -126,6 +133,8 @@ def aging_bucket(days_past_due: int) -> str:
 @dataclass
 class AgingRow:
     account_id: int | None
+    # An account's row is in its currency; the total row in the base currency (§12).
+    currency: str | None = None
     current: Decimal = ZERO
     d1_30: Decimal = ZERO
     d31_60: Decimal = ZERO
@@ -147,14 +156,23 @@ class AgingReport:
     total: AgingRow
 
 
-def age(as_of: date, open_amounts: Iterable[tuple[int, date, Decimal]]) -> AgingReport:
-    """Buckets (account id, due date, amount due) rows by days past due at `as_of` (pure)."""
+def age(
+    as_of: date, open_amounts: Iterable[tuple[Any, ...]], base_currency: str | None = None
+) -> AgingReport:
+    """Buckets (account id, due date, amount due[, currency, booked rate]) rows by days past
+    due at `as_of`: each account's row in its currency, the total in the base currency, every
+    amount converted at the rate its document was booked at (§12) (pure)."""
     rows: dict[int, AgingRow] = {}
-    total = AgingRow(account_id=None)
-    for account_id, due_date, amount in open_amounts:
+    total = AgingRow(account_id=None, currency=base_currency)
+    for account_id, due_date, amount, *booked in open_amounts:
+        currency, rate = booked if booked else (base_currency, Decimal(1))
         bucket = aging_bucket((as_of - due_date).days)
-        rows.setdefault(account_id, AgingRow(account_id=account_id)).add(bucket, amount)
-        total.add(bucket, amount)
+        row = rows.setdefault(account_id, AgingRow(account_id=account_id, currency=currency))
+        row.add(bucket, amount)
+        if base_currency is None or currency == base_currency:
+            total.add(bucket, amount)
+        else:
+            total.add(bucket, to_base(amount, rate, base_currency))
     return AgingReport(as_of=as_of, accounts=[rows[k] for k in sorted(rows)], total=total)
 
 
@@ -180,14 +198,32 @@ async def ar_aging(as_of: date) -> AgingReport:
             status__in=OPEN_INVOICE_STATUSES, amount_due__gt=0, issue_date__lte=as_of
         )
         .annotate(amount=Sum("amount_due"))
-        .group_by("account_id", "due_date")
-        .values("account_id", "due_date", "amount")
+        .group_by("account_id", "due_date", "currency", "exchange_rate")
+        .values("account_id", "due_date", "currency", "exchange_rate", "amount")
     )
-    rows = [(row["account_id"], row["due_date"], cents(row["amount"])) for row in grouped]
+    rows = [
+        (
+            row["account_id"],
+            row["due_date"],
+            round_amount(Decimal(str(row["amount"])), row["currency"]),
+            row["currency"],
+            Decimal(str(row["exchange_rate"])),
+        )
+        for row in grouped
+    ]
     taken_off = await settled_after(as_of)
     if taken_off:
         settled = await Invoice.filter(id__in=sorted(taken_off), issue_date__lte=as_of).values(
-            "id", "account_id", "due_date"
+            "id", "account_id", "due_date", "currency", "exchange_rate"
         )
-        rows += [(row["account_id"], row["due_date"], taken_off[row["id"]]) for row in settled]
-    return age(as_of, rows)
+        rows += [
+            (
+                row["account_id"],
+                row["due_date"],
+                taken_off[row["id"]],
+                row["currency"],
+                Decimal(str(row["exchange_rate"])),
+            )
+            for row in settled
+        ]
+    return age(as_of, rows, base_currency())

@@ -14,8 +14,9 @@ from tortoise.queryset import QuerySet
 
 from domain.accounts.models import Account
 from domain.billing.models import CreditNote, Invoice, Payment
+from domain.currencies.iso4217 import MAX_MINOR_UNITS
 from domain.errors import DomainError, ErrorCode
-from domain.money import ZERO, cents
+from domain.money import ZERO, round_half_up
 from domain.validation import Checks, required_date
 
 
@@ -104,9 +105,15 @@ def statement_lines(
     return lines
 
 
+def _amount(value: Any) -> Decimal:
+    """A stored or summed amount of the account's currency, to its minor units (at most 3,
+    §12; SQLite may sum to a float)."""
+    return round_half_up(Decimal(str(value)), MAX_MINOR_UNITS)
+
+
 async def _total(queryset: QuerySet[Any], column: str) -> Decimal:
     rows = await queryset.annotate(amount=Sum(column)).values("amount")
-    return cents(rows[0]["amount"] or ZERO) if rows else ZERO
+    return _amount(rows[0]["amount"] or ZERO) if rows else ZERO
 
 
 async def balance_before(account_id: int, day: date) -> Decimal:
@@ -134,7 +141,7 @@ async def _documents(account_id: int, date_from: date, date_to: date) -> list[St
                 row["issue_date"],
                 DocumentType.INVOICE,
                 row["number"],
-                cents(row["total"]),
+                _amount(row["total"]),
                 ZERO,
                 row["created_at"],
             )
@@ -146,7 +153,7 @@ async def _documents(account_id: int, date_from: date, date_to: date) -> list[St
                 DocumentType.PAYMENT,
                 row["number"],
                 ZERO,
-                cents(row["amount"]),
+                _amount(row["amount"]),
                 row["created_at"],
             )
             for row in payments
@@ -157,7 +164,7 @@ async def _documents(account_id: int, date_from: date, date_to: date) -> list[St
                 DocumentType.CREDIT_NOTE,
                 row["number"],
                 ZERO,
-                cents(row["total"]),
+                _amount(row["total"]),
                 row["created_at"],
             )
             for row in credit_notes

@@ -9,10 +9,14 @@ from decimal import Decimal
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from domain.billing.models import Invoice, Payment
 from domain.currencies.models import ExchangeRate
 from domain.errors import DomainError, ErrorCode
 from domain.event_data import exchange_rate_event_data
 from domain.events import record_event
+from domain.orders.models import SalesOrder
+from domain.payables.models import SupplierPayment, VendorBill
+from domain.quotes.models import Quote
 from domain.settings import get_settings
 from domain.validation import (
     EXCHANGE_RATE,
@@ -60,6 +64,28 @@ async def set_exchange_rate(currency: str, day: date, rate: Decimal) -> Exchange
             row = existing
         await record_event("exchange_rate.set", exchange_rate_event_data(row, previous))
     return row
+
+
+async def refuse_currency_change(account_id: int, current: str, wanted: str | None) -> None:
+    """An account's currency is the currency of all its documents (§12): it changes only
+    while it has none (orders, quotes, invoices, payments, bills), else INVALID."""
+    if wanted is None or wanted == current:
+        return
+    documents = (
+        SalesOrder.filter(account_id=account_id),
+        Quote.filter(account_id=account_id),
+        Invoice.filter(account_id=account_id),
+        Payment.filter(account_id=account_id),
+        VendorBill.filter(supplier_id=account_id),
+        SupplierPayment.filter(supplier_id=account_id),
+    )
+    for queryset in documents:
+        if await queryset.exists():
+            raise DomainError(
+                ErrorCode.INVALID,
+                f"The account has documents in {current}: its currency cannot change.",
+                "currency",
+            )
 
 
 def list_exchange_rates(currency: str | None = None) -> QuerySet[ExchangeRate]:

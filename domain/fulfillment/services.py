@@ -13,6 +13,7 @@ from typing import Any
 from domain.billing.models import Invoice
 from domain.billing.pricing import PricedLine
 from domain.clock import utcnow
+from domain.currencies.iso4217 import minor_units
 from domain.event_data import fulfillment_event_data
 from domain.events import record_events
 from domain.fulfillment.models import OpportunityFulfillment
@@ -100,7 +101,10 @@ async def sync_fulfillment(order_ids: Iterable[int]) -> None:
     if not rows:
         return
     won = [row.sales_order_id for row in rows]
-    orders = {row["id"]: row for row in await SalesOrder.filter(id__in=won).values("id", *STATUSES)}
+    orders = {
+        row["id"]: row
+        for row in await SalesOrder.filter(id__in=won).values("id", "currency", *STATUSES)
+    }
     shipped: dict[int, list[PricedLine]] = defaultdict(list)
     for line in await SalesOrderLine.filter(order_id__in=won, quantity_shipped__gt=0):
         shipped[line.order_id].append(
@@ -109,6 +113,8 @@ async def sync_fulfillment(order_ids: Iterable[int]) -> None:
                 Decimal(line.unit_price),
                 Decimal(line.discount_percent),
                 Decimal(line.tax_rate),
+                # The order currency's minor units (§12).
+                minor_units(orders[line.order_id]["currency"]),
             )
         )
     invoices: dict[int, list[tuple[Decimal, Decimal]]] = defaultdict(list)

@@ -18,6 +18,7 @@ from domain.billing.receivables import account_balance
 from domain.catalog.models import Product, ProductKind
 from domain.clock import today, utcnow
 from domain.credit.services import note_credit_exposure
+from domain.currencies.iso4217 import minor_units
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import sales_order_event_data
 from domain.events import record_event
@@ -103,7 +104,11 @@ def _check_drafts(checks: Checks, drafts: Sequence[OrderLineDraft]) -> None:
 
 
 def _priced_draft(
-    draft: OrderLineDraft, product: Product, price: ResolvedPrice | None, path: tuple[str, ...]
+    draft: OrderLineDraft,
+    product: Product,
+    price: ResolvedPrice | None,
+    path: tuple[str, ...],
+    places: int = 2,
 ) -> PricedLine:
     """The draft priced by §5.4, at `price` (§9) when it was resolved for a draft without a
     unit price, else at its own; a discount the draft gives wins. quantity × unit price must
@@ -121,6 +126,7 @@ def _priced_draft(
         unit_price=unit_price,
         discount_percent=discount,
         tax_rate=Decimal(product.tax_rate if draft.tax_rate is None else draft.tax_rate),
+        places=places,
     )
 
 
@@ -160,7 +166,9 @@ async def _build_lines(order: SalesOrder, drafts: Sequence[OrderLineDraft]) -> l
                 )
             )
             continue
-        priced = checks(_priced_draft, draft, product, prices.get(index), path)
+        priced = checks(
+            _priced_draft, draft, product, prices.get(index), path, minor_units(order.currency)
+        )
         if priced is not None:
             priced_lines.append((draft, product, priced))
     checks.raise_if_any()
@@ -189,12 +197,15 @@ async def _build_lines(order: SalesOrder, drafts: Sequence[OrderLineDraft]) -> l
     return lines
 
 
-def _priced(line: SalesOrderLine, quantity: Decimal | None = None) -> PricedLine:
+def _priced(
+    line: SalesOrderLine, quantity: Decimal | None = None, places: int = 2
+) -> PricedLine:
     return PricedLine(
         quantity=Decimal(line.quantity if quantity is None else quantity),
         unit_price=Decimal(line.unit_price),
         discount_percent=Decimal(line.discount_percent),
         tax_rate=Decimal(line.tax_rate),
+        places=places,
     )
 
 
@@ -300,14 +311,18 @@ async def update_sales_order(
 
 
 async def _uninvoiced_value_of_other_orders(account_id: int, order_id: int) -> Decimal:
-    rows = await SalesOrderLine.filter(
-        order__account_id=account_id, order__status__in=list(OPEN_FOR_CREDIT)
-    ).exclude(order_id=order_id)
+    rows = (
+        await SalesOrderLine.filter(
+            order__account_id=account_id, order__status__in=list(OPEN_FOR_CREDIT)
+        )
+        .exclude(order_id=order_id)
+        .select_related("order")
+    )
     value = ZERO
     for line in rows:
         remaining = Decimal(line.quantity) - Decimal(line.quantity_invoiced)
         if remaining > 0:
-            priced = _priced(line, remaining)
+            priced = _priced(line, remaining, minor_units(line.order.currency))
             value += priced.net + priced.tax
     return value
 

@@ -36,7 +36,7 @@ from domain.ledger.postings import (
     vendor_bill_postings,
 )
 from domain.ledger.services import post_journal_entry
-from domain.money import ZERO, cents
+from domain.money import ZERO, round_half_up
 from domain.numbering.services import next_number
 from domain.payables.matching import BilledQuantity, MatchException, OrderedLine, match_lines
 from domain.payables.models import (
@@ -558,7 +558,10 @@ async def payable_balances(account_ids: Sequence[int]) -> dict[int, Decimal]:
         .group_by("supplier_id")
         .values("supplier_id", "owed")
     )
-    owed = {row["supplier_id"]: cents(row["owed"] or ZERO) for row in rows}
+    owed = {
+        row["supplier_id"]: round_half_up(Decimal(str(row["owed"] or ZERO)), MAX_MINOR_UNITS)
+        for row in rows
+    }
     return {account_id: owed.get(account_id, ZERO) for account_id in account_ids}
 
 
@@ -566,7 +569,7 @@ async def ap_aging(as_of: date) -> AgingReport:
     """Posted bills dated by `as_of`, what was still due on them then (payments dated after
     it not yet subtracted), by days past due per supplier (§10, mirroring arAging)."""
     bills = await VendorBill.filter(status__in=BILLED_STATUSES, bill_date__lte=as_of).values(
-        "id", "supplier_id", "due_date", "total"
+        "id", "supplier_id", "due_date", "total", "currency", "exchange_rate"
     )
     paid_rows = (
         await SupplierPaymentAllocation.filter(
@@ -579,10 +582,19 @@ async def ap_aging(as_of: date) -> AgingReport:
     paid = {row["bill_id"]: Decimal(row["paid"] or ZERO) for row in paid_rows}
     open_amounts = []
     for bill in bills:
-        due = cents(Decimal(bill["total"]) - paid.get(bill["id"], ZERO))
+        due = round_amount(Decimal(bill["total"]) - paid.get(bill["id"], ZERO), bill["currency"])
         if due > 0:
-            open_amounts.append((bill["supplier_id"], bill["due_date"], due))
-    return age(as_of, open_amounts)
+            open_amounts.append(
+                (
+                    bill["supplier_id"],
+                    bill["due_date"],
+                    due,
+                    bill["currency"],
+                    Decimal(str(bill["exchange_rate"])),
+                )
+            )
+    # Each supplier's row in its currency, the total in base at the bills' rates (§12).
+    return age(as_of, open_amounts, base_currency())
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
@@ -18,6 +18,7 @@ from domain.billing.pricing import PricedLine, totals
 from domain.catalog.models import Product
 from domain.clock import today, utcnow
 from domain.credit.services import credit_exposures
+from domain.currencies.iso4217 import minor_units
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import quote_event_data
 from domain.events import record_event, record_events
@@ -222,8 +223,11 @@ def _drafts_of(lines: Sequence[QuoteLine]) -> list[QuoteLineDraft]:
 
 
 async def _write_lines(quote: Quote, drafts: Sequence[QuoteLineDraft]) -> list[QuoteLine]:
-    """Replaces the quote's lines and sets its totals by §5.4 (saved by the caller)."""
-    quote_totals = totals(draft.priced for draft in drafts)
+    """Replaces the quote's lines and sets its totals by §5.4, to the minor units of the
+    quote's currency (§12) (saved by the caller)."""
+    places = minor_units(quote.currency)
+    priced = [replace(draft.priced, places=places) for draft in drafts]
+    quote_totals = totals(priced)
     computed_amount(quote_totals.total, "lines", "The quote total")
     await QuoteLine.filter(quote_id=quote.id).delete()
     lines = [
@@ -236,11 +240,11 @@ async def _write_lines(quote: Quote, drafts: Sequence[QuoteLineDraft]) -> list[Q
             unit_price=draft.unit_price,
             discount_percent=draft.discount_percent,
             tax_rate=draft.tax_rate,
-            net_amount=draft.priced.net,
-            tax_amount=draft.priced.tax,
+            net_amount=line.net,
+            tax_amount=line.tax,
             price_source=draft.price_source,
         )
-        for position, draft in enumerate(drafts)
+        for position, (draft, line) in enumerate(zip(drafts, priced, strict=True))
     ]
     if lines:
         await QuoteLine.bulk_create(lines)

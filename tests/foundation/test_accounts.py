@@ -205,23 +205,22 @@ async def test_contacts_are_created_under_their_account(gql: Any) -> None:
     }
 
 
-async def test_a_currency_other_than_the_installations_is_refused_until_multi_currency(
-    gql: Any,
-) -> None:
-    euro = await gql(CREATE, {"input": {"name": "Acme GmbH", "currency": "EUR"}})
-    dollar = await gql(CREATE, {"input": {"name": "Acme Inc", "currency": "usd"}})
+async def test_an_account_deals_in_an_iso_currency_of_the_table(gql: Any) -> None:
+    euro = await gql(CREATE, {"input": {"name": "Acme GmbH", "currency": "eur"}})
+    dollar = await gql(CREATE, {"input": {"name": "Acme Inc"}})
+    made_up = await gql(CREATE, {"input": {"name": "Acme Ltd", "currency": "XYZ"}})
 
-    assert euro["data"]["accountCreate"] == {
+    assert euro["data"]["accountCreate"]["account"]["currency"] == "EUR"
+    assert dollar["data"]["accountCreate"]["account"]["currency"] == "USD"
+    assert made_up["data"]["accountCreate"] == {
         "account": None,
         "errors": [
             {
                 "field": ["currency"],
                 "code": "INVALID",
-                "message": "currency must be USD, the installation's currency (multi-currency "
-                "is not enabled).",
+                "message": "'XYZ' is not an ISO 4217 currency code.",
             }
         ],
     }
-    assert dollar["data"]["accountCreate"]["account"]["currency"] == "USD"
-    assert await Account.filter(name="Acme GmbH").count() == 0
-    assert await Event.filter(type="account.created").count() == 1
+    assert await Account.filter(name="Acme Ltd").count() == 0
+    assert await Event.filter(type="account.created").count() == 2
