@@ -103,25 +103,42 @@ class PlannedOrderKind(str, Enum):
 
 
 class PlannedOrder(Model):
+    """A run writes tens of thousands of these at once (COPY), so the table carries only
+    the indexes readers use and no foreign-key constraints: the database's per-row
+    referential check (a locking lookup of the run and of the product for every row) was
+    two thirds of the write. What the constraints guarded holds by construction: the run
+    is the one writing, in its own transaction, its products are the ones it just read,
+    and neither products nor MRP runs are ever deleted."""
+
     id = fields.IntField(primary_key=True)
     run: fields.ForeignKeyRelation[MrpRun] = fields.ForeignKeyField(
-        "models.MrpRun", related_name="planned_orders", on_delete=fields.CASCADE
+        "models.MrpRun",
+        related_name="planned_orders",
+        on_delete=fields.CASCADE,
+        db_constraint=False,
     )
     run_id: int
     # The planner's `PLN-<product id>-<n>`: what the pegs of its components cite.
     reference = fields.CharField(max_length=40)
     product: fields.ForeignKeyRelation = fields.ForeignKeyField(
-        "models.Product", related_name="planned_orders", on_delete=fields.CASCADE, db_index=True
+        "models.Product",
+        related_name="planned_orders",
+        on_delete=fields.CASCADE,
+        db_index=True,
+        db_constraint=False,
     )
     product_id: int
-    kind = fields.CharEnumField(PlannedOrderKind, max_length=16, db_index=True)
+    # No index on kind, late or firmed_at: the table holds one plan (a run deletes the
+    # earlier unfirmed orders) plus the firmed ones, and an index on a two-valued column
+    # would not serve its filter while every planned row paid for it.
+    kind = fields.CharEnumField(PlannedOrderKind, max_length=16)
     quantity = quantity_field()
     due_date = fields.DateField()
     release_date = fields.DateField()
-    late = fields.BooleanField(default=False, db_index=True)
+    late = fields.BooleanField(default=False)
     # [{"source": …, "quantity": "12.5", "reference": …}], first in, first covered (§6.6).
     pegging: list = fields.JSONField(default=list)
-    firmed_at = fields.DatetimeField(null=True, db_index=True)
+    firmed_at = fields.DatetimeField(null=True)
     # The number of the purchase order or work order it became.
     firmed_document = fields.CharField(max_length=32, null=True)
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import gc
+import threading
 import time
 from collections import defaultdict
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -40,6 +43,9 @@ MAX_HORIZON_DAYS = 3660
 # Progress is written at most this many times per run, so a run's statement count does
 # not grow with the number of items.
 PROGRESS_STEPS = 10
+# Planned orders are handed from the planner's thread to the COPY in chunks this big: each
+# hand-over wakes the event loop, which then competes with the planner for the GIL.
+CHUNK_ROWS = 2000
 _FOUR_DECIMALS = Decimal("0.0001")
 
 Progress = Callable[[int, int], Coroutine[Any, Any, None]]
@@ -76,15 +82,26 @@ def check_horizon(horizon_days: int | None) -> int:
     return horizon
 
 
+# The columns already hold what the dataclasses' checks ask (4-decimal quantities of the
+# column's digits, non-negative where the planner needs it: the services validated them on
+# the way in, and open quantities are clamped or skipped below), so rows skip the checks.
+_ITEM = planning.unchecked(planning.Item)
+_BOM_LINE = planning.unchecked(planning.BomLine)
+_ON_HAND = planning.unchecked(planning.OnHand)
+_RECEIPT = planning.unchecked(planning.Receipt)
+_DEMAND = planning.unchecked(planning.Demand)
+_RELEASED = planning.unchecked(planning.ReleasedWorkOrder)
+
+
 async def load_inputs(as_of: date) -> MrpInputs:
     """Seven queries whatever the catalogue size: products, BOM lines, phantom BOMs, on-hand,
     open PO lines, released work orders, open sales order lines."""
     inputs = MrpInputs()
-    bom_rows = await BomLine.all().values(
+    bom_rows = await BomLine.all().values_list(
         "bom__product_id", "component_id", "quantity_per", "scrap_percent"
     )
     phantoms = set(await BillOfMaterials.filter(phantom=True).values_list("product_id", flat=True))
-    products = await Product.all().values(
+    products = await Product.all().values_list(
         "id",
         "sku",
         "kind",
@@ -94,32 +111,31 @@ async def load_inputs(as_of: date) -> MrpInputs:
         "min_order_quantity",
         "order_multiple",
     )
-    for row in products:
+    stocked = ProductKind.STOCKED.value
+    for product_id, sku, kind, procurement, lead_time, safety, minimum, multiple in products:
+        if lead_time < 0:
+            # The one input the column does not bound: refused as planning.Item does.
+            raise ValueError(f"Item.lead_time_days must be >= 0, got {lead_time}")
         inputs.items.append(
-            planning.Item(
-                product_id=row["id"],
-                sku=row["sku"],
-                procurement=_value(row["procurement"]),
-                stocked=_value(row["kind"]) == ProductKind.STOCKED.value,
-                lead_time_days=row["lead_time_days"],
-                safety_stock=Decimal(row["safety_stock"]),
-                min_order_quantity=Decimal(row["min_order_quantity"]),
-                order_multiple=Decimal(row["order_multiple"]),
-                phantom=row["id"] in phantoms,
+            _ITEM(
+                product_id,
+                sku,
+                _value(procurement),
+                _value(kind) == stocked,
+                lead_time,
+                Decimal(safety),
+                Decimal(minimum),
+                Decimal(multiple),
+                product_id in phantoms,
             )
         )
     inputs.bom_lines = [
-        planning.BomLine(
-            row["bom__product_id"],
-            row["component_id"],
-            Decimal(row["quantity_per"]),
-            Decimal(row["scrap_percent"]),
-        )
-        for row in bom_rows
+        _BOM_LINE(parent_id, component_id, Decimal(per), Decimal(scrap))
+        for parent_id, component_id, per, scrap in bom_rows
     ]
     inputs.on_hand = [
         # SQLite sums its text decimals as floats: back to the 4 decimals they were.
-        planning.OnHand(product_id, Decimal(quantity).quantize(_FOUR_DECIMALS))
+        _ON_HAND(product_id, Decimal(quantity).quantize(_FOUR_DECIMALS))
         for product_id, quantity in (await on_hand_by_product()).items()
     ]
     # Fully received lines are skipped in Python: SQLite stores decimals as text, so a
@@ -127,30 +143,32 @@ async def load_inputs(as_of: date) -> MrpInputs:
     po_rows = (
         await PurchaseOrderLine.filter(order__status=PurchaseOrderStatus.OPEN)
         .order_by("id")
-        .values("product_id", "expected_date", "quantity", "quantity_received", "order__number")
+        .values_list(
+            "product_id", "expected_date", "quantity", "quantity_received", "order__number"
+        )
     )
-    for row in po_rows:
-        still_open = Decimal(row["quantity"]) - Decimal(row["quantity_received"])
+    for product_id, expected, quantity, received, number in po_rows:
+        still_open = Decimal(quantity) - Decimal(received)
         if still_open > 0:
             inputs.receipts.append(
-                planning.Receipt(
-                    row["product_id"], row["expected_date"], still_open, row["order__number"]
-                )
+                _RECEIPT(product_id, expected, still_open, number, "PURCHASE_ORDER")
             )
     wo_rows = (
         await WorkOrder.filter(status=WorkOrderStatus.RELEASED)
         .order_by("id")
-        .values("product_id", "quantity", "quantity_completed", "start_date", "due_date", "number")
+        .values_list(
+            "product_id", "quantity", "quantity_completed", "start_date", "due_date", "number"
+        )
     )
     inputs.released_work_orders = [
-        planning.ReleasedWorkOrder(
-            row["product_id"],
-            max(Decimal(row["quantity"]) - Decimal(row["quantity_completed"]), Decimal(0)),
-            row["start_date"],
-            row["due_date"],
-            row["number"],
+        _RELEASED(
+            product_id,
+            max(Decimal(quantity) - Decimal(completed), Decimal(0)),
+            start,
+            due,
+            number,
         )
-        for row in wo_rows
+        for product_id, quantity, completed, start, due, number in wo_rows
     ]
     inputs.demands = await _sales_demands(as_of)
     return inputs
@@ -164,7 +182,7 @@ async def _sales_demands(as_of: date) -> list[planning.Demand]:
             order__status__in=[OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED]
         )
         .order_by("order_id", "position", "id")
-        .values(
+        .values_list(
             "order_id",
             "product_id",
             "quantity",
@@ -175,18 +193,19 @@ async def _sales_demands(as_of: date) -> list[planning.Demand]:
     )
     line_numbers: dict[int, int] = defaultdict(int)
     demands = []
-    for row in rows:
-        line_numbers[row["order_id"]] += 1
-        open_quantity = Decimal(row["quantity"]) - Decimal(row["quantity_shipped"])
+    for order_id, product_id, quantity, shipped, number, requested in rows:
+        line_numbers[order_id] += 1
+        open_quantity = Decimal(quantity) - Decimal(shipped)
         if open_quantity <= 0:
             continue
         demands.append(
-            planning.Demand(
-                row["product_id"],
+            _DEMAND(
+                product_id,
                 # No requested date: the customer wants it now.
-                row["order__requested_date"] or as_of,
+                requested or as_of,
                 open_quantity,
-                f"{row['order__number']}/{line_numbers[row['order_id']]}",
+                f"{number}/{line_numbers[order_id]}",
+                "SALES_ORDER_LINE",
             )
         )
     return demands
@@ -214,78 +233,149 @@ _INSERT_ROW = (
 )
 
 
-def _planned_order_rows(
-    run_id: int, orders: Sequence[planning.PlannedOrder]
-) -> list[PlannedOrderRow]:
+def _planned_order_rows(run_id: int, orders: Sequence[planning.OrderRow]) -> list[PlannedOrderRow]:
     return [
         (
             run_id,
-            order.reference,
-            order.product_id,
-            order.kind,
-            order.quantity,
-            order.due_date,
-            order.release_date,
-            order.late,
+            reference,
+            product_id,
+            kind,
+            quantity,
+            due,
+            release,
+            late,
             # The JSON text tortoise's JSONField writes for the same list.
             orjson.dumps(
                 [
-                    {
-                        "source": peg.source,
-                        "quantity": str(peg.quantity),
-                        "reference": peg.reference,
-                    }
-                    for peg in order.pegging
+                    {"source": source, "quantity": str(peg), "reference": cited}
+                    for (source, cited), peg in pegs.items()
                 ]
             ).decode(),
         )
-        for order in orders
+        for reference, product_id, kind, quantity, due, release, late, pegs in orders
     ]
 
 
 async def _insert_planned_orders(
-    connection: BaseDBAsyncClient, rows: list[PlannedOrderRow]
+    connection: BaseDBAsyncClient, chunks: AsyncIterator[list[PlannedOrderRow]]
 ) -> None:
-    """Set-based (ARCHITECTURE 7c), in the caller's transaction: COPY on PostgreSQL, one
+    """Set-based (ARCHITECTURE 7c), in the caller's transaction: one COPY on PostgreSQL fed
+    as the planner goes, so the server checks and indexes the rows meanwhile; one
     executemany on SQLite; never an ORM object per planned order. The foreign keys and
     indexes of planned_orders still check and index every row."""
-    if not rows:
-        return
     if connection.capabilities.dialect == "postgres":
+
+        async def records() -> AsyncIterator[PlannedOrderRow]:
+            async for chunk in chunks:
+                for row in chunk:
+                    yield row
+
         async with connection.acquire_connection() as raw:
-            await raw.copy_records_to_table("planned_orders", records=rows, columns=_COLUMNS)
+            await raw.copy_records_to_table("planned_orders", records=records(), columns=_COLUMNS)
     else:
-        await connection.execute_many(_INSERT_ROW, [list(row) for row in rows])
+        rows = [list(row) async for chunk in chunks for row in chunk]
+        if rows:
+            await connection.execute_many(_INSERT_ROW, rows)
 
 
-async def _plan_in_thread(
-    inputs: MrpInputs, as_of: date, horizon_days: int, progress: Progress | None
-) -> planning.Plan:
-    """Plans off the event loop (the worker keeps its heartbeat) while progress is written
-    from the loop, the planner's thread waiting for each write so none race."""
-    loop = asyncio.get_running_loop()
-    last_step = 0
+class _Stopped(Exception):
+    """Raised in the planner's thread when the run gave up on its plan."""
 
-    def report(done: int, total: int) -> None:
-        nonlocal last_step
+
+class _PlanWriter:
+    """Plans in a thread (the worker keeps its heartbeat) while the event loop writes: each
+    item's planned orders go to `chunks` as rows as soon as the planner has them, and
+    progress is written in order by a task of its own, outside the plan's transaction."""
+
+    def __init__(self, planner: planning.Planner, run_id: int, progress: Progress | None) -> None:
+        self.loop = asyncio.get_running_loop()
+        self.planner = planner
+        self.run_id = run_id
+        self.progress = progress
+        self.stop = threading.Event()
+        self._chunks: asyncio.Queue[list[PlannedOrderRow] | None] = asyncio.Queue()
+        self._steps: asyncio.Queue[tuple[int, int] | None] = asyncio.Queue()
+        self._last_step = 0
+        self._rows: list[PlannedOrderRow] = []
+        # Both tasks are made here, before the plan's transaction opens, so that what they
+        # run (the progress writes above all) is not bound to its connection.
+        self._writer = asyncio.create_task(self._write_progress())
+        self._planning = asyncio.create_task(asyncio.to_thread(self._plan))
+
+    # In the planner's thread.
+    def _plan(self) -> None:
+        try:
+            self.planner.run(self._emit, self._report)
+            self._flush()
+        finally:
+            self.loop.call_soon_threadsafe(self._chunks.put_nowait, None)
+            self.loop.call_soon_threadsafe(self._steps.put_nowait, None)
+
+    def _emit(self, orders: list[planning.OrderRow]) -> None:
+        if self.stop.is_set():
+            raise _Stopped
+        self._rows.extend(_planned_order_rows(self.run_id, orders))
+        if len(self._rows) >= CHUNK_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._rows:
+            self.loop.call_soon_threadsafe(self._chunks.put_nowait, self._rows)
+            self._rows = []
+
+    def _report(self, done: int, total: int) -> None:
+        if self.stop.is_set():
+            raise _Stopped
         step = done * PROGRESS_STEPS // total
-        if progress is None or step == last_step:
+        if self.progress is None or step == self._last_step:
             return
-        last_step = step
-        asyncio.run_coroutine_threadsafe(progress(done, total), loop).result()
+        self._last_step = step
+        self.loop.call_soon_threadsafe(self._steps.put_nowait, (done, total))
 
-    return await asyncio.to_thread(
-        planning.plan,
-        inputs.items,
-        inputs.bom_lines,
-        inputs.on_hand,
-        inputs.receipts,
-        inputs.demands,
-        inputs.released_work_orders,
-        as_of,
-        horizon_days,
-        report,
-    )
+    # On the event loop.
+    async def _write_progress(self) -> None:
+        try:
+            while (step := await self._steps.get()) is not None:
+                if self.progress is not None:
+                    await self.progress(*step)
+        except BaseException:
+            # A checkpoint refused (cancelled, taken over): the planner stops too.
+            self.stop.set()
+            raise
+
+    async def chunks(self) -> AsyncIterator[list[PlannedOrderRow]]:
+        while (chunk := await self._chunks.get()) is not None:
+            yield chunk
+
+    async def finish(self) -> None:
+        """Waits for the planner and the last progress write (its checkpoint), raising what
+        stopped either: the plan may commit only after both."""
+        try:
+            await self._planning
+        except _Stopped:
+            await self._writer  # raises why the writer stopped the planner
+            raise
+        await self._writer
+
+    async def abandon(self) -> None:
+        """Stops the planner (at its next item) and waits for both tasks, whatever they
+        raise: the caller is raising already."""
+        self.stop.set()
+        await asyncio.gather(self._planning, self._writer, return_exceptions=True)
+
+
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """The run makes a few hundred thousand acyclic objects (rows, decimals, tuples); the
+    cyclic collector would walk the heap every few thousand of them, a third of the
+    planner's time. Reference counting still frees everything; cycles wait for the end."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 async def run_mrp(
@@ -309,11 +399,32 @@ async def run_mrp(
             return run
     if run is None:
         run = await MrpRun.create(job_run_id=job_run_id, as_of=as_of, horizon_days=horizon_days)
+    with _without_cyclic_gc():
+        return await _plan_and_write(run, as_of, horizon_days, progress, timings)
+
+
+async def _plan_and_write(
+    run: MrpRun,
+    as_of: date,
+    horizon_days: int,
+    progress: Progress | None,
+    timings: list[MrpTimings] | None,
+) -> MrpRun:
     started = time.perf_counter()
     inputs = await load_inputs(as_of)
     loaded = time.perf_counter()
     try:
-        result = await _plan_in_thread(inputs, as_of, horizon_days, progress)
+        planner = await asyncio.to_thread(
+            planning.Planner,
+            inputs.items,
+            inputs.bom_lines,
+            inputs.on_hand,
+            inputs.receipts,
+            inputs.demands,
+            inputs.released_work_orders,
+            as_of,
+            horizon_days,
+        )
     except planning.BomCycleError as error:
         names = [error.skus.get(p, str(p)) for p in error.products]
         message = f"The bills of materials contain a cycle: {' -> '.join([*names, names[0]])}."
@@ -322,24 +433,40 @@ async def run_mrp(
         run.finished_at = utcnow()
         await run.save(update_fields=["status", "exceptions", "finished_at"])
         raise DomainError(ErrorCode.BOM_CYCLE, message) from None
-    planned = time.perf_counter()
-    rows = _planned_order_rows(run.id, result.planned_orders)
-    async with in_transaction() as connection:
-        # Two runs forced at once replace in turn: the later one's delete sees the earlier
-        # one's committed orders, so two plans never mix.
-        await serialize_on(connection, "mrp.plan")
-        await PlannedOrder.filter(firmed_at__isnull=True).delete()
-        await _insert_planned_orders(connection, rows)
-        run.status = MrpRunStatus.COMPLETED
-        run.items_planned = result.items_planned
-        run.exceptions = list(result.exceptions)
-        run.finished_at = utcnow()
-        await run.save(update_fields=["status", "items_planned", "exceptions", "finished_at"])
-        # Only a RUNNING run gets here: a failed plan raised, a completed one returned.
-        await record_event(
-            "mrp_run.completed", mrp_run_event_data(run, {"status": MrpRunStatus.RUNNING})
-        )
-    written = time.perf_counter()
+    writer = _PlanWriter(planner, run.id, progress)
+    planned = written = started
+    try:
+        streamed = PlannedOrder._meta.db.capabilities.dialect == "postgres"
+        if not streamed:
+            # SQLite: a transaction holds the one connection, which the progress writes
+            # need too; the plan is made first and written after.
+            await writer.finish()
+            planned = time.perf_counter()
+        async with in_transaction() as connection:
+            # Two runs forced at once replace in turn: the later one's delete sees the
+            # earlier one's committed orders, so two plans never mix. Readers see the earlier
+            # plan until this transaction commits, then this one alone.
+            await serialize_on(connection, "mrp.plan")
+            await PlannedOrder.filter(firmed_at__isnull=True).delete()
+            await _insert_planned_orders(connection, writer.chunks())
+            if streamed:
+                await writer.finish()
+                planned = time.perf_counter()
+            run.status = MrpRunStatus.COMPLETED
+            run.items_planned = planner.items_planned
+            run.exceptions = list(planner.exceptions)
+            run.finished_at = utcnow()
+            await run.save(update_fields=["status", "items_planned", "exceptions", "finished_at"])
+            # Only a RUNNING run gets here: a failed plan raised, a completed one returned.
+            await record_event(
+                "mrp_run.completed", mrp_run_event_data(run, {"status": MrpRunStatus.RUNNING})
+            )
+        written = time.perf_counter()
+    except BaseException:
+        await writer.abandon()
+        raise
     if timings is not None:
+        # Streamed, "plan" ends when the planner and the COPY both have (they overlap) and
+        # "write" is what is left: the bookkeeping and the commit.
         timings.append(MrpTimings(loaded - started, planned - loaded, written - planned))
     return run

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import (
     ROUND_CEILING,
     ROUND_HALF_EVEN,
@@ -16,7 +16,7 @@ from decimal import (
     Overflow,
     localcontext,
 )
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 from domain.validation import PERCENT, QUANTITY, Scale, required_decimal
 
@@ -194,11 +194,38 @@ class BomCycleError(Exception):
         return type(self), (self.products, self.skus)
 
 
+_T = TypeVar("_T")
+
+
+def unchecked(cls: type[_T]) -> Callable[..., _T]:
+    """A constructor of the input dataclass `cls` taking every field positionally, without
+    its `__post_init__` checks: for values that are valid by construction, such as columns
+    whose type already stores exactly what the checks ask (mrp.load_inputs). Checking
+    30,000 decimals cost more than loading them."""
+    setters = tuple(cls.__dict__[field.name].__set__ for field in fields(cls))  # type: ignore[arg-type]
+    new = object.__new__
+
+    def make(*values: Any) -> _T:
+        if len(values) != len(setters):
+            raise TypeError(f"{cls.__name__} takes {len(setters)} values, got {len(values)}")
+        made = new(cls)
+        for set_value, value in zip(setters, values, strict=True):
+            set_value(made, value)
+        return made
+
+    return make
+
+
 # (date, input sequence, quantity, peg source, reference)
 _Requirement = tuple[dt.date, int, Decimal, PegSource, str]
 # Stops the day loop's walk through an item's sorted requirements: no day matches it.
 _END_OF_REQUIREMENTS: _Requirement = (dt.date.max, 0, ZERO, "SALES_ORDER_LINE", "")
 _PegKey = tuple[PegSource, str]
+# A planned order as Planner.run emits it: reference, product id, kind, quantity, due
+# date, release date, late, and its pegs as {(source, reference): quantity} in peg order.
+OrderRow = tuple[
+    str, int, PlannedOrderKind, Decimal, dt.date, dt.date, bool, dict[_PegKey, Decimal]
+]
 
 
 def plan(
@@ -222,12 +249,81 @@ def plan(
     phantom pass-through) is rounded up to 4 decimals. `progress(done, total)` is called after each
     planned item. Raises `BomCycleError` when the BOMs contain a cycle.
     """
-    if horizon_days < 0:
-        raise ValueError(f"horizon_days must be >= 0, got {horizon_days}")
-    with localcontext(_CONTEXT):
-        return _Planner(
-            items, bom_lines, on_hand, receipts, demands, released_work_orders, as_of, horizon_days
-        ).run(progress)
+    planner = Planner(
+        items, bom_lines, on_hand, receipts, demands, released_work_orders, as_of, horizon_days
+    )
+    planned_orders: list[PlannedOrder] = []
+
+    def emit(rows: list[OrderRow]) -> None:
+        planned_orders.extend(map(planned_order, rows))
+
+    planner.run(emit, progress)
+    return Plan(tuple(planned_orders), planner.items_planned, tuple(planner.exceptions))
+
+
+def planned_order(row: OrderRow) -> PlannedOrder:
+    """The `PlannedOrder` of one of `Planner.run`'s rows."""
+    reference, product_id, kind, quantity, due, release, late, pegs = row
+    return PlannedOrder(
+        reference,
+        product_id,
+        kind,
+        quantity,
+        due,
+        release,
+        late,
+        tuple([Peg(source, peg, cited) for (source, cited), peg in pegs.items()]),
+    )
+
+
+class Planner:
+    """`plan` in two steps, for a caller that writes each item's planned orders while the
+    next items are planned.
+
+    The constructor reads the inputs and orders the items by low-level code, raising
+    `BomCycleError` (and `ValueError` for a negative horizon) before anything is planned.
+    `run(emit, progress)` then plans them, calling `emit` with each planned item's orders as
+    soon as they are final (pegs included; an item's orders are never changed later), in
+    the order `plan` returns them, as `OrderRow`s (`planned_order` makes one a
+    `PlannedOrder`; 20,000 frozen dataclasses cost a writer that wants rows).
+    `items_planned` is known from the start, `exceptions` once `run` returned.
+    """
+
+    def __init__(
+        self,
+        items: Iterable[Item],
+        bom_lines: Iterable[BomLine],
+        on_hand: Iterable[OnHand],
+        receipts: Iterable[Receipt],
+        demands: Iterable[Demand],
+        released_work_orders: Iterable[ReleasedWorkOrder],
+        as_of: dt.date,
+        horizon_days: int,
+    ) -> None:
+        if horizon_days < 0:
+            raise ValueError(f"horizon_days must be >= 0, got {horizon_days}")
+        with localcontext(_CONTEXT):
+            self._planner = _Planner(
+                items,
+                bom_lines,
+                on_hand,
+                receipts,
+                demands,
+                released_work_orders,
+                as_of,
+                horizon_days,
+            )
+            self._schedule = self._planner.schedule()
+        self.items_planned = sum(1 for item in self._schedule if not item.phantom)
+        self.exceptions = self._planner.exceptions
+
+    def run(
+        self,
+        emit: Callable[[list[OrderRow]], object],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        with localcontext(_CONTEXT):
+            self._planner.run(self._schedule, self.items_planned, emit, progress)
 
 
 class _Planner:
@@ -285,24 +381,32 @@ class _Planner:
                     order.reference,
                 )
 
-    def run(self, progress: Callable[[int, int], None] | None) -> Plan:
+    def schedule(self) -> list[Item]:
+        """The items to plan or pass through, deepest-level-last (raises `BomCycleError`)."""
         levels = _low_level_codes(self.bom, self.items)
-        schedule = sorted(
+        return sorted(
             (self.items[product_id] for product_id in self.needed),
             key=lambda item: (levels.get(item.product_id, 0), item.product_id),
         )
-        total = sum(1 for item in schedule if not item.phantom)
-        planned_orders: list[PlannedOrder] = []
+
+    def run(
+        self,
+        schedule: list[Item],
+        total: int,
+        emit: Callable[[list[OrderRow]], object],
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
         done = 0
         for item in schedule:
             if item.phantom:
                 self._pass_through(item)
                 continue
-            planned_orders.extend(self._plan_item(item))
+            orders = self._plan_item(item)
+            if orders:
+                emit(orders)
             done += 1
             if progress is not None:
                 progress(done, total)
-        return Plan(tuple(planned_orders), total, tuple(self.exceptions))
 
     def _add_receipt(self, product_id: int, day: dt.date, quantity: Decimal) -> None:
         item = self.items.get(product_id)
@@ -349,7 +453,7 @@ class _Planner:
                     sequence,
                 )
 
-    def _plan_item(self, item: Item) -> list[PlannedOrder]:
+    def _plan_item(self, item: Item) -> list[OrderRow]:
         product_id = item.product_id
         as_of = self.as_of
         opening = self.on_hand.get(product_id, ZERO)
@@ -412,9 +516,9 @@ class _Planner:
         self.sequence = sequence
         # Pegs are read only now: a lot's surplus is pegged to requirements of later days.
         return [
-            PlannedOrder(reference, product_id, kind, quantity, due, release, release < as_of, pegs)
+            (reference, product_id, kind, quantity, due, release, release < as_of, pegs)
             for (reference, quantity, due, release), pegs in zip(
-                orders, pegging.pegs(), strict=True
+                orders, pegging.orders, strict=True
             )
         ]
 
@@ -516,11 +620,10 @@ class _FifoPegging:
         if quantity > 0:
             self._lots.append(_Lot(quantity, pegs))
 
-    def pegs(self) -> list[tuple[Peg, ...]]:
-        return [
-            tuple([Peg(source, quantity, reference) for (source, reference), quantity in o.items()])
-            for o in self._orders
-        ]
+    @property
+    def orders(self) -> list[dict[_PegKey, Decimal]]:
+        """Each planned order's pegs, in peg order; final once the item is planned."""
+        return self._orders
 
 
 @dataclass(slots=True)
