@@ -27,12 +27,21 @@ class Procurement(str, Enum):
     MAKE = "MAKE"
 
 
+class Tracking(str, Enum):
+    """How a product's stock is told apart (§15): not at all, by lot, or unit by unit."""
+
+    NONE = "NONE"
+    LOT = "LOT"
+    SERIAL = "SERIAL"
+
+
 class Product(Model):
     id = fields.IntField(primary_key=True)
     sku = fields.CharField(max_length=64, unique=True)
     name = fields.CharField(max_length=255)
     kind = fields.CharEnumField(ProductKind, max_length=16, default=ProductKind.STOCKED)
     procurement = fields.CharEnumField(Procurement, max_length=8, default=Procurement.BUY)
+    tracking = fields.CharEnumField(Tracking, max_length=8, default=Tracking.NONE)
     uom = fields.CharField(max_length=16, default="EA")
     list_price = money_field(default=0)
     standard_cost = unit_cost_field(default=0)

@@ -13,7 +13,7 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from domain.catalog.models import Procurement, Product, ProductKind
+from domain.catalog.models import Procurement, Product, ProductKind, Tracking
 from domain.clock import today
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.external_data import (
@@ -45,6 +45,7 @@ PRODUCT_FIELDS = (
     "name",
     "kind",
     "procurement",
+    "tracking",
     "uom",
     "list_price",
     "standard_cost",
@@ -94,6 +95,8 @@ def clean_product_fields(changes: Mapping[str, Any]) -> dict[str, Any]:
             clean[key] = checks(_required_choice, ProductKind, value, key)
         elif key == "procurement":
             clean[key] = checks(_required_choice, Procurement, value, key)
+        elif key == "tracking":
+            clean[key] = checks(_required_choice, Tracking, value, key)
         elif key == "lead_time_days":
             clean[key] = checks(valid_integer, value, key, maximum=3650)
         else:

@@ -34,6 +34,11 @@ class StockMove(Model):
     )
     warehouse_id: int
     quantity = quantity_field()
+    # The lot moved, for a product tracked by lot or serial (§15).
+    lot: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Lot", related_name="stock_moves", null=True, on_delete=fields.RESTRICT
+    )
+    lot_id: int | None
     reason = fields.CharField(max_length=255)
     # What caused the move: ADJUSTMENT, SHIPMENT, PO_RECEIPT, WORK_ORDER, …
     source = fields.CharField(max_length=32, db_index=True)

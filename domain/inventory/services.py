@@ -12,12 +12,13 @@ from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from domain.catalog.models import Product, ProductKind
+from domain.catalog.models import Product, ProductKind, Tracking
 from domain.clock import today
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.inventory.models import StockLevel, StockMove, Warehouse
 from domain.ledger.postings import stock_adjustment_postings, value_change
 from domain.ledger.services import post_journal_entry
+from domain.lots.models import Lot, LotStock
 from domain.money import ZERO
 from domain.validation import (
     Checks,
@@ -31,6 +32,16 @@ MAIN_WAREHOUSE_CODE = "MAIN"
 OPENING_REASON = "OPENING"  # a stock adjustment of opening stock (§5.3)
 
 LevelKey = tuple[int, int]  # (product_id, warehouse_id)
+
+
+@dataclass(frozen=True)
+class LotChoice:
+    """Which lot a move of a tracked product is (§15): an existing lot by id, or for stock
+    coming in a lot code (created with `expires_at` when new)."""
+
+    lot_id: int | None = None
+    lot_code: str | None = None
+    expires_at: date | None = None
 
 
 async def default_warehouse() -> Warehouse:
@@ -64,7 +75,7 @@ async def lock_levels(keys: Iterable[LevelKey]) -> dict[LevelKey, StockLevel]:
     wanted = sorted(set(keys))
     if not wanted:
         return {}
-    await lock_products({product_id for product_id, _ in wanted})
+    tracking = await lock_products({product_id for product_id, _ in wanted})
     found = await _select_levels_for_update(wanted)
     missing = [key for key in wanted if key not in found]
     if missing:
@@ -73,17 +84,23 @@ async def lock_levels(keys: Iterable[LevelKey]) -> dict[LevelKey, StockLevel]:
             [StockLevel(product_id=p, warehouse_id=w) for p, w in missing], ignore_conflicts=True
         )
         found = await _select_levels_for_update(wanted)
+    for (product_id, _), level in found.items():
+        # Read by apply_move: whether the level's moves name lots, without another query.
+        level.tracking = tracking.get(product_id, Tracking.NONE)  # type: ignore[attr-defined]
     return {key: found[key] for key in wanted}
 
 
-async def lock_products(product_ids: Iterable[int]) -> None:
+async def lock_products(product_ids: Iterable[int]) -> dict[int, Tracking]:
     """Row-locks the products, in id order: a product's row guards its stock value in 1300
     (on-hand over all warehouses × standard cost), which every stock move and standard cost
-    change reads and posts the change of. NO KEY, so documents may still reference it."""
+    change reads and posts the change of. NO KEY, so documents may still reference it.
+    Returns each product's tracking (§15), which its moves need."""
     wanted = sorted(set(product_ids))
-    if wanted:
-        # Whole rows: tortoise drops FOR UPDATE from values()/values_list() queries.
-        await Product.filter(id__in=wanted).order_by("id").select_for_update(no_key=True)
+    if not wanted:
+        return {}
+    # Whole rows: tortoise drops FOR UPDATE from values()/values_list() queries.
+    rows = await Product.filter(id__in=wanted).order_by("id").select_for_update(no_key=True)
+    return {row.id: Tracking(row.tracking) for row in rows}
 
 
 async def stock_value_changes(quantities: Mapping[int, Decimal]) -> dict[int, Decimal]:
@@ -123,21 +140,191 @@ async def move_stock(
     reason: str,
     source: str,
     reference: str | None = None,
+    lot: LotChoice | None = None,
 ) -> StockMove:
     """Records one immutable move and updates the level under its row lock.
 
     Call inside the caller's transaction. On-hand below zero → INSUFFICIENT_STOCK. Posts
-    nothing to the ledger: callers post what their use case requires."""
+    nothing to the ledger: callers post what their use case requires. For a lot-tracked
+    product see `apply_moves` (then the first of its moves is returned)."""
     level = (await lock_levels([(product_id, warehouse_id)]))[(product_id, warehouse_id)]
     return await apply_move(
-        level, Decimal(quantity), reason=reason, source=source, reference=reference
+        level, Decimal(quantity), reason=reason, source=source, reference=reference, lot=lot
     )
 
 
 async def apply_move(
-    level: StockLevel, quantity: Decimal, *, reason: str, source: str, reference: str | None
+    level: StockLevel,
+    quantity: Decimal,
+    *,
+    reason: str,
+    source: str,
+    reference: str | None,
+    lot: LotChoice | None = None,
 ) -> StockMove:
     """`move_stock` for a level the caller already locked with `lock_levels`."""
+    moves = await apply_moves(
+        level, quantity, reason=reason, source=source, reference=reference, lot=lot
+    )
+    return moves[0]
+
+
+async def apply_moves(
+    level: StockLevel,
+    quantity: Decimal,
+    *,
+    reason: str,
+    source: str,
+    reference: str | None,
+    lot: LotChoice | None = None,
+) -> list[StockMove]:
+    """The moves of `quantity` on a locked level, lot by lot for a tracked product (§15): in
+    → the lot `lot` names or creates (a lot code is required); out → `lot.lot_id`, or first
+    expiry first out, then first in first out over the warehouse's lots (then stock kept from
+    before the product was tracked). A lot of another product, or a lot for an untracked
+    product → INVALID; a SERIAL lot holding more than 1 → INVALID."""
+    tracking = getattr(level, "tracking", None)
+    if tracking is None:
+        tracking = Tracking(
+            (await Product.filter(id=level.product_id).values_list("tracking", flat=True))[0]
+        )
+    choice = lot or LotChoice()
+    if tracking == Tracking.NONE:
+        if choice.lot_id is not None or choice.lot_code:
+            raise DomainError(
+                ErrorCode.INVALID,
+                "The product is not tracked by lot.",
+                "lot_id" if choice.lot_id is not None else "lot_code",
+            )
+        return [await _apply_one(level, quantity, reason, source, reference, None)]
+    quantity = Decimal(quantity)
+    if quantity > 0:
+        found = await lot_for_receipt(level.product_id, choice)
+        parts: list[tuple[Lot | None, Decimal]] = [(found, quantity)]
+    else:
+        parts = [(lt, -q) for lt, q in await _lots_to_take(level, -quantity, choice.lot_id)]
+    moves = []
+    for part_lot, part in parts:
+        if part_lot is not None:
+            await _change_lot_stock(part_lot, level.warehouse_id, part, tracking)
+        moves.append(
+            await _apply_one(
+                level, part, reason, source, reference, None if part_lot is None else part_lot.id
+            )
+        )
+    return moves
+
+
+async def lot_for_receipt(product_id: int, choice: LotChoice) -> Lot:
+    """The lot an incoming move of a tracked product goes into: `lot_id`'s, or the lot of
+    `lot_code`, created (with `expires_at`) when new."""
+    if choice.lot_id is not None:
+        return await lot_of_product(choice.lot_id, product_id)
+    if not choice.lot_code or not choice.lot_code.strip():
+        raise DomainError(
+            ErrorCode.REQUIRED, "A lot-tracked product comes in with a lotCode.", "lot_code"
+        )
+    code = required_text(choice.lot_code, "lot_code", 64)
+    existing = await Lot.get_or_none(product_id=product_id, code=code)
+    if existing is not None:
+        return existing
+    try:
+        async with in_transaction():  # a savepoint: a concurrent creation wins harmlessly
+            return await Lot.create(product_id=product_id, code=code, expires_at=choice.expires_at)
+    except IntegrityError:
+        return await Lot.get(product_id=product_id, code=code)
+
+
+async def lot_of_product(lot_id: int, product_id: int, field: str = "lot_id") -> Lot:
+    """The lot, which must be one of the product's: NOT_FOUND, or INVALID for another's."""
+    found = await Lot.get_or_none(id=lot_id)
+    if found is None:
+        raise not_found("Lot", lot_id, field)
+    if found.product_id != product_id:
+        raise DomainError(ErrorCode.INVALID, f"Lot {found.code} is another product's.", field)
+    return found
+
+
+async def _lots_to_take(
+    level: StockLevel, quantity: Decimal, lot_id: int | None
+) -> list[tuple[Lot | None, Decimal]]:
+    if lot_id is not None:
+        chosen = await lot_of_product(lot_id, level.product_id)
+        stock = await LotStock.get_or_none(lot_id=chosen.id, warehouse_id=level.warehouse_id)
+        held = Decimal(stock.on_hand) if stock else ZERO
+        if held < quantity:
+            raise DomainError(
+                ErrorCode.INSUFFICIENT_STOCK,
+                f"Only {held.normalize():f} of lot {chosen.code} is here.",
+                "quantity",
+            )
+        return [(chosen, quantity)]
+    stocks = await LotStock.filter(
+        warehouse_id=level.warehouse_id, lot__product_id=level.product_id, on_hand__gt=0
+    ).prefetch_related("lot")
+    lots_held = [(stock.lot, Decimal(stock.on_hand)) for stock in stocks]
+    taken = pick_lots([(lt.expires_at, lt.id, held) for lt, held in lots_held], quantity)
+    by_id = {lt.id: lt for lt, _ in lots_held}
+    parts: list[tuple[Lot | None, Decimal]] = [(by_id[i], q) for i, q in taken]
+    rest = quantity - sum((q for _, q in taken), ZERO)
+    if rest > 0:
+        # Stock from before the product was tracked carries no lot.
+        parts.append((None, rest))
+    return parts
+
+
+def pick_lots(
+    lots: Sequence[tuple[date | None, int, Decimal]], quantity: Decimal
+) -> list[tuple[int, Decimal]]:
+    """First expiry first out, then first in first out (§15): `lots` = (expires, lot id in
+    creation order, on hand); → (lot id, quantity) taking `quantity` or all there is."""
+    order = sorted(lots, key=lambda row: (row[0] is None, row[0] or date.max, row[1]))
+    left = Decimal(quantity)
+    taken: list[tuple[int, Decimal]] = []
+    for _, lot_id, held in order:
+        if left <= 0:
+            break
+        part = min(left, Decimal(held))
+        if part > 0:
+            taken.append((lot_id, part))
+            left -= part
+    return taken
+
+
+async def _change_lot_stock(
+    lot: Lot, warehouse_id: int, quantity: Decimal, tracking: Tracking
+) -> None:
+    """Called under the product's and level's row locks, which serialize every lot change."""
+    stock = await LotStock.get_or_none(lot_id=lot.id, warehouse_id=warehouse_id)
+    if stock is None:
+        stock = await LotStock.create(lot_id=lot.id, warehouse_id=warehouse_id, on_hand=ZERO)
+    if tracking == Tracking.SERIAL and quantity > 0:
+        held = sum(
+            (
+                Decimal(q)
+                for q in await LotStock.filter(lot_id=lot.id).values_list("on_hand", flat=True)
+            ),
+            ZERO,
+        )
+        if held + quantity > 1:
+            raise DomainError(
+                ErrorCode.INVALID,
+                f"Serial number {lot.code} is one unit; it cannot hold "
+                f"{(held + quantity).normalize():f}.",
+                "lot_code",
+            )
+    stock.on_hand = Decimal(stock.on_hand) + quantity
+    await stock.save(update_fields=["on_hand"])
+
+
+async def _apply_one(
+    level: StockLevel,
+    quantity: Decimal,
+    reason: str,
+    source: str,
+    reference: str | None,
+    lot_id: int | None,
+) -> StockMove:
     if quantity == 0:
         raise DomainError(ErrorCode.INVALID, "A stock move needs a non-zero quantity.", "quantity")
     new_on_hand = computed_quantity(
@@ -154,6 +341,7 @@ async def apply_move(
         product_id=level.product_id,
         warehouse_id=level.warehouse_id,
         quantity=quantity,
+        lot_id=lot_id,
         reason=reason,
         source=source,
         reference=reference,

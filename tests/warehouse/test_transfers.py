@@ -91,9 +91,7 @@ async def test_bad_transfers_change_nothing(
     same = await gql(TRANSFER, transfer_input(widget, home, home, "1"), role="OPERATIONS")
     # available = 10 on hand − 7 reserved = 3: 4 is too many, although 10 are on hand
     too_many = await gql(TRANSFER, transfer_input(widget, home, east, "4"), role="OPERATIONS")
-    nothing_there = await gql(
-        TRANSFER, transfer_input(widget, east, home, "1"), role="OPERATIONS"
-    )
+    nothing_there = await gql(TRANSFER, transfer_input(widget, east, home, "1"), role="OPERATIONS")
 
     assert same["data"]["stockTransfer"]["errors"] == [
         {"field": ["toWarehouseId"], "code": "INVALID"}

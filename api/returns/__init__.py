@@ -1,0 +1,1 @@
+"""Customer returns (RMA, §15)."""
