@@ -96,6 +96,7 @@ class Settings:
     introspection: bool
     webhook_retry_schedule: tuple[int, ...]
     sla_scan_seconds: int
+    reminder_scan_seconds: int
     webhook_allow_private: bool
     var_dir: Path
     queue_name: str
@@ -128,6 +129,7 @@ def load_settings() -> Settings:
             "TANDEM_WEBHOOK_RETRY_SCHEDULE", DEFAULT_RETRY_SCHEDULE
         ),
         sla_scan_seconds=_positive_int("TANDEM_SLA_SCAN_SECONDS", 60),
+        reminder_scan_seconds=_positive_int("TANDEM_REMINDER_SCAN_SECONDS", 300),
         webhook_allow_private=_flag("TANDEM_WEBHOOK_ALLOW_PRIVATE", False),
         var_dir=var_dir,
         queue_name=_choice(

@@ -10,11 +10,11 @@ from tortoise import Tortoise
 
 from adapters.database import close_db, init_db
 from domain.settings import Settings, get_settings
-from workers import accounts, imports, invoicing, mrp, outbox, quotes, sla, webhooks
+from workers import accounts, imports, invoicing, mrp, outbox, quotes, reminders, sla, webhooks
 from workers.outbox import job_ended, job_started
 from workers.tracing import traced_cron_jobs, traced_functions
 
-JOB_MODULES = (accounts, imports, invoicing, mrp, outbox, quotes, sla, webhooks)
+JOB_MODULES = (accounts, imports, invoicing, mrp, outbox, quotes, reminders, sla, webhooks)
 # Long enough for the largest run; a run cut off by arq is handed back and retried.
 JOB_TIMEOUT_SECONDS = 4 * 3600
 

@@ -14,8 +14,11 @@ from api.activities.types import (
     ActivityCompletePayload,
     ActivityCreateInput,
     ActivityCreatePayload,
+    ReminderScanRunStartInput,
+    ReminderScanRunStartPayload,
 )
 from api.errors import perform
+from api.jobs.start import start_job
 from api.relay import (
     After,
     Before,
@@ -25,8 +28,12 @@ from api.relay import (
     decode_id,
     node_by_global_id,
     paginate,
+    to_node,
 )
 from domain.activities import services
+from domain.jobs.kinds import ReminderScanParams
+from domain.jobs.models import JobKind
+from domain.validation import optional_moment
 
 ANCHORS = (("account_id", "Account"), ("opportunity_id", "Opportunity"), ("case_id", "Case"))
 
@@ -103,6 +110,24 @@ class Mutation:
             lambda: services.create_activity(_activity_fields(input)),
             Activity.from_model,
         )
+
+    @strawberry.mutation(
+        description="Fires, in a worker, the reminders owed at asOf (default: now), each once "
+        "(§13): activity.due_soon, activity.overdue, opportunity.stale; the cron job runs the "
+        "same every TANDEM_REMINDER_SCAN_SECONDS."
+    )
+    async def reminder_scan_run_start(
+        self,
+        info: Info,
+        input: Annotated[
+            ReminderScanRunStartInput, strawberry.argument(description="When to scan at.")
+        ],
+    ) -> ReminderScanRunStartPayload:
+        async def start() -> object:
+            as_of = optional_moment(input.as_of, "as_of")
+            return await start_job(info, JobKind.REMINDER_SCAN, ReminderScanParams(as_of))
+
+        return await perform(ReminderScanRunStartPayload, "job_run", start, to_node)
 
     @strawberry.mutation(description="Completes an open activity (ADMIN, SALES, SERVICE).")
     async def activity_complete(

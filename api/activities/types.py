@@ -19,6 +19,7 @@ from domain.activities import models
 
 if TYPE_CHECKING:
     from api.accounts.types import Account
+    from api.jobs.types import JobRun
     from api.pipeline.types import Opportunity
     from api.service.types import Case
     from api.users.types import User
@@ -136,3 +137,18 @@ class ActivityCreatePayload: ...
 
 @payload("activity", Activity, key_description="The completed activity; null when refused.")
 class ActivityCompletePayload: ...
+
+
+@strawberry.input(description="Starting the reminder scan by hand (reminderScanRunStart, §13).")
+class ReminderScanRunStartInput:
+    as_of: datetime | None = strawberry.field(
+        default=None, description="The instant to scan at; defaults to now."
+    )
+
+
+@payload(
+    "job_run",
+    Annotated["JobRun", strawberry.lazy("api.jobs.types")],
+    key_description="The QUEUED run (kind REMINDER_SCAN); follow it with jobRun(id:).",
+)
+class ReminderScanRunStartPayload: ...

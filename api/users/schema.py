@@ -23,6 +23,7 @@ from api.users.types import (
     UserUpdateInput,
     UserUpdatePayload,
 )
+from api.users.work import MyWork
 from domain.users import services
 
 
@@ -38,6 +39,16 @@ class Query:
         return User.from_optional(
             await info.context.loaders[UserByIdLoader].load(principal.user_id)
         )
+
+    @strawberry.field(
+        description="The viewer's work (§13): open activities (overdue first), open cases and "
+        "deals closing within 30 days; null for a token issued for no one."
+    )
+    def my_work(self, info: Info) -> MyWork | None:
+        principal = principal_of(info)
+        if principal is None or principal.user_id is None:
+            return None
+        return MyWork(user_id=principal.user_id)
 
     @strawberry.field(
         description="The users (§13), by name unless `orderBy` says otherwise; every role."

@@ -11,6 +11,7 @@ from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from domain import clock
 from domain.accounts.services import get_account
 from domain.activities.models import Activity, ActivityKind
 from domain.clock import utcnow
@@ -157,7 +158,11 @@ def list_activities(flt: ActivityFilter | None = None) -> QuerySet[Activity]:
     if flt.due_before is not None:
         qs = qs.filter(due_at__lt=flt.due_before)
     if flt.overdue is not None:
-        now = flt.as_of or utcnow()
-        overdue = Q(completed_at__isnull=True, due_at__lt=now)
-        qs = qs.filter(overdue if flt.overdue else ~overdue)
+        now = flt.as_of or clock.utcnow()
+        if flt.overdue:
+            qs = qs.filter(completed_at__isnull=True, due_at__lt=now)
+        else:  # spelled out: NOT (… due_at < now) would drop the undated ones (NULL)
+            qs = qs.filter(
+                Q(completed_at__isnull=False) | Q(due_at__isnull=True) | Q(due_at__gte=now)
+            )
     return qs

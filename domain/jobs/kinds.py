@@ -14,6 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from domain.accounts.figures import compute_account_figures
+from domain.activities.reminders import scan_reminders
 from domain.billing.invoicing import run_invoicing
 from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode
@@ -107,6 +108,20 @@ class QuoteExpiryParams:
 
 
 @dataclass(frozen=True)
+class ReminderScanParams:
+    # None: the moment the run executes (the scheduled scan).
+    as_of: datetime | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"as_of": self.as_of.isoformat() if self.as_of else None}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> ReminderScanParams:
+        value = raw.get("as_of")
+        return cls(datetime.fromisoformat(value) if value else None)
+
+
+@dataclass(frozen=True)
 class ImportParams:
     # The stored file (domain.imports.models.DataImport) and, for display, what it is.
     import_id: int
@@ -169,6 +184,7 @@ Params = (
     | MrpParams
     | SlaEscalationParams
     | QuoteExpiryParams
+    | ReminderScanParams
     | ImportParams
     | ExportParams
 )
@@ -215,6 +231,12 @@ async def _quote_expiry(run: JobRun) -> dict[str, Any]:
     return result.summary()
 
 
+async def _reminder_scan(run: JobRun) -> dict[str, Any]:
+    as_of = ReminderScanParams.from_json(run.params).as_of or utcnow()
+    summary = await scan_reminders(as_of, on_progress=_progress(run))
+    return summary.as_dict()
+
+
 async def _import(run: JobRun) -> dict[str, Any]:
     params = ImportParams.from_json(run.params)
     return await run_import(run.id, params.import_id, _progress(run))
@@ -258,6 +280,9 @@ KINDS: dict[JobKind, JobKindSpec] = {
             JobKind.SLA_ESCALATION, SlaEscalationParams, "run_sla_escalation", _sla_escalation
         ),
         JobKindSpec(JobKind.QUOTE_EXPIRY, QuoteExpiryParams, "run_quote_expiry", _quote_expiry),
+        JobKindSpec(
+            JobKind.REMINDER_SCAN, ReminderScanParams, "run_reminder_scan", _reminder_scan
+        ),
         JobKindSpec(JobKind.IMPORT, ImportParams, "run_import", _import),
         JobKindSpec(JobKind.EXPORT, ExportParams, "run_export", _export),
     )
