@@ -34,6 +34,7 @@ from strawberry.types.scalar import ScalarDefinition
 from api import permissions, tracing
 from api.areas import MUTATION_ROOTS, QUERY_ROOTS, SUBSCRIPTION_ROOTS
 from api.errors import user_input_error
+from api.execution import TandemExecutionContext, simplify_resolvers
 from api.extensions import (
     HideSuggestions,
     MaskUnexpectedErrors,
@@ -191,7 +192,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             *(("Subscription", root) for root in subscriptions),
         ]
     )
-    return TandemSchema(
+    schema = TandemSchema(
         query=root_type(
             "Query",
             queries,
@@ -212,7 +213,10 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         ),
         extensions=extensions,
         config=StrawberryConfig(relay_max_results=100, scalar_map=SCALARS),
+        execution_context_class=TandemExecutionContext,
     )
+    simplify_resolvers(schema._schema)
+    return schema
 
 
 def export_sdl() -> str:

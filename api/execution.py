@@ -1,0 +1,229 @@
+"""The executor of the API's operations: graphql-core's, with the plain fields read directly.
+
+Most fields of an answer are leaves read from an attribute (`name`, `status`, `Money.amount`)
+or a node's global id. graphql-core executes each like any other field: a path, a resolve
+info, strawberry's resolver wrapper, value completion through the type wrappers. Here such a
+field is one `getattr` and its scalar's or enum's serialisation, with no path, no info and
+no awaitable check; a value the plain way cannot take (a null for a non-null field, a value
+the scalar refuses) goes the ordinary way, which raises the error graphql-core always did.
+Sync resolvers taking only `self` (`SalesOrder.total`, `Account.creditLimit`) are called
+directly, without strawberry's argument conversion (`simplify_resolvers`).
+
+Nothing changes when graphql-core middleware is installed (tracing's resolver spans): every
+field then goes through it as before.
+"""
+
+from __future__ import annotations
+
+import base64
+import inspect
+from collections.abc import Callable
+from typing import Any
+
+from graphql import (
+    GraphQLField,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLSchema,
+    is_leaf_type,
+)
+from graphql.execution.collect_fields import FieldDetailsList
+from graphql.pyutils import Path, Undefined
+from graphql.pyutils.gather_with_cancel import gather_with_cancel
+from strawberry import relay
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.base import StrawberryObjectDefinition
+from strawberry.types.field import StrawberryField
+
+# A plain read that cannot answer: the field goes the ordinary way.
+_SLOW: Any = object()
+_PLANS = "tandem.plain_fields"
+Plan = Callable[[Any], Any]
+
+
+def _strawberry_field(field_def: GraphQLField) -> StrawberryField | None:
+    field = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+    return field if isinstance(field, StrawberryField) else None
+
+
+def _leaf_plan(name: str, field_def: GraphQLField) -> Plan:
+    return_type = field_def.type
+    non_null = isinstance(return_type, GraphQLNonNull)
+    leaf: Any = return_type.of_type if non_null else return_type
+    coerce = leaf.coerce_output_value
+
+    def read(source: Any) -> Any:
+        value = getattr(source, name, _SLOW)
+        if value is None:
+            return _SLOW if non_null else None
+        if value is _SLOW or isinstance(value, Exception):
+            return _SLOW
+        try:
+            coerced = coerce(value)
+        except Exception:
+            return _SLOW
+        return _SLOW if coerced is None or coerced is Undefined else coerced
+
+    return read
+
+
+def _node_id_plan(type_name: str, origin: type) -> Plan | None:
+    """`id` of a Node whose id and type name are strawberry's defaults: the base64 of
+    `TypeName:<id attribute>`, as `relay.GlobalID` serialises it."""
+    if not (isinstance(origin, type) and issubclass(origin, relay.Node)):
+        return None
+    if (
+        origin.resolve_id.__func__ is not relay.Node.resolve_id.__func__  # type: ignore[attr-defined]
+        or origin.resolve_typename.__func__  # type: ignore[attr-defined]
+        is not relay.Node.resolve_typename.__func__  # type: ignore[attr-defined]
+    ):
+        return None
+    attribute = origin.resolve_id_attr()
+    prefix = f"{type_name}:"
+
+    def read(source: Any) -> Any:
+        if source.__class__ is not origin:
+            return _SLOW
+        value = getattr(source, attribute, None)
+        if value is None:
+            return _SLOW
+        return base64.b64encode(f"{prefix}{value}".encode()).decode()
+
+    return read
+
+
+def _plan(parent_type: GraphQLObjectType, field_name: str) -> Plan | None:
+    field_def = parent_type.fields.get(field_name)
+    field = _strawberry_field(field_def) if field_def is not None else None
+    if field_def is None or field is None or field_def.args or field.extensions:
+        return None
+    leaf = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
+    if not is_leaf_type(leaf):
+        return None
+    if field.base_resolver is None:
+        if field.default_resolver is not getattr:
+            return None
+        return _leaf_plan(field.python_name, field_def)
+    if field.base_resolver.name == "_id" and field_name == "id":
+        definition = (parent_type.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+        if isinstance(definition, StrawberryObjectDefinition):
+            return _node_id_plan(parent_type.name, definition.origin)
+    return None
+
+
+def _plans(parent_type: GraphQLObjectType) -> dict[str, Plan | None]:
+    extensions = parent_type.extensions
+    plans = extensions.get(_PLANS)
+    if plans is None:
+        plans = {}
+        # graphql-core types keep `extensions` as a plain dict: the plans live with the type.
+        extensions[_PLANS] = plans  # type: ignore[index]
+    return plans
+
+
+class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
+    """strawberry's execution context with plain fields read directly (see the module)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        manager = self.middleware_manager
+        self._plain = not (manager is not None and manager.middlewares)
+
+    def execute_fields(  # type: ignore[override]
+        self,
+        parent_type: GraphQLObjectType,
+        source_value: Any,
+        path: Path | None,
+        grouped_field_set: dict[str, FieldDetailsList],
+        position_context: Any,
+    ) -> Any:
+        if not self._plain:
+            return super().execute_fields(
+                parent_type, source_value, path, grouped_field_set, position_context
+            )
+        plans = _plans(parent_type)
+        results: dict[str, Any] = {}
+        is_awaitable = self.is_awaitable
+        awaitable_fields: list[str] = []
+        try:
+            for response_name, field_details_list in grouped_field_set.items():
+                node = field_details_list[0].node
+                field_name = node.name.value
+                try:
+                    plan = plans[field_name]
+                except KeyError:
+                    plan = plans[field_name] = _plan(parent_type, field_name)
+                if plan is not None and not node.arguments:
+                    value = plan(source_value)
+                    if value is not _SLOW:
+                        results[response_name] = value
+                        continue
+                result = self.execute_field(
+                    parent_type,
+                    source_value,
+                    field_details_list,
+                    Path(path, response_name, parent_type.name),
+                    position_context,
+                )
+                if result is not Undefined:
+                    results[response_name] = result
+                    if is_awaitable(result):
+                        awaitable_fields.append(response_name)
+        except Exception:
+            if awaitable_fields:
+                self.settle_in_background([results[field] for field in awaitable_fields])
+            raise
+        if not awaitable_fields:
+            return results
+
+        async def get_results() -> dict[str, Any]:
+            if len(awaitable_fields) == 1:
+                field = awaitable_fields[0]
+                results[field] = await results[field]
+            else:
+                awaited = await gather_with_cancel(*(results[field] for field in awaitable_fields))
+                results.update(zip(awaitable_fields, awaited, strict=True))
+            return results
+
+        return get_results()
+
+
+def _simple_resolver(field: StrawberryField) -> Callable[..., Any] | None:
+    """The function of a sync resolver that takes only `self` and no argument, extension or
+    permission; None for any other field."""
+    resolver = field.base_resolver
+    if resolver is None or field.extensions or field.arguments or field.is_async:
+        return None
+    if field.is_subscription or resolver.is_async:
+        return None
+    function = resolver.wrapped_func
+    if not inspect.isfunction(function):  # a classmethod or staticmethod
+        return None
+    parameters = list(inspect.signature(function).parameters.values())
+    if len(parameters) != 1 or parameters[0].name != "self":
+        return None
+    return function
+
+
+def simplify_resolvers(schema: GraphQLSchema) -> int:
+    """Gives each field whose resolver takes only `self` a resolve function calling it
+    directly (graphql-core still completes its value); returns how many it changed."""
+    changed = 0
+    for graphql_type in schema.type_map.values():
+        if not isinstance(graphql_type, GraphQLObjectType) or graphql_type.name.startswith("__"):
+            continue
+        for field_def in graphql_type.fields.values():
+            field = _strawberry_field(field_def)
+            function = _simple_resolver(field) if field is not None else None
+            if function is not None:
+                field_def.resolve = _direct(function)
+                changed += 1
+    return changed
+
+
+def _direct(function: Callable[[Any], Any]) -> Callable[..., Any]:
+    def resolve(source: Any, info: Any) -> Any:
+        return function(source)
+
+    return resolve
