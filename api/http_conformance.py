@@ -91,8 +91,9 @@ def json_response(
     )
 
 
-# Like Apollo Router's default: far above any real operation, far below a memory problem.
-MAX_BODY_BYTES = 2_000_000
+# Room for importRunStart's file (§14: up to 20 MB of text, which JSON escaping may double),
+# far below a memory problem.
+MAX_BODY_BYTES = 45_000_000
 
 
 async def read_body(request: Request) -> bytes:

@@ -17,7 +17,7 @@ from domain.validation import label
 
 # How a column's cells read: text (decimals too: the validators take their text), a whole
 # number, a JSON object (metadata, addresses: their JSON text in a CSV cell).
-TEXT, INTEGER, OBJECT, ADDRESS = "text", "integer", "object", "address"
+TEXT, INTEGER, OBJECT, ADDRESS, LIST = "text", "integer", "object", "address", "list"
 
 ADDRESS_KEYS = {
     "line1": "line1",
@@ -94,7 +94,8 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
     ImportKind.OPEN_INVOICES: _columns(
         *EXTERNAL, "accountExternalId", "issueDate", "dueDate", "amount", "memo"
     ),
-    ImportKind.BOMS: _columns(*EXTERNAL, "productSku", "componentSku", "quantity"),
+    # One row per BOM, its lines a JSON list as bomSet takes them, components by SKU.
+    ImportKind.BOMS: _columns("productSku", "phantom", ("lines", LIST)),
 }
 
 # Columns of fields that are never null: a blank cell leaves the field as it is (a new
@@ -118,8 +119,9 @@ BLANK_KEEPS = frozenset(
 
 # The columns a file must have (any one of them): what its rows are matched by.
 KEY_COLUMNS: dict[ImportKind, tuple[str, ...]] = {
-    kind: ("externalId", "sku") if kind is ImportKind.PRODUCTS else ("externalId",)
-    for kind in ImportKind
+    **{kind: ("externalId",) for kind in ImportKind},
+    ImportKind.PRODUCTS: ("externalId", "sku"),
+    ImportKind.BOMS: ("productSku",),
 }
 
 
@@ -146,6 +148,17 @@ def _object(value: Any, column: Column) -> Any:
         return {ADDRESS_KEYS[key]: item for key, item in value.items()}
     if value is not None and not isinstance(value, dict):
         raise DomainError(ErrorCode.INVALID, f"{column.name} is not a JSON object.", column.field)
+    return value
+
+
+def _list(value: Any, column: Column) -> Any:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value, parse_float=Decimal)
+        except ValueError:
+            value = None
+    if not isinstance(value, list):
+        raise DomainError(ErrorCode.INVALID, f"{column.name} is not a JSON list.", column.field)
     return value
 
 
@@ -188,6 +201,8 @@ def row_fields(kind: ImportKind, values: Mapping[str, Any]) -> dict[str, Any]:
                 fields[column.field] = None
             elif column.kind in (OBJECT, ADDRESS):
                 fields[column.field] = _object(value, column)
+            elif column.kind == LIST:
+                fields[column.field] = _list(value, column)
             elif column.kind == INTEGER:
                 fields[column.field] = _integer(value, column)
             else:

@@ -52,8 +52,8 @@ def _file_invalid(problems: Sequence[tuple[int, str]]) -> DomainError:
 
 
 def check_encoding(content: str) -> None:
-    """Over 20 MB, or not encodable as UTF-8 (a lone surrogate: bytes that were not UTF-8,
-    decoded with surrogateescape) or holding NUL → the whole file INVALID."""
+    """Over 20 MB, or not UTF-8 (a lone surrogate, bytes decoded with surrogateescape, or
+    U+FFFD, bytes a decoder replaced), or holding NUL → the whole file INVALID."""
     if len(content) > MAX_BYTES:  # one character is at least one byte
         raise _file_invalid([(1, f"the file is larger than {MAX_BYTES} bytes (20 MB).")])
     try:
@@ -63,6 +63,10 @@ def check_encoding(content: str) -> None:
         raise _file_invalid([(line, "the file is not UTF-8 text.")]) from None
     if size > MAX_BYTES:
         raise _file_invalid([(1, f"the file is larger than {MAX_BYTES} bytes (20 MB).")])
+    replaced = content.find("\ufffd")
+    if replaced >= 0:  # what a decoder puts for bytes that were not UTF-8
+        line = _line_of(content, replaced)
+        raise _file_invalid([(line, "the file is not UTF-8 text (U+FFFD found).")])
     nul = content.find("\x00")
     if nul >= 0:
         raise _file_invalid([(_line_of(content, nul), "the file holds a NUL character.")])

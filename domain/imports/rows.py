@@ -9,7 +9,6 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from domain.errors import DomainError, refusals
-from domain.imports import columns as cols
 from domain.imports.models import ImportRowStatus
 
 
@@ -29,8 +28,13 @@ class PendingRow:
 
 
 def error_entries(error: DomainError) -> list[dict[str, Any]]:
+    """Stored in the domain's names; the API words them as a mutation's UserErrors."""
     return [
-        {"field": cols.api_field(one.field), "code": one.code.value, "message": one.message}
+        {
+            "field": list(one.field) if one.field else None,
+            "code": one.code.value,
+            "message": one.message,
+        }
         for one in refusals(error)
     ]
 

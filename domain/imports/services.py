@@ -38,6 +38,8 @@ def _keys(kind: ImportKind, fields: dict[str, Any]) -> list[tuple[str, str]]:
         keys.append(("external_id", fields["external_id"].strip()))
     if kind is ImportKind.PRODUCTS and isinstance(fields.get("sku"), str):
         keys.append(("sku", fields["sku"].strip().upper()))
+    if kind is ImportKind.BOMS and isinstance(fields.get("product_sku"), str):
+        keys.append(("product_sku", fields["product_sku"].strip().upper()))
     return keys
 
 
@@ -207,6 +209,8 @@ async def store_import(
 ) -> DataImport:
     """Checks the whole file (size, encoding, header, columns: INVALID naming the lines) and
     stores it once for its run."""
+    if kind is ImportKind.OPEN_INVOICES:
+        raise DomainError(ErrorCode.INVALID, "OPEN_INVOICES imports are not available yet.", "kind")
     _, total = file_problems(content, fmt, cols.column_names(kind), cols.KEY_COLUMNS[kind])
     return await DataImport.create(
         kind=kind, format=fmt, content=content, dry_run=dry_run, total_rows=total

@@ -28,7 +28,7 @@ from domain.errors import DomainError, ErrorCode
 from domain.imports.models import ImportRowStatus
 from domain.pipeline.models import Lead
 from domain.pipeline.services import _clean_lead_fields, create_lead, update_lead
-from domain.validation import Checks, label, optional_external_id
+from domain.validation import Checks, optional_external_id
 
 T = TypeVar("T")
 
@@ -54,14 +54,6 @@ def differs(record: Any, clean: Mapping[str, Any]) -> bool:
     return any(getattr(record, key) != value for key, value in clean.items())
 
 
-def _missing(fields: Mapping[str, Any], *required: str) -> None:
-    checks = Checks()
-    for name in required:
-        if fields.get(name) is None:
-            checks.add(DomainError(ErrorCode.REQUIRED, f"{label(name)} is required.", name))
-    checks.raise_if_any()
-
-
 async def upsert_account(fields: Mapping[str, Any]) -> Upserted[Account]:
     """Creates the account with this external id, or changes the fields given of it."""
     external_id = _required_external_id(fields)
@@ -69,7 +61,6 @@ async def upsert_account(fields: Mapping[str, Any]) -> Upserted[Account]:
     async with in_transaction():
         existing = await Account.filter(external_id=external_id).first()
         if existing is None:
-            _missing(changes, "name")
             try:
                 async with in_transaction():
                     created = await create_account(changes)
@@ -113,7 +104,6 @@ async def upsert_contact(fields: Mapping[str, Any]) -> Upserted[Contact]:
         if existing is None:
             if account_id is None:
                 raise DomainError(ErrorCode.REQUIRED, "accountId is required.", "account_id")
-            _missing(changes, "first_name", "last_name")
             created = await create_contact(account_id, changes)
             return Upserted(created, ImportRowStatus.CREATED)
         if account_id is not None and account_id != existing.account_id:
@@ -154,7 +144,6 @@ async def upsert_product(fields: Mapping[str, Any]) -> Upserted[Product]:
     async with in_transaction():
         existing = await find_product(external_id, sku if isinstance(sku, str) else None)
         if existing is None:
-            _missing(changes, "sku", "name")
             return Upserted(await create_product(changes), ImportRowStatus.CREATED)
         if not differs(existing, clean_product_fields(changes)):
             return Upserted(existing, ImportRowStatus.UNCHANGED)

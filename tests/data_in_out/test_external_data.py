@@ -134,9 +134,7 @@ async def test_an_upsert_refuses_what_create_refuses(gql: Any) -> None:
     )
 
     assert no_name["data"]["accountUpsert"]["errors"] == [{"field": ["name"], "code": "REQUIRED"}]
-    assert bad_email["data"]["accountUpsert"]["errors"] == [
-        {"field": ["email"], "code": "INVALID"}
-    ]
+    assert bad_email["data"]["accountUpsert"]["errors"] == [{"field": ["email"], "code": "INVALID"}]
 
 
 PRODUCT_UPSERT = """
