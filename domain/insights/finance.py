@@ -104,9 +104,10 @@ async def load_finance_insights(as_of: date) -> FinanceInsights:
         await Invoice.filter(issue_date__gte=window.start, issue_date__lte=window.end)
         .exclude(status=InvoiceStatus.VOID)
         .annotate(invoiced=Sum("total"))
+        .group_by("currency")
         .values("invoiced")
     )
-    invoiced = cents(invoiced_rows[0]["invoiced"] or ZERO) if invoiced_rows else ZERO
+    invoiced = cents(sum((Decimal(str(row["invoiced"] or 0)) for row in invoiced_rows), ZERO))
     # An invoice whose last payment falls in the window has a payment in it: its latest
     # allocation dated from the window's start on is its last one.
     last_paid = {

@@ -124,10 +124,13 @@ async def _totals(code: str, **dates: date) -> LedgerTotals:
     rows = (
         await JournalLine.filter(ledger_account__code=code, **dates)
         .annotate(debits=Sum("debit"), credits=Sum("credit"))
+        .group_by("ledger_account_id")
         .values("debits", "credits")
     )
-    row = rows[0] if rows else {}
-    return LedgerTotals(cents(_decimal(row.get("debits"))), cents(_decimal(row.get("credits"))))
+    return LedgerTotals(
+        cents(sum((_decimal(row["debits"]) for row in rows), ZERO)),
+        cents(sum((_decimal(row["credits"]) for row in rows), ZERO)),
+    )
 
 
 async def load_operations_insights(period: Period) -> OperationsInsights:
