@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import orjson
+from tortoise import connections
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.transactions import in_transaction
 
@@ -24,7 +25,7 @@ from domain.db import serialize_on
 from domain.errors import DomainError, ErrorCode
 from domain.event_data import mrp_run_event_data
 from domain.events import record_event
-from domain.inventory.services import on_hand_by_product
+from domain.inventory.models import StockLevel
 from domain.manufacturing import planning
 from domain.manufacturing.models import (
     BillOfMaterials,
@@ -93,23 +94,73 @@ _DEMAND = planning.unchecked(planning.Demand)
 _RELEASED = planning.unchecked(planning.ReleasedWorkOrder)
 
 
+# On PostgreSQL the loader reads rows straight from the driver (asyncpg already returns
+# Decimal, date and str, as tortoise would leave them); SQLite goes through the ORM, which
+# turns its text columns into those types. Same columns, same order, either way.
+_PRODUCTS_SQL = (
+    "SELECT id, sku, kind, procurement, lead_time_days, safety_stock, min_order_quantity,"
+    " order_multiple FROM products"
+)
+_BOM_LINES_SQL = (
+    "SELECT b.product_id, l.component_id, l.quantity_per, l.scrap_percent FROM bom_lines l"
+    " JOIN bills_of_materials b ON b.id = l.bom_id ORDER BY l.position, l.id"
+)
+_PHANTOMS_SQL = "SELECT product_id FROM bills_of_materials WHERE phantom"
+_STOCK_SQL = "SELECT product_id, on_hand FROM stock_levels"
+_PURCHASE_LINES_SQL = (
+    "SELECT l.product_id, l.expected_date, l.quantity, l.quantity_received, o.number"
+    " FROM purchase_order_lines l JOIN purchase_orders o ON o.id = l.order_id"
+    f" WHERE o.status = '{PurchaseOrderStatus.OPEN.value}' ORDER BY l.id"
+)
+_WORK_ORDERS_SQL = (
+    "SELECT product_id, quantity, quantity_completed, start_date, due_date, number"
+    f" FROM work_orders WHERE status = '{WorkOrderStatus.RELEASED.value}' ORDER BY id"
+)
+_SALES_LINES_SQL = (
+    "SELECT l.order_id, l.product_id, l.quantity, l.quantity_shipped, o.number,"
+    " o.requested_date FROM sales_order_lines l JOIN sales_orders o ON o.id = l.order_id"
+    f" WHERE o.status IN ('{OrderStatus.CONFIRMED.value}',"
+    f" '{OrderStatus.PARTIALLY_SHIPPED.value}') ORDER BY l.order_id, l.position, l.id"
+)
+
+
+async def _rows(sql: str, orm: Any) -> Sequence[Sequence[Any]]:
+    """The rows of `sql` on PostgreSQL, else of the ORM query `orm` (a values_list)."""
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "postgres":
+        _, rows = await connection.execute_query(sql)
+        return rows
+    return await orm
+
+
 async def load_inputs(as_of: date) -> MrpInputs:
     """Seven queries whatever the catalogue size: products, BOM lines, phantom BOMs, on-hand,
     open PO lines, released work orders, open sales order lines."""
     inputs = MrpInputs()
-    bom_rows = await BomLine.all().values_list(
-        "bom__product_id", "component_id", "quantity_per", "scrap_percent"
+    bom_rows = await _rows(
+        _BOM_LINES_SQL,
+        BomLine.all()
+        .order_by("position", "id")
+        .values_list("bom__product_id", "component_id", "quantity_per", "scrap_percent"),
     )
-    phantoms = set(await BillOfMaterials.filter(phantom=True).values_list("product_id", flat=True))
-    products = await Product.all().values_list(
-        "id",
-        "sku",
-        "kind",
-        "procurement",
-        "lead_time_days",
-        "safety_stock",
-        "min_order_quantity",
-        "order_multiple",
+    phantoms = {
+        row[0]
+        for row in await _rows(
+            _PHANTOMS_SQL, BillOfMaterials.filter(phantom=True).values_list("product_id")
+        )
+    }
+    products = await _rows(
+        _PRODUCTS_SQL,
+        Product.all().values_list(
+            "id",
+            "sku",
+            "kind",
+            "procurement",
+            "lead_time_days",
+            "safety_stock",
+            "min_order_quantity",
+            "order_multiple",
+        ),
     )
     stocked = ProductKind.STOCKED.value
     for product_id, sku, kind, procurement, lead_time, safety, minimum, multiple in products:
@@ -133,19 +184,26 @@ async def load_inputs(as_of: date) -> MrpInputs:
         _BOM_LINE(parent_id, component_id, Decimal(per), Decimal(scrap))
         for parent_id, component_id, per, scrap in bom_rows
     ]
+    # Summed here rather than by SQL SUM, which SQLite computes in floating point.
+    on_hand: dict[int, Decimal] = defaultdict(Decimal)
+    for product_id, quantity in await _rows(
+        _STOCK_SQL, StockLevel.all().values_list("product_id", "on_hand")
+    ):
+        on_hand[product_id] += Decimal(quantity)
     inputs.on_hand = [
-        # SQLite sums its text decimals as floats: back to the 4 decimals they were.
-        _ON_HAND(product_id, Decimal(quantity).quantize(_FOUR_DECIMALS))
-        for product_id, quantity in (await on_hand_by_product()).items()
+        # Back to the 4 decimals of the column, whatever SQLite's text held.
+        _ON_HAND(product_id, quantity.quantize(_FOUR_DECIMALS))
+        for product_id, quantity in on_hand.items()
     ]
     # Fully received lines are skipped in Python: SQLite stores decimals as text, so a
     # quantity comparison in SQL would compare strings.
-    po_rows = (
-        await PurchaseOrderLine.filter(order__status=PurchaseOrderStatus.OPEN)
+    po_rows = await _rows(
+        _PURCHASE_LINES_SQL,
+        PurchaseOrderLine.filter(order__status=PurchaseOrderStatus.OPEN)
         .order_by("id")
         .values_list(
             "product_id", "expected_date", "quantity", "quantity_received", "order__number"
-        )
+        ),
     )
     for product_id, expected, quantity, received, number in po_rows:
         still_open = Decimal(quantity) - Decimal(received)
@@ -153,12 +211,13 @@ async def load_inputs(as_of: date) -> MrpInputs:
             inputs.receipts.append(
                 _RECEIPT(product_id, expected, still_open, number, "PURCHASE_ORDER")
             )
-    wo_rows = (
-        await WorkOrder.filter(status=WorkOrderStatus.RELEASED)
+    wo_rows = await _rows(
+        _WORK_ORDERS_SQL,
+        WorkOrder.filter(status=WorkOrderStatus.RELEASED)
         .order_by("id")
         .values_list(
             "product_id", "quantity", "quantity_completed", "start_date", "due_date", "number"
-        )
+        ),
     )
     inputs.released_work_orders = [
         _RELEASED(
@@ -177,8 +236,9 @@ async def load_inputs(as_of: date) -> MrpInputs:
 async def _sales_demands(as_of: date) -> list[planning.Demand]:
     # Every line of the open orders is read (not only the open ones) so that a line's
     # reference, `<order number>/<line number>`, counts it among all of its order's lines.
-    rows = (
-        await SalesOrderLine.filter(
+    rows = await _rows(
+        _SALES_LINES_SQL,
+        SalesOrderLine.filter(
             order__status__in=[OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED]
         )
         .order_by("order_id", "position", "id")
@@ -189,7 +249,7 @@ async def _sales_demands(as_of: date) -> list[planning.Demand]:
             "quantity_shipped",
             "order__number",
             "order__requested_date",
-        )
+        ),
     )
     line_numbers: dict[int, int] = defaultdict(int)
     demands = []
