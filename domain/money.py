@@ -1,4 +1,4 @@
-"""Decimal helpers: the one rounding rule (half-up to cents) and the Money value."""
+"""Decimal helpers: the one rounding rule (half-up), stored amounts and the Money value."""
 
 from __future__ import annotations
 
@@ -29,6 +29,14 @@ def without_padding(value: Decimal | int | str) -> Decimal:
 def cents(value: Decimal | int | str) -> Decimal:
     """A money amount with exactly two decimals (amounts are stored that way)."""
     return round_half_up(Decimal(value), 2)
+
+
+def stored_amount(value: Decimal | int | float | str) -> Decimal:
+    """An amount as the money columns keep it (§12): three decimals when the third carries a
+    digit (KWD, BHD…), else cents — so a sum of dollars reads 12.50, never 12.500. A float
+    (SQLite's SUM) is read by its shortest text."""
+    number = round_half_up(Decimal(str(value)), 3)
+    return number if number != round_half_up(number, 2) else round_half_up(number, 2)
 
 
 @dataclass(frozen=True)

@@ -18,9 +18,9 @@ from domain.billing.models import (
     PaymentAllocation,
 )
 from domain.currencies.conversion import to_base
-from domain.currencies.iso4217 import MAX_MINOR_UNITS, round_amount
+from domain.currencies.iso4217 import round_amount
 from domain.currencies.services import base_currency
-from domain.money import ZERO, cents, round_half_up
+from domain.money import ZERO, cents, stored_amount
 from domain.orders.models import OrderStatus, SalesOrder
 
 # Orders whose uninvoiced value counts against the credit limit.
@@ -37,7 +37,7 @@ async def _sum_by_account(
     rows = await queryset.annotate(amount=Sum(column)).group_by(key).values(key, "amount")
     # Each account's documents are in its currency: at most its minor units (§12).
     return {
-        row[key]: round_half_up(Decimal(str(row["amount"] or ZERO)), MAX_MINOR_UNITS)
+        row[key]: stored_amount(row["amount"] or ZERO)
         for row in rows
     }
 

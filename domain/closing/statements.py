@@ -14,9 +14,8 @@ from tortoise.queryset import QuerySet
 
 from domain.accounts.models import Account
 from domain.billing.models import CreditNote, Invoice, Payment
-from domain.currencies.iso4217 import MAX_MINOR_UNITS
 from domain.errors import DomainError, ErrorCode
-from domain.money import ZERO, round_half_up
+from domain.money import ZERO, stored_amount
 from domain.validation import Checks, required_date
 
 
@@ -108,7 +107,7 @@ def statement_lines(
 def _amount(value: Any) -> Decimal:
     """A stored or summed amount of the account's currency, to its minor units (at most 3,
     §12; SQLite may sum to a float)."""
-    return round_half_up(Decimal(str(value)), MAX_MINOR_UNITS)
+    return stored_amount(value)
 
 
 async def _total(queryset: QuerySet[Any], column: str) -> Decimal:

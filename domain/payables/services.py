@@ -36,7 +36,7 @@ from domain.ledger.postings import (
     vendor_bill_postings,
 )
 from domain.ledger.services import post_journal_entry
-from domain.money import ZERO, round_half_up
+from domain.money import ZERO, stored_amount
 from domain.numbering.services import next_number
 from domain.payables.matching import BilledQuantity, MatchException, OrderedLine, match_lines
 from domain.payables.models import (
@@ -559,7 +559,7 @@ async def payable_balances(account_ids: Sequence[int]) -> dict[int, Decimal]:
         .values("supplier_id", "owed")
     )
     owed = {
-        row["supplier_id"]: round_half_up(Decimal(str(row["owed"] or ZERO)), MAX_MINOR_UNITS)
+        row["supplier_id"]: stored_amount(row["owed"] or ZERO)
         for row in rows
     }
     return {account_id: owed.get(account_id, ZERO) for account_id in account_ids}

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from api.relay import encode_id
 from domain.billing.invoicing import invoice_order
+from domain.currencies.services import set_exchange_rate
 from domain.inventory.models import Warehouse
 from domain.inventory.services import default_warehouse
 from domain.orders.models import SalesOrder, SalesOrderLine, Shipment
@@ -141,6 +142,8 @@ async def test_lines_carry_their_orders_currency_on_every_path(
     await add_stock(widget, "5")
     order = await make_order(account, (widget, "3"))
     await SalesOrder.filter(id=order.id).update(currency="EUR")
+    # A EUR document is booked at the EUR rate of its date (§12).
+    await set_exchange_rate("EUR", date(2026, 1, 1), Decimal("1.1"))
     await confirm_sales_order(order.id)
     line = await SalesOrderLine.get(order_id=order.id)
     main = await default_warehouse()
