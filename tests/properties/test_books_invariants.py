@@ -2,7 +2,11 @@
 receipts, work order completions, shipments, adjustments, standard cost changes, invoices,
 customer payments, vendor bills and supplier payments, each followed by the checks of §5.3,
 §10 and §11 — trial balance zero, 1300 = stock at standard, 2050 = received not yet billed,
-1200 − 2100 = Σ of the accounts' balances, and the balance sheet balances."""
+1200 − 2100 = Σ of the accounts' balances, and the balance sheet balances.
+
+With foreign-currency documents (§12): a EUR customer and a JPY supplier whose rates change
+between documents. The trial balance is zero in base after every step, and 1200 − 2100
+(2000) equals Σ of the accounts' open documents each converted at the rate it was booked at."""
 
 from __future__ import annotations
 
@@ -18,12 +22,15 @@ from hypothesis import strategies as st
 
 from domain.accounts.models import Account
 from domain.billing.invoicing import invoice_order
+from domain.billing.models import OPEN_INVOICE_STATUSES, CreditNote, Invoice, Payment
 from domain.billing.payments import record_payment
 from domain.billing.receivables import balances as account_balances
 from domain.catalog.models import Product
 from domain.catalog.services import update_product
 from domain.clock import today
 from domain.closing.reports import balance_sheet_as_of, profit_and_loss_for
+from domain.currencies.conversion import to_base
+from domain.currencies.services import set_exchange_rate
 from domain.errors import DomainError
 from domain.inventory.services import OPENING_REASON, adjust_stock, default_warehouse
 from domain.ledger.models import LedgerAccount, LedgerAccountType
@@ -80,6 +87,18 @@ steps = st.lists(
         st.tuples(st.just("collect"), st.decimals(min_value=1, max_value=500, places=2)),
         st.tuples(st.just("bill"), share, st.decimals(min_value=-5, max_value=5, places=1)),
         st.tuples(st.just("pay"), share),
+        # §12: a new rate for today, a EUR order shipped (and invoiced by "invoice"), a EUR
+        # payment, and a JPY supplier's receipt, bill and payment.
+        st.tuples(
+            st.just("rate"),
+            st.sampled_from(("EUR", "JPY")),
+            st.decimals(min_value=D("0.5"), max_value=D("2"), places=4),
+        ),
+        st.tuples(st.just("fx_ship"), product, quantities),
+        st.tuples(st.just("fx_collect"), st.decimals(min_value=1, max_value=500, places=2)),
+        st.tuples(st.just("fx_receive"), component, quantities, costs, share),
+        st.tuples(st.just("fx_bill"), share, st.decimals(min_value=-5, max_value=5, places=1)),
+        st.tuples(st.just("fx_pay"), share),
     ),
     min_size=1,
     max_size=20,
@@ -91,6 +110,8 @@ class World:
     products: list[Product]  # three BUY components, then the MAKE assembly
     supplier: Account
     customer: Account
+    eur_customer: Account
+    jpy_supplier: Account
     warehouse_id: int
     sales_order_ids: list[int]
     references: itertools.count
@@ -112,6 +133,9 @@ async def make_world() -> World:
         ],
     )
     warehouse_id = (await default_warehouse()).id
+    # Base units per unit, from long ago; the "rate" step sets today's.
+    await set_exchange_rate("EUR", date(2000, 1, 1), D("1.0850"))
+    await set_exchange_rate("JPY", date(2000, 1, 1), D("0.0067"))
     for item, quantity in zip([*parts, assembly], ("60", "900", "25.5", "4"), strict=True):
         await adjust_stock(
             product_id=item.id,
@@ -123,6 +147,8 @@ async def make_world() -> World:
         products=[*parts, assembly],
         supplier=await make_account(f"Supplier {n}", payment_terms_days=30),
         customer=await make_account(f"Customer {n}", payment_terms_days=14),
+        eur_customer=await make_account(f"Kunde {n}", currency="EUR", payment_terms_days=14),
+        jpy_supplier=await make_account(f"Shiiresaki {n}", currency="JPY", payment_terms_days=30),
         warehouse_id=warehouse_id,
         sales_order_ids=[],
         references=itertools.count(1),
@@ -131,10 +157,18 @@ async def make_world() -> World:
 
 async def run(world: World, step: tuple) -> None:
     kind, *args = step
-    if kind == "receive":
+    supplier, customer = world.supplier, world.customer
+    if kind.startswith("fx_"):
+        kind = kind.removeprefix("fx_")
+        supplier, customer = world.jpy_supplier, world.eur_customer
+    if kind == "rate":
+        currency, rate = args
+        # JPY in the hundredths of a cent: 0.5 … 2 → 0.005 … 0.02 dollars a yen.
+        await set_exchange_rate(currency, today(), rate if currency == "EUR" else rate / 100)
+    elif kind == "receive":
         index, quantity, unit_cost, part = args
         order = await create_purchase_order(
-            world.supplier.id,
+            supplier.id,
             [PurchaseLineDraft(world.products[index].id, quantity, unit_cost)],
         )
         line = await PurchaseOrderLine.get(order_id=order.id)
@@ -147,7 +181,7 @@ async def run(world: World, step: tuple) -> None:
     elif kind == "ship":
         index, quantity = args
         order = await create_sales_order(
-            world.customer.id,
+            customer.id,
             [
                 OrderLineDraft(
                     world.products[index].id, quantity, D("49.50"), D("33.3333"), D("8.875")
@@ -174,30 +208,33 @@ async def run(world: World, step: tuple) -> None:
             await invoice_order(order_id, today())
     elif kind == "collect":
         (amount,) = args
-        await record_payment(world.customer.id, amount, today())
+        await record_payment(customer.id, amount, today())
     elif kind == "bill":
-        await bill_the_latest_receipt(world, *args)
+        await bill_the_latest_receipt(world, supplier, *args)
     elif kind == "pay":
         (part,) = args
         owed = sum(
             (
                 D(bill.amount_due)
                 for bill in await VendorBill.filter(
-                    supplier_id=world.supplier.id, status__in=list(OPEN_BILL_STATUSES)
+                    supplier_id=supplier.id, status__in=list(OPEN_BILL_STATUSES)
                 )
             ),
             ZERO,
         )
-        amount = (owed * part).quantize(D("0.01"))
+        # To the supplier currency's minor units: whole yen for JPY.
+        amount = (owed * part).quantize(D("1") if supplier.currency == "JPY" else D("0.01"))
         if amount > 0:
-            await record_supplier_payment(world.supplier.id, amount, today())
+            await record_supplier_payment(supplier.id, amount, today())
 
 
-async def bill_the_latest_receipt(world: World, part: Decimal, price_change: Decimal) -> None:
+async def bill_the_latest_receipt(
+    world: World, supplier: Account, part: Decimal, price_change: Decimal
+) -> None:
     """Bills part of what the supplier's latest received PO line still has unbilled, at its
     PO cost moved by `price_change` percent (an exception over 2 %, approved by FINANCE)."""
     lines = await PurchaseOrderLine.filter(
-        order__supplier_id=world.supplier.id, quantity_received__gt=0
+        order__supplier_id=supplier.id, quantity_received__gt=0
     ).order_by("-id")
     if not lines:
         return
@@ -209,8 +246,8 @@ async def bill_the_latest_receipt(world: World, part: Decimal, price_change: Dec
         return
     unit_cost = (D(line.unit_cost) * (1 + price_change / 100)).quantize(D("0.0001"))
     bill = await create_vendor_bill(
-        world.supplier.id,
-        f"INV-{world.supplier.id}-{next(world.references)}",
+        supplier.id,
+        f"INV-{supplier.id}-{next(world.references)}",
         today(),
         [BillLineDraft(line.id, quantity, unit_cost, D("7.25"))],
     )
@@ -218,10 +255,70 @@ async def bill_the_latest_receipt(world: World, part: Decimal, price_change: Dec
 
 
 async def assert_receivables_match() -> None:
+    """1200 − 2100 = Σ of the accounts' balances (§3), each open document converted at the
+    rate it was booked at (§12): in the base currency those are the balances themselves."""
     books = await balances()
-    ids = list(await Account.all().values_list("id", flat=True))
-    owed = sum((await account_balances(ids)).values(), ZERO)
+    base_ids = list(await Account.filter(currency="USD").values_list("id", flat=True))
+    in_base = sum((await account_balances(base_ids)).values(), ZERO)
+    assert in_base == sum(
+        (
+            to_base(D(due), D(rate), "USD")
+            for due, rate in await Invoice.filter(
+                account_id__in=base_ids, status__in=list(OPEN_INVOICE_STATUSES)
+            ).values_list("amount_due", "exchange_rate")
+        ),
+        ZERO,
+    ) - await _credits_in_base(base_ids)
+    every_id = list(await Account.all().values_list("id", flat=True))
+    due = sum(
+        (
+            to_base(D(due), D(rate), "USD")
+            for due, rate in await Invoice.filter(
+                account_id__in=every_id, status__in=list(OPEN_INVOICE_STATUSES)
+            ).values_list("amount_due", "exchange_rate")
+        ),
+        ZERO,
+    )
+    owed = due - await _credits_in_base(every_id)
     assert books.get("1200", ZERO) + books.get("2100", ZERO) == owed
+
+
+async def _credits_in_base(account_ids: list[int]) -> Decimal:
+    """Unapplied payments at their rates, unapplied credit notes at their invoices'."""
+    paid_ahead = sum(
+        (
+            to_base(D(amount), D(rate), "USD")
+            for amount, rate in await Payment.filter(
+                account_id__in=account_ids, unapplied_amount__gt=0
+            ).values_list("unapplied_amount", "exchange_rate")
+        ),
+        ZERO,
+    )
+    credited = sum(
+        (
+            to_base(D(amount), D(rate), "USD")
+            for amount, rate in await CreditNote.filter(
+                account_id__in=account_ids, unapplied_amount__gt=0
+            ).values_list("unapplied_amount", "invoice__exchange_rate")
+        ),
+        ZERO,
+    )
+    return paid_ahead + credited
+
+
+async def assert_payables_match() -> None:
+    """2000 = Σ of the suppliers' open bills, each at the rate it was posted at (§12)."""
+    books = await balances()
+    owed = sum(
+        (
+            to_base(D(due), D(rate), "USD")
+            for due, rate in await VendorBill.filter(
+                status__in=list(OPEN_BILL_STATUSES)
+            ).values_list("amount_due", "exchange_rate")
+        ),
+        ZERO,
+    )
+    assert -books.get("2000", ZERO) == owed
 
 
 async def assert_balance_sheet_balances() -> None:
@@ -253,4 +350,32 @@ async def test_the_books_hold_after_every_step(steps: list[tuple]) -> None:
             await run(world, step)
         await assert_books_balance()
         await assert_receivables_match()
+        await assert_payables_match()
         await assert_balance_sheet_balances()
+
+
+@pytest.mark.usefixtures("database")
+async def test_foreign_documents_move_7000_and_the_books_hold() -> None:
+    """A fixed run through every foreign-currency step, none refused: EUR sales invoiced,
+    paid after the rate moved; a JPY supplier received, billed and paid after its rate
+    moved; the checks hold after each step and 7000 carries the exchange differences."""
+    world = await make_world()
+    for step in [
+        ("fx_ship", 0, D("3")),
+        ("invoice",),
+        ("rate", "EUR", D("1.1234")),
+        ("fx_collect", D("100.00")),
+        ("fx_receive", 0, D("10"), D("2.5000"), D("1")),
+        ("fx_bill", D("1"), D("0")),
+        ("rate", "JPY", D("0.75")),
+        ("fx_pay", D("1")),
+        ("fx_collect", D("500.00")),
+    ]:
+        await run(world, step)
+        await assert_books_balance()
+        await assert_receivables_match()
+        await assert_payables_match()
+        await assert_balance_sheet_balances()
+    assert await Invoice.filter(account_id=world.eur_customer.id).count() == 1
+    assert await VendorBill.filter(supplier_id=world.jpy_supplier.id, status="PAID").count() == 1
+    assert (await balances()).get("7000", ZERO) != ZERO
