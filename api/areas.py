@@ -23,6 +23,7 @@ from api.insights import schema as insights
 from api.inventory import schema as inventory
 from api.jobs import schema as jobs
 from api.ledger import schema as ledger
+from api.lots import schema as lots
 from api.manufacturing import schema as manufacturing
 from api.orders import schema as orders
 from api.payables import schema as payables
@@ -53,6 +54,7 @@ QUERY_ROOTS: list[type] = [
     inventory.Query,
     jobs.Query,
     ledger.Query,
+    lots.Query,
     manufacturing.Query,
     orders.Query,
     payables.Query,
@@ -79,6 +81,7 @@ MUTATION_ROOTS: list[type] = [
     currencies.Mutation,
     inventory.Mutation,
     jobs.Mutation,
+    lots.Mutation,
     manufacturing.Mutation,
     orders.Mutation,
     payables.Mutation,

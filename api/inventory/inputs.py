@@ -189,6 +189,19 @@ class StockAdjustInput:
         description="Why, not blank. `OPENING` books opening stock against 3900 Opening "
         "Balance Equity; any other reason against 5100 Inventory Adjustments (§5.3)."
     )
+    lot_code: str | None = strawberry.field(
+        default=None,
+        description="For a lot-tracked product, the lot stock is added to (required then); a "
+        "new code creates the Lot (§15).",
+    )
+    expires_at: date | None = strawberry.field(
+        default=None, description="When a new lot expires."
+    )
+    lot_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="For a lot-tracked product, the Lot stock is removed from; default: first "
+        "expiry first out, then first in first out.",
+    )
 
 
 @strawberry.input(description="Stock moved from one warehouse to another (§15).")

@@ -10,8 +10,11 @@ from api.loaders import ManyByKeyLoader, by_id_loader
 from api.nested import PagesByKeyLoader
 from domain.inventory import services
 from domain.inventory.models import StockLevel, Warehouse
+from domain.lots.models import Lot
 
 WarehouseByIdLoader = by_id_loader(Warehouse)
+# The same class as api.lots.loaders' (by_id_loader makes one per model).
+LotByIdLoader = by_id_loader(Lot)
 
 
 class StockLevelsByProductIdLoader(ManyByKeyLoader):

@@ -171,12 +171,16 @@ class Mutation:
         try:
             product_id = decode_id(input.product_id, "Product", "product_id")
             warehouse_id = decode_id(input.warehouse_id, "Warehouse", "warehouse_id")
+            lot_id = None if input.lot_id is None else decode_id(input.lot_id, "Lot", "lot_id")
             move = await retry_when_locked(
                 lambda: services.adjust_stock(
                     product_id=product_id,
                     warehouse_id=warehouse_id,
                     quantity=input.quantity,
                     reason=input.reason,
+                    lot=services.LotChoice(
+                        lot_id=lot_id, lot_code=input.lot_code, expires_at=input.expires_at
+                    ),
                 )
             )
         except DomainError as error:
@@ -220,7 +224,7 @@ class Mutation:
             )
         return StockTransferPayload(
             number=done.number,
-            stock_moves=[StockMove.from_model(done.move_out), StockMove.from_model(done.move_in)],
+            stock_moves=[StockMove.from_model(m) for m in (*done.moves_out, *done.moves_in)],
             from_level=StockLevel.from_model(done.from_level),
             to_level=StockLevel.from_model(done.to_level),
             errors=[],

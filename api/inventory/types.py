@@ -11,14 +11,16 @@ import strawberry
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import UserError, payload
 from api.inventory.inputs import STOCK_MOVE_SOURCES
-from api.inventory.loaders import WarehouseByIdLoader
+from api.inventory.loaders import LotByIdLoader, WarehouseByIdLoader
 from api.relay import ModelNode, to_node
 from domain.inventory import models
 
 if TYPE_CHECKING:
     from api.catalog.types import Product
+    from api.lots.types import Lot
 
 ProductType = Annotated["Product", strawberry.lazy("api.catalog.types")]
+LotType = Annotated["Lot", strawberry.lazy("api.lots.types")]
 
 
 @strawberry.type(description="A place that holds stock; MAIN is seeded (§5.1).")
@@ -84,6 +86,12 @@ class StockMove(ModelNode):
     async def warehouse(self, info: strawberry.Info) -> Warehouse:
         row = await info.context.loaders[WarehouseByIdLoader].load(self.record.warehouse_id)
         return Warehouse.from_model(row)
+
+    @strawberry.field(description="The lot moved; null for a product not tracked by lot.")
+    async def lot(self, info: strawberry.Info) -> LotType | None:
+        if self.record.lot_id is None:
+            return None
+        return to_node(await info.context.loaders[LotByIdLoader].load(self.record.lot_id))
 
 
 @payload(

@@ -201,6 +201,18 @@ class WorkOrderCompleteInput:
     quantity: Decimal = strawberry.field(
         description="How many more are finished; > 0 and at most what is left to complete."
     )
+    lot_code: str | None = strawberry.field(
+        default=None,
+        description="The output lot, required for a lot-tracked product; a new code creates "
+        "the Lot (§15). The components' lots it consumes are recorded for lotTrace.",
+    )
+    expires_at: date | None = strawberry.field(
+        default=None, description="When a new output lot expires."
+    )
+    warehouse_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Where the components are taken and the output goes; default: MAIN.",
+    )
 
 
 @strawberry.input(description="An MRP run to plan (§6).")

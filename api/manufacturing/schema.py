@@ -200,7 +200,15 @@ class Mutation:
         return await perform(
             WorkOrderCompletePayload,
             "work_order",
-            lambda: services.complete_work_order(decode_id(input.id, "WorkOrder"), input.quantity),
+            lambda: services.complete_work_order(
+                decode_id(input.id, "WorkOrder"),
+                input.quantity,
+                lot_code=input.lot_code,
+                expires_at=input.expires_at,
+                warehouse_id=None
+                if input.warehouse_id is None
+                else decode_id(input.warehouse_id, "Warehouse", "warehouse_id"),
+            ),
             WorkOrder.from_model,
         )
 

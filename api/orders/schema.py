@@ -214,6 +214,9 @@ class Mutation:
                 services.ShipLineDraft(
                     line_id=_decode_at(line.line_id, "SalesOrderLine", ("lines", str(i), "lineId")),
                     quantity=line.quantity,
+                    lot_id=None
+                    if line.lot_id is None
+                    else _decode_at(line.lot_id, "Lot", ("lines", str(i), "lotId")),
                 )
                 for i, line in enumerate(input.lines)
             ]

@@ -19,6 +19,7 @@ from api.catalog.loaders import ProductByIdLoader
 from api.errors import UserError, payload
 from api.external_data import EXTERNAL_ID, METADATA, PRIVATE_METADATA
 from api.inventory.loaders import WarehouseByIdLoader
+from api.loaders import selects
 from api.nested import Window, nested_connection
 from api.orders.enums import (
     InvoicePolicy,
@@ -162,8 +163,16 @@ class SalesOrder(ModelNode):
 
     @strawberry.field(description="The order's lines, in their position order.")
     async def lines(self, info: Info) -> list[SalesOrderLine]:
-        rows = await info.context.loaders[SalesOrderLinesByOrderIdLoader].load(self.record.id)
-        return [SalesOrderLine.from_model(row, currency=self.currency) for row in rows]
+        loaders = info.context.loaders
+        rows = await loaders[SalesOrderLinesByOrderIdLoader].load(self.record.id)
+        # Their products with the same batch when asked for: `product` then awaits nothing.
+        products: list[Any] = [None] * len(rows)
+        if rows and selects(info, "product"):
+            products = await loaders[ProductByIdLoader].load_many([r.product_id for r in rows])
+        return [
+            SalesOrderLine.from_model(row, currency=self.currency, product_row=product)
+            for row, product in zip(rows, products, strict=True)
+        ]
 
     @strawberry.field(description="The goods shipped for the order; oldest first by default.")
     async def shipments(
@@ -246,6 +255,8 @@ class SalesOrderLine(ModelNode):
 
     # The order's currency, handed down by whoever builds the line: no field awaits it.
     currency: strawberry.Private[str]
+    # The product's row when the order's `lines` loaded it (see SalesOrder.lines).
+    product_row: strawberry.Private[Any] = None
 
     id: strawberry.relay.NodeID[int]
     position: int = strawberry.field(description="Order of the line in its order, from 0.")
@@ -296,9 +307,10 @@ class SalesOrderLine(ModelNode):
         return plain_decimal(max(open_quantity, Decimal(0)))
 
     @strawberry.field(description="The product ordered.")
-    async def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
-        row = await info.context.loaders[ProductByIdLoader].load(self.record.product_id)
-        return to_node(row)
+    def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
+        if self.product_row is not None:
+            return to_node(self.product_row)
+        return _product_later(info, self.record.product_id)
 
     @strawberry.field(description="The order the line belongs to.")
     async def sales_order(self, info: Info) -> SalesOrder:
@@ -308,6 +320,15 @@ class SalesOrderLine(ModelNode):
     @classmethod
     async def nodes_of_rows(cls, info: Info, rows: Sequence[Any | None]) -> list[Any | None]:
         return await lines_with_currency(info, rows)
+
+
+def _product_later(info: Info, product_id: int) -> Any:
+    """The product's node through the loader: an awaitable graphql-core awaits."""
+    return _load_product(info, product_id)
+
+
+async def _load_product(info: Info, product_id: int) -> Any:
+    return to_node(await info.context.loaders[ProductByIdLoader].load(product_id))
 
 
 async def lines_with_currency(
@@ -475,6 +496,11 @@ class SalesOrderShipLineInput:
     line_id: strawberry.ID = strawberry.field(description="The line (a SalesOrderLine id).")
     quantity: Decimal = strawberry.field(
         description="More than 0 and at most what is left to ship on the line."
+    )
+    lot_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="The Lot shipped, for a lot-tracked product; default: first expiry "
+        "first out, then first in first out (§15).",
     )
 
 

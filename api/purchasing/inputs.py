@@ -93,11 +93,22 @@ class PurchaseOrderReceiveLineInput:
     quantity: Decimal = strawberry.field(
         description="How many arrived; > 0 and at most what is still open on the line."
     )
+    lot_code: str | None = strawberry.field(
+        default=None,
+        description="The lot (or serial number) received, required for a lot-tracked product; "
+        "a new code creates the Lot (§15).",
+    )
+    expires_at: date | None = strawberry.field(
+        default=None, description="When a new lot expires (first expiry first out)."
+    )
 
 
-@strawberry.input(description="A delivery of a purchase order into the MAIN warehouse (§5.1).")
+@strawberry.input(description="A delivery of a purchase order into a warehouse (§5.1, §15).")
 class PurchaseOrderReceiveInput:
     id: strawberry.ID = strawberry.field(description="The OPEN PurchaseOrder.")
     lines: list[PurchaseOrderReceiveLineInput] = strawberry.field(
         description="What arrived: at least one line."
+    )
+    warehouse_id: strawberry.ID | None = strawberry.field(
+        default=None, description="Where it arrived; default: the MAIN warehouse."
     )

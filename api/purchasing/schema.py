@@ -114,11 +114,18 @@ class Mutation:
                         line.line_id, "PurchaseOrderLine", ("lines", str(i), "line_id")
                     ),
                     quantity=line.quantity,
+                    lot_code=line.lot_code,
+                    expires_at=line.expires_at,
                 )
                 for i, line in enumerate(input.lines)
             ]
+            warehouse_id = (
+                None
+                if input.warehouse_id is None
+                else decode_id(input.warehouse_id, "Warehouse", "warehouse_id")
+            )
             return await services.receive_purchase_order(
-                decode_id(input.id, "PurchaseOrder"), lines
+                decode_id(input.id, "PurchaseOrder"), lines, warehouse_id
             )
 
         return await perform(

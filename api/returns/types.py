@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import strawberry
 
-from api.billing.loaders import CreditNoteByIdLoader, InvoiceByIdLoader
+from api.billing.loaders import CreditNoteByIdLoader
 from api.errors import payload
 from api.inventory.loaders import WarehouseByIdLoader
 from api.orders.loaders import SalesOrderByIdLoader, SalesOrderLineByIdLoader
@@ -38,8 +38,8 @@ class ReturnLine:
     @strawberry.field(description="The sales order line returned.")
     async def sales_order_line(self, info: strawberry.Info) -> SalesOrderLineType:
         row = await info.context.loaders[SalesOrderLineByIdLoader].load(self.record.order_line_id)
-        order = await info.context.loaders[SalesOrderByIdLoader].load(row.order_id)
-        return node_type_of(SalesOrderLineRow).from_model(row, currency=order.currency)
+        # The orders area's own conversion, which hands the line its order's currency.
+        return (await node_type_of(SalesOrderLineRow).nodes_of_rows(info, [row]))[0]
 
     @strawberry.field(description="How many, in the product's `uom`.")
     def quantity(self) -> Decimal:
@@ -87,8 +87,7 @@ class Return(ModelNode):
         if self.record.credit_note_id is None:
             return None
         note = await info.context.loaders[CreditNoteByIdLoader].load(self.record.credit_note_id)
-        invoice = await info.context.loaders[InvoiceByIdLoader].load(note.invoice_id)
-        return node_type_of(CreditNoteRow).from_model(note, currency=invoice.currency)
+        return (await node_type_of(CreditNoteRow).nodes_of_rows(info, [note]))[0]
 
 
 @payload("return_", Return)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
@@ -215,6 +216,17 @@ async def apply_moves(
     return moves
 
 
+@contextmanager
+def lot_errors_at(path: tuple[str, ...]) -> Iterator[None]:
+    """Puts a move's lot and quantity refusals at the input line that asked for the move."""
+    try:
+        yield
+    except DomainError as error:
+        if error.field and error.field[0] in ("lot_id", "lot_code", "quantity"):
+            raise DomainError(error.code, error.message, (*path, *error.field)) from None
+        raise
+
+
 async def lot_for_receipt(product_id: int, choice: LotChoice) -> Lot:
     """The lot an incoming move of a tracked product goes into: `lot_id`'s, or the lot of
     `lot_code`, created (with `expires_at`) when new."""
@@ -376,7 +388,12 @@ async def on_hand_by_product(product_ids: Sequence[int] | None = None) -> dict[i
 
 
 async def adjust_stock(
-    *, product_id: int, warehouse_id: int, quantity: Decimal, reason: str | None
+    *,
+    product_id: int,
+    warehouse_id: int,
+    quantity: Decimal,
+    reason: str | None,
+    lot: LotChoice | None = None,
 ) -> StockMove:
     """`stockAdjust`: one move plus its §5.3 posting at standard cost, 1300 against 5100, or
     against 3900 for the reason OPENING (opening stock is equity, never cost of goods sold)."""
@@ -405,6 +422,7 @@ async def adjust_stock(
             reason=reason_text,
             source="ADJUSTMENT",
             reference=f"{product.sku}@{warehouse.code}",
+            lot=lot,
         )
         if value:
             await post_journal_entry(

@@ -12,7 +12,7 @@ from domain.catalog.models import Product, ProductKind
 from domain.clock import today
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.inventory.models import StockLevel, StockMove
-from domain.inventory.services import apply_move, get_warehouse, lock_levels
+from domain.inventory.services import LotChoice, apply_moves, get_warehouse, lock_levels
 from domain.numbering.services import next_number
 from domain.validation import Checks, valid_quantity
 
@@ -28,6 +28,9 @@ class StockTransfer:
     move_in: StockMove
     from_level: StockLevel
     to_level: StockLevel
+    # Every move, lot by lot for a tracked product: out, then in.
+    moves_out: list[StockMove]
+    moves_in: list[StockMove]
 
 
 async def transfer_stock(
@@ -56,8 +59,6 @@ async def transfer_stock(
             )
         )
     checks.raise_if_any()
-    if lot_id is not None:
-        raise DomainError(ErrorCode.INVALID, "Lots are not tracked yet.", "lot_id")
     async with in_transaction():
         product = await Product.get_or_none(id=product_id)
         if product is None:
@@ -79,10 +80,28 @@ async def transfer_stock(
             )
         number = await next_number("TR", today().year)
         reason = f"Transfer {number} {source.code} → {target.code}"
-        move_out = await apply_move(
-            from_level, -amount, reason=reason, source=TRANSFER_SOURCE, reference=number
+        moves_out = await apply_moves(
+            from_level,
+            -amount,
+            reason=reason,
+            source=TRANSFER_SOURCE,
+            reference=number,
+            lot=LotChoice(lot_id=lot_id),
         )
-        move_in = await apply_move(
-            to_level, amount, reason=reason, source=TRANSFER_SOURCE, reference=number
-        )
-    return StockTransfer(number, move_out, move_in, from_level, to_level)
+        # Each lot arrives as it left: the same lots, the same quantities.
+        moves_in = [
+            (
+                await apply_moves(
+                    to_level,
+                    -Decimal(out.quantity),
+                    reason=reason,
+                    source=TRANSFER_SOURCE,
+                    reference=number,
+                    lot=None if out.lot_id is None else LotChoice(lot_id=out.lot_id),
+                )
+            )[0]
+            for out in moves_out
+        ]
+    return StockTransfer(
+        number, moves_out[0], moves_in[0], from_level, to_level, moves_out, moves_in
+    )

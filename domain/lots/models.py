@@ -20,6 +20,8 @@ class Lot(Model):
     product_id: int
     code = fields.CharField(max_length=64)
     expires_at = fields.DateField(null=True)
+    # When lotRecall last fired for it.
+    recalled_at = fields.DatetimeField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:

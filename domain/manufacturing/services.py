@@ -18,7 +18,9 @@ from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import planned_order_event_data
 from domain.events import record_event
 from domain.inventory.services import (
+    LotChoice,
     default_warehouse,
+    get_warehouse,
     lock_levels,
     move_stock,
     stock_value_changes,
@@ -216,9 +218,18 @@ def _component(row: dict[str, Any]) -> Component:
     )
 
 
-async def complete_work_order(work_order_id: int, quantity: Decimal) -> WorkOrder:
-    """`workOrderComplete`: backflushes components per BOM incl. scrap from MAIN and adds the
-    finished goods there; a short component → INSUFFICIENT_STOCK and nothing is written.
+async def complete_work_order(
+    work_order_id: int,
+    quantity: Decimal,
+    *,
+    lot_code: str | None = None,
+    expires_at: date | None = None,
+    warehouse_id: int | None = None,
+) -> WorkOrder:
+    """`workOrderComplete`: backflushes components per BOM incl. scrap from the warehouse
+    (default MAIN) and adds the finished goods there, into the output lot `lot_code` for a
+    lot-tracked product (components: first expiry first out, §15); a short component →
+    INSUFFICIENT_STOCK and nothing is written.
     Posts Dr 1300 the finished goods at standard / Cr 1300 the components consumed at theirs
     / the difference to 5300 (§5.3). The order is COMPLETED once its whole quantity is done."""
     quantity = valid_quantity(quantity, "quantity", positive=True)
@@ -244,7 +255,11 @@ async def complete_work_order(work_order_id: int, quantity: Decimal) -> WorkOrde
             consumed = await _consumption(order.product_id, quantity)
         except BomCycleError as error:
             raise DomainError(ErrorCode.BOM_CYCLE, str(error), "id") from None
-        warehouse = await default_warehouse()
+        warehouse = (
+            await default_warehouse()
+            if warehouse_id is None
+            else await get_warehouse(warehouse_id, field="warehouse_id")
+        )
         await lock_levels(
             (product_id, warehouse.id) for product_id in [*consumed, order.product_id]
         )
@@ -286,6 +301,7 @@ async def complete_work_order(work_order_id: int, quantity: Decimal) -> WorkOrde
             reason=f"Output of {order.number}",
             source="WORK_ORDER",
             reference=order.number,
+            lot=LotChoice(lot_code=lot_code, expires_at=expires_at),
         )
         if finished_value or consumed_value:
             await post_journal_entry(

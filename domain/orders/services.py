@@ -25,11 +25,13 @@ from domain.events import record_event
 from domain.fulfillment.services import sync_fulfillment
 from domain.inventory.models import StockLevel
 from domain.inventory.services import (
+    LotChoice,
     apply_move,
     change_reserved,
     default_warehouse,
     get_warehouse,
     lock_levels,
+    lot_errors_at,
     stock_value_changes,
 )
 from domain.ledger.postings import shipment_postings
@@ -85,6 +87,8 @@ class OrderLineDraft:
 class ShipLineDraft:
     line_id: int
     quantity: Decimal
+    # The lot shipped, for a lot-tracked product; None: first expiry first out (§15).
+    lot_id: int | None = None
 
 
 def _check_drafts(checks: Checks, drafts: Sequence[OrderLineDraft]) -> None:
@@ -472,9 +476,17 @@ async def ship_sales_order(
             quantity = Decimal(draft.quantity)
             move_id: int | None = None
             if product.kind == ProductKind.STOCKED:
-                move_id = await _ship_stock(
-                    line, quantity, levels, warehouse.id, main.id, number, ("lines", str(index))
-                )
+                with lot_errors_at(("lines", str(index))):
+                    move_id = await _ship_stock(
+                        line,
+                        quantity,
+                        levels,
+                        warehouse.id,
+                        main.id,
+                        number,
+                        ("lines", str(index)),
+                        draft.lot_id,
+                    )
             line.quantity_shipped = Decimal(line.quantity_shipped) + quantity
             await line.save(update_fields=["quantity_shipped", "quantity_reserved"])
             shipment_lines.append(
@@ -529,6 +541,7 @@ async def _ship_stock(
     main_id: int,
     reference: str,
     path: tuple[str, ...],
+    lot_id: int | None = None,
 ) -> int:
     """Takes `quantity` of the line's product out of the warehouse, consuming the line's own
     reservation first; returns the stock move's id."""
@@ -545,7 +558,12 @@ async def _ship_stock(
             (*path, "quantity"),
         )
     move = await apply_move(
-        level, -quantity, reason=f"Shipment {reference}", source="SHIPMENT", reference=reference
+        level,
+        -quantity,
+        reason=f"Shipment {reference}",
+        source="SHIPMENT",
+        reference=reference,
+        lot=LotChoice(lot_id=lot_id),
     )
     await change_reserved(level, -consumed)
     line.quantity_reserved = Decimal(line.quantity_reserved) - consumed

@@ -15,8 +15,11 @@ from domain.catalog.models import Product, ProductKind
 from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.inventory.services import (
+    LotChoice,
     default_warehouse,
+    get_warehouse,
     lock_levels,
+    lot_errors_at,
     move_stock,
     stock_value_changes,
 )
@@ -51,6 +54,9 @@ class PurchaseLineDraft:
 class ReceiptLine:
     line_id: int
     quantity: Decimal
+    # The lot received, for a lot-tracked product (§15): created when new.
+    lot_code: str | None = None
+    expires_at: date | None = None
 
 
 async def billed_by_line(
@@ -150,9 +156,11 @@ async def create_purchase_order(
     return order
 
 
-async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) -> PurchaseOrder:
-    """Receives into the MAIN warehouse and posts Dr 1300 at standard cost / Cr 2050 at the
-    PO's unit cost × quantity / the difference to 5200 (§5.3); RECEIVED once every line is
+async def receive_purchase_order(
+    order_id: int, lines: Sequence[ReceiptLine], warehouse_id: int | None = None
+) -> PurchaseOrder:
+    """Receives into the warehouse (default MAIN) and posts Dr 1300 at standard cost / Cr 2050
+    at the PO's unit cost × quantity / the difference to 5200 (§5.3); RECEIVED once every line is
     fully received. Receiving more than is still open on a line → INVALID, nothing received."""
     if not lines:
         raise DomainError(ErrorCode.REQUIRED, "Say which lines are received.", "lines")
@@ -200,7 +208,16 @@ async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) ->
                     (*at, "quantity"),
                 )
             received[line.line_id] = quantity
-        warehouse = await default_warehouse()
+        warehouse = (
+            await default_warehouse()
+            if warehouse_id is None
+            else await get_warehouse(warehouse_id, field="warehouse_id")
+        )
+        lots = {
+            line.line_id: LotChoice(lot_code=line.lot_code, expires_at=line.expires_at)
+            for line in lines
+        }
+        index_of = {line.line_id: index for index, line in enumerate(lines)}
         await lock_levels((order_lines[i].product_id, warehouse.id) for i in received)
         by_product: dict[int, Decimal] = {}
         for line_id, quantity in received.items():
@@ -215,14 +232,16 @@ async def receive_purchase_order(order_id: int, lines: Sequence[ReceiptLine]) ->
         purchase_value = ZERO
         for line_id, quantity in sorted(received.items()):
             order_line = order_lines[line_id]
-            await move_stock(
-                product_id=order_line.product_id,
-                warehouse_id=warehouse.id,
-                quantity=quantity,
-                reason=f"Receipt of {order.number} line {order_line.position}",
-                source="PO_RECEIPT",
-                reference=order.number,
-            )
+            with lot_errors_at(("lines", str(index_of[line_id]))):
+                await move_stock(
+                    product_id=order_line.product_id,
+                    warehouse_id=warehouse.id,
+                    quantity=quantity,
+                    reason=f"Receipt of {order.number} line {order_line.position}",
+                    source="PO_RECEIPT",
+                    reference=order.number,
+                    lot=lots[line_id],
+                )
             before = Decimal(order_line.quantity_received)
             billed = billed_quantities.get(order_line.id, ZERO)
             unit_cost = Decimal(order_line.unit_cost)

@@ -1,0 +1,1 @@
+"""Lots and serial numbers (§15)."""
