@@ -134,34 +134,77 @@ async def _rows(sql: str, orm: Any) -> Sequence[Sequence[Any]]:
 
 
 async def load_inputs(as_of: date) -> MrpInputs:
-    """Seven queries whatever the catalogue size: products, BOM lines, phantom BOMs, on-hand,
-    open PO lines, released work orders, open sales order lines."""
+    """Seven queries whatever the catalogue size, sent at once (on PostgreSQL each on a
+    connection of its own, so the server answers them side by side): products, BOM lines,
+    phantom BOMs, on-hand, open PO lines, released work orders, open sales order lines."""
     inputs = MrpInputs()
-    bom_rows = await _rows(
-        _BOM_LINES_SQL,
-        BomLine.all()
-        .order_by("position", "id")
-        .values_list("bom__product_id", "component_id", "quantity_per", "scrap_percent"),
-    )
-    phantoms = {
-        row[0]
-        for row in await _rows(
-            _PHANTOMS_SQL, BillOfMaterials.filter(phantom=True).values_list("product_id")
-        )
-    }
-    products = await _rows(
-        _PRODUCTS_SQL,
-        Product.all().values_list(
-            "id",
-            "sku",
-            "kind",
-            "procurement",
-            "lead_time_days",
-            "safety_stock",
-            "min_order_quantity",
-            "order_multiple",
+    (
+        bom_rows,
+        phantom_rows,
+        products,
+        stock_rows,
+        po_rows,
+        wo_rows,
+        sales_rows,
+    ) = await asyncio.gather(
+        _rows(
+            _BOM_LINES_SQL,
+            BomLine.all()
+            .order_by("position", "id")
+            .values_list("bom__product_id", "component_id", "quantity_per", "scrap_percent"),
+        ),
+        _rows(_PHANTOMS_SQL, BillOfMaterials.filter(phantom=True).values_list("product_id")),
+        _rows(
+            _PRODUCTS_SQL,
+            Product.all().values_list(
+                "id",
+                "sku",
+                "kind",
+                "procurement",
+                "lead_time_days",
+                "safety_stock",
+                "min_order_quantity",
+                "order_multiple",
+            ),
+        ),
+        _rows(_STOCK_SQL, StockLevel.all().values_list("product_id", "on_hand")),
+        # Fully received lines are skipped in Python: SQLite stores decimals as text, so a
+        # quantity comparison in SQL would compare strings.
+        _rows(
+            _PURCHASE_LINES_SQL,
+            PurchaseOrderLine.filter(order__status=PurchaseOrderStatus.OPEN)
+            .order_by("id")
+            .values_list(
+                "product_id", "expected_date", "quantity", "quantity_received", "order__number"
+            ),
+        ),
+        _rows(
+            _WORK_ORDERS_SQL,
+            WorkOrder.filter(status=WorkOrderStatus.RELEASED)
+            .order_by("id")
+            .values_list(
+                "product_id", "quantity", "quantity_completed", "start_date", "due_date", "number"
+            ),
+        ),
+        # Every line of the open orders is read (not only the open ones) so that a line's
+        # reference, `<order number>/<line number>`, counts it among all of its order's lines.
+        _rows(
+            _SALES_LINES_SQL,
+            SalesOrderLine.filter(
+                order__status__in=[OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED]
+            )
+            .order_by("order_id", "position", "id")
+            .values_list(
+                "order_id",
+                "product_id",
+                "quantity",
+                "quantity_shipped",
+                "order__number",
+                "order__requested_date",
+            ),
         ),
     )
+    phantoms = {row[0] for row in phantom_rows}
     stocked = ProductKind.STOCKED.value
     for product_id, sku, kind, procurement, lead_time, safety, minimum, multiple in products:
         if lead_time < 0:
@@ -186,39 +229,19 @@ async def load_inputs(as_of: date) -> MrpInputs:
     ]
     # Summed here rather than by SQL SUM, which SQLite computes in floating point.
     on_hand: dict[int, Decimal] = defaultdict(Decimal)
-    for product_id, quantity in await _rows(
-        _STOCK_SQL, StockLevel.all().values_list("product_id", "on_hand")
-    ):
+    for product_id, quantity in stock_rows:
         on_hand[product_id] += Decimal(quantity)
     inputs.on_hand = [
         # Back to the 4 decimals of the column, whatever SQLite's text held.
         _ON_HAND(product_id, quantity.quantize(_FOUR_DECIMALS))
         for product_id, quantity in on_hand.items()
     ]
-    # Fully received lines are skipped in Python: SQLite stores decimals as text, so a
-    # quantity comparison in SQL would compare strings.
-    po_rows = await _rows(
-        _PURCHASE_LINES_SQL,
-        PurchaseOrderLine.filter(order__status=PurchaseOrderStatus.OPEN)
-        .order_by("id")
-        .values_list(
-            "product_id", "expected_date", "quantity", "quantity_received", "order__number"
-        ),
-    )
     for product_id, expected, quantity, received, number in po_rows:
         still_open = Decimal(quantity) - Decimal(received)
         if still_open > 0:
             inputs.receipts.append(
                 _RECEIPT(product_id, expected, still_open, number, "PURCHASE_ORDER")
             )
-    wo_rows = await _rows(
-        _WORK_ORDERS_SQL,
-        WorkOrder.filter(status=WorkOrderStatus.RELEASED)
-        .order_by("id")
-        .values_list(
-            "product_id", "quantity", "quantity_completed", "start_date", "due_date", "number"
-        ),
-    )
     inputs.released_work_orders = [
         _RELEASED(
             product_id,
@@ -229,28 +252,11 @@ async def load_inputs(as_of: date) -> MrpInputs:
         )
         for product_id, quantity, completed, start, due, number in wo_rows
     ]
-    inputs.demands = await _sales_demands(as_of)
+    inputs.demands = _sales_demands(sales_rows, as_of)
     return inputs
 
 
-async def _sales_demands(as_of: date) -> list[planning.Demand]:
-    # Every line of the open orders is read (not only the open ones) so that a line's
-    # reference, `<order number>/<line number>`, counts it among all of its order's lines.
-    rows = await _rows(
-        _SALES_LINES_SQL,
-        SalesOrderLine.filter(
-            order__status__in=[OrderStatus.CONFIRMED, OrderStatus.PARTIALLY_SHIPPED]
-        )
-        .order_by("order_id", "position", "id")
-        .values_list(
-            "order_id",
-            "product_id",
-            "quantity",
-            "quantity_shipped",
-            "order__number",
-            "order__requested_date",
-        ),
-    )
+def _sales_demands(rows: Sequence[Sequence[Any]], as_of: date) -> list[planning.Demand]:
     line_numbers: dict[int, int] = defaultdict(int)
     demands = []
     for order_id, product_id, quantity, shipped, number, requested in rows:

@@ -470,9 +470,12 @@ class _Planner:
         explosion = self.explosion.get(product_id, ()) if item.procurement == "MAKE" else ()
         requirements = self.requirements
         safety_stock = item.safety_stock
+        minimum = item.min_order_quantity
+        multiple = item.order_multiple
         lead_time = dt.timedelta(days=item.lead_time_days)
         sequence = self.sequence
         pegging = _FifoPegging(opening, item)
+        receive, require, cover = pegging.receive, pegging.require, pegging.cover
         orders: list[tuple[str, Decimal, dt.date, dt.date]] = []
         projected = opening
         next_gross = 0
@@ -480,17 +483,25 @@ class _Planner:
             receipt = receipts.get(day)
             if receipt:
                 projected += receipt
-                pegging.receive(receipt)
+                receive(receipt)
             while gross[next_gross][0] == day:
                 _, _, quantity, source, reference = gross[next_gross]
                 next_gross += 1
                 projected -= quantity
-                pegging.require(quantity, source, reference)
+                require(quantity, source, reference)
             if projected >= safety_stock:
                 continue
-            quantity = _lot_size(item, safety_stock - projected)
+            # The lot, §6.4: at least the minimum, then up to the next order multiple.
+            quantity = safety_stock - projected
+            if quantity < minimum:
+                quantity = minimum
+            if multiple > 0:
+                multiples, remainder = divmod(quantity, multiple)
+                if remainder:
+                    multiples += 1
+                quantity = multiples * multiple
             projected += quantity
-            pegging.cover(quantity)
+            cover(quantity)
             reference = f"PLN-{product_id}-{len(orders) + 1}"
             release = day - lead_time
             orders.append((reference, quantity, day, release))
@@ -500,8 +511,10 @@ class _Planner:
                     f"release date {release.isoformat()} is "
                     f"{(as_of - release).days} day(s) before {as_of.isoformat()}."
                 )
-            # release <= due date <= horizon end, so no horizon check is needed here.
-            needed_on = max(release, as_of)
+                needed_on = as_of
+            else:
+                # release <= due date <= horizon end, so no horizon check is needed here.
+                needed_on = release
             for component_id, factor in explosion:
                 sequence += 1
                 requirements[component_id].append(
@@ -529,17 +542,6 @@ def _date_then_input(requirement: _Requirement) -> tuple[dt.date, int]:
 
 def _round_up_explosion(quantity: Decimal) -> Decimal:
     return quantity.quantize(_EXPLOSION_STEP, ROUND_CEILING)
-
-
-def _lot_size(item: Item, shortfall: Decimal) -> Decimal:
-    """Lot for a shortfall, §6.4: at least the minimum, then up to the next order multiple."""
-    quantity = max(shortfall, item.min_order_quantity)
-    if item.order_multiple > 0:
-        multiples, remainder = divmod(quantity, item.order_multiple)
-        if remainder:
-            multiples += 1
-        quantity = multiples * item.order_multiple
-    return quantity
 
 
 class _FifoPegging:
