@@ -18,7 +18,9 @@ from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import return_event_data
 from domain.events import record_event
+from domain.inventory.models import StockMove
 from domain.inventory.services import (
+    LotChoice,
     apply_move,
     default_warehouse,
     get_warehouse,
@@ -29,7 +31,7 @@ from domain.ledger.postings import return_restock_postings
 from domain.ledger.services import post_journal_entry
 from domain.money import ZERO
 from domain.numbering.services import next_number
-from domain.orders.models import OrderStatus, SalesOrder, SalesOrderLine
+from domain.orders.models import OrderStatus, SalesOrder, SalesOrderLine, Shipment
 from domain.returns.models import Return, ReturnLine, ReturnStatus
 from domain.validation import Checks, valid_quantity
 
@@ -205,13 +207,17 @@ async def _restock(rma: Return, lines: Sequence[ReturnLine], warehouse_id: int) 
     for line in stocked:
         quantities[line.product_id] += Decimal(line.quantity)
     value = sum((await stock_value_changes(dict(quantities))).values(), ZERO)
+    shipped_lots = await _shipped_lots(rma.order_id)
     for line in stocked:
+        lot_id = shipped_lots.get(line.product_id)
         move = await apply_move(
             levels[(line.product_id, warehouse_id)],
             Decimal(line.quantity),
             reason=f"Return {rma.number}",
             source=RETURN_SOURCE,
             reference=rma.number,
+            # A lot-tracked product comes back into the lot it was shipped from (§15).
+            lot=None if lot_id is None else LotChoice(lot_id=lot_id),
         )
         line.stock_move_id = move.id
         await line.save(update_fields=["stock_move_id"])
@@ -223,6 +229,19 @@ async def _restock(rma: Return, lines: Sequence[ReturnLine], warehouse_id: int) 
             reference=rma.number,
             postings=return_restock_postings(value),
         )
+
+
+async def _shipped_lots(order_id: int) -> dict[int, int]:
+    """Per product, the lot the order's latest shipment of it came from."""
+    numbers = await Shipment.filter(order_id=order_id).values_list("number", flat=True)
+    if not numbers:
+        return {}
+    rows = (
+        await StockMove.filter(source="SHIPMENT", reference__in=list(numbers), lot_id__isnull=False)
+        .order_by("id")
+        .values_list("product_id", "lot_id")
+    )
+    return dict(rows)  # the latest move of each product wins
 
 
 async def receive_return(return_id: int, warehouse_id: int | None = None) -> Return:
