@@ -13,6 +13,7 @@ from tortoise.functions import Upper
 from domain.catalog.models import Product
 from domain.catalog.services import clean_product_fields, update_product
 from domain.errors import DomainError, ErrorCode
+from domain.imports.bulk import insert_rows
 from domain.imports.models import ImportRowStatus
 from domain.imports.rows import PendingRow, RowOutcome, refused
 from domain.imports.upserts import differs
@@ -69,7 +70,7 @@ def _check_new(clean: dict[str, Any]) -> None:
 async def apply_products(rows: Sequence[PendingRow]) -> list[RowOutcome]:
     by_external, by_sku = await _existing([row for row in rows if row.refusal is None])
     outcomes: list[RowOutcome] = []
-    new: list[Product] = []
+    new: list[dict[str, Any]] = []
     for row in rows:
         if row.refusal is not None:
             outcomes.append(refused(row.line, row.refusal))
@@ -83,7 +84,7 @@ async def apply_products(rows: Sequence[PendingRow]) -> list[RowOutcome]:
             existing = _match(row.fields, by_external, by_sku)
             if existing is None:
                 _check_new(clean)
-                new.append(Product(**clean))
+                new.append(clean)
                 outcomes.append(RowOutcome(row.line, ImportRowStatus.CREATED))
             elif not differs(existing, clean):
                 outcomes.append(RowOutcome(row.line, ImportRowStatus.UNCHANGED))
@@ -92,6 +93,5 @@ async def apply_products(rows: Sequence[PendingRow]) -> list[RowOutcome]:
                 outcomes.append(RowOutcome(row.line, ImportRowStatus.UPDATED))
         except DomainError as error:
             outcomes.append(refused(row.line, error))
-    if new:
-        await Product.bulk_create(new)
+    await insert_rows(Product, new)
     return outcomes

@@ -16,6 +16,7 @@ from domain.errors import DomainError, ErrorCode
 from domain.events import record_event
 from domain.global_ids import global_id
 from domain.imports import columns as cols
+from domain.imports.bulk import insert_rows
 from domain.imports.files import RawRow, data_rows, file_problems
 from domain.imports.models import DataImport, FileFormat, ImportKind, ImportRow, ImportRowStatus
 from domain.imports.products import apply_products
@@ -114,16 +115,17 @@ async def _commit_batch(data: DataImport, rows: Sequence[PendingRow]) -> None:
                     raise _DryRun
         except _DryRun:
             pass
-        await ImportRow.bulk_create(
+        await insert_rows(
+            ImportRow,
             [
-                ImportRow(
-                    data_import_id=data.id,
-                    line=outcome.line,
-                    status=outcome.status,
-                    errors=outcome.errors,
-                )
+                {
+                    "data_import_id": data.id,
+                    "line": outcome.line,
+                    "status": outcome.status,
+                    "errors": outcome.errors,
+                }
                 for outcome in outcomes
-            ]
+            ],
         )
 
 
