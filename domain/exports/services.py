@@ -90,7 +90,7 @@ async def _references(kind: ImportKind, rows: list[Model]) -> dict[int, Any]:
         return {}
     ids = sorted({row.account_id for row in rows})  # type: ignore[attr-defined]
     pairs = await Account.filter(id__in=ids).values_list("id", "external_id")
-    return dict(pairs)  # type: ignore[arg-type]
+    return dict(pairs)
 
 
 def _value(column: Column, row: Any, references: Mapping[int, Any]) -> Any:
