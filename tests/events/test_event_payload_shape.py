@@ -16,6 +16,7 @@ from graphql import GraphQLField, GraphQLObjectType, get_named_type
 
 from api.schema import build_schema
 from domain.accounts.services import archive_account, create_account, update_account
+from domain.auth.models import Role
 from domain.billing.credit_notes import CreditLineDraft, create_credit_note
 from domain.billing.invoicing import invoice_order
 from domain.billing.models import InvoiceLine
@@ -64,6 +65,7 @@ from domain.service.services import (
     set_case_status,
 )
 from domain.service.sla_rules import CaseStatus, Priority
+from domain.users.models import User
 
 pytestmark = pytest.mark.usefixtures("database")
 
@@ -236,9 +238,10 @@ async def test_lead_events_carry_the_lead_and_what_it_became(gql: Any) -> None:
 async def test_opportunity_events_carry_stage_changes_and_the_handover(gql: Any) -> None:
     account = await create_account({"name": "Initech"})
     widget = await a_product("WIDGET", "9.50")
+    ada = await User.create(name="Ada", email="ada@example.com", role=Role.SALES)
     deal = await create_opportunity(
         {"account_id": account.id, "name": "Big deal", "expected_close_date": date(2026, 6, 30),
-         "owner": "ada", "lines": [{"product_id": widget.id, "quantity": D("3"),
+         "owner_id": ada.id, "lines": [{"product_id": widget.id, "quantity": D("3"),
                                     "discount_percent": D("10")}]}
     )  # fmt: skip
     created = await assert_api_shape(gql, "opportunity.created")

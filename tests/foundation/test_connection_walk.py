@@ -23,7 +23,9 @@ from api.schema import build_schema
 from domain.accounts.models import Account, Contact
 from domain.activities.models import Activity, ActivityKind
 from domain.auth.models import ApiToken, Role
+from domain.auth.services import create_token
 from domain.billing.models import CreditNote, Invoice, Payment, PaymentAllocation
+from domain.campaigns.models import Campaign
 from domain.catalog.models import Product
 from domain.inventory.models import StockLevel, StockMove, Warehouse
 from domain.jobs.models import JobKind, JobRun
@@ -158,6 +160,17 @@ class World:
     async def calendar(self) -> BusinessCalendar:
         return await self._once(
             "calendar", lambda: BusinessCalendar.create(name="Parent", timezone="UTC")
+        )
+
+    async def campaign(self) -> Campaign:
+        return await self._once(
+            "campaign", lambda: Campaign.create(name="Parent", currency="USD")
+        )
+
+    async def viewer(self) -> User:
+        return await self._once(
+            "viewer",
+            lambda: User.create(name="Viewer", email="viewer@example.com", role=Role.SALES),
         )
 
     async def opportunity(self) -> Opportunity:
@@ -490,6 +503,87 @@ async def make_leads(world: World, ranks: list[int]) -> list[int]:
     return await saved(Lead, rows)
 
 
+async def make_campaigns(world: World, ranks: list[int]) -> list[int]:
+    rows = [Campaign(id=ascending_id(r), name=label(r), currency="USD") for r in ranks]
+    return await saved(Campaign, rows)
+
+
+async def make_campaign_leads(world: World, ranks: list[int]) -> list[int]:
+    campaign = await world.campaign()
+    rows = [
+        Lead(
+            id=ascending_id(r),
+            company_name=label(r),
+            contact_name="Lee",
+            created_at=earlier(r),
+            campaign=campaign,
+        )
+        for r in ranks
+    ]
+    return await saved(Lead, rows)
+
+
+async def make_campaign_opportunities(world: World, ranks: list[int]) -> list[int]:
+    account, campaign = await world.account(), await world.campaign()
+    rows = [
+        Opportunity(
+            id=ascending_id(r), name=label(r), account=account, currency="USD", campaign=campaign
+        )
+        for r in ranks
+    ]
+    return await saved(Opportunity, rows)
+
+
+async def make_my_activities(world: World, ranks: list[int]) -> list[int]:
+    account, viewer = await world.account(), await world.viewer()
+    rows = [
+        Activity(
+            id=ascending_id(r),
+            account=account,
+            kind=ActivityKind.TASK,
+            subject=label(r),
+            due_at=later(r),
+            assignee=viewer,
+        )
+        for r in ranks
+    ]
+    return await saved(Activity, rows)
+
+
+async def make_my_cases(world: World, ranks: list[int]) -> list[int]:
+    account, viewer = await world.account(), await world.viewer()
+    rows = [
+        Case(
+            id=ascending_id(r),
+            number=f"CASE-{label(r)}",
+            subject=label(r),
+            account=account,
+            opened_at=MOMENT,
+            resolution_due_at=later(r),
+            assignee=viewer,
+        )
+        for r in ranks
+    ]
+    return await saved(Case, rows)
+
+
+async def make_my_opportunities(world: World, ranks: list[int]) -> list[int]:
+    account, viewer = await world.account(), await world.viewer()
+    rows = [
+        Opportunity(
+            id=ascending_id(r),
+            name=label(r),
+            account=account,
+            currency="USD",
+            # Long past (closing within 30 days of today includes the overdue ones).
+            expected_close_date=date(2019, 1, 1) + timedelta(days=r),
+            owner=viewer,
+        )
+        for r in ranks
+    ]
+    return await saved(Opportunity, rows)
+
+
 async def make_opportunities(world: World, ranks: list[int]) -> list[int]:
     account = await world.account()
     rows = [
@@ -777,6 +871,14 @@ async def the_opportunity(world: World) -> Opportunity:
     return await world.opportunity()
 
 
+async def the_campaign(world: World) -> Campaign:
+    return await world.campaign()
+
+
+async def the_viewer(world: World) -> User:
+    return await world.viewer()
+
+
 async def the_subscription(world: World) -> WebhookSubscription:
     return await world.subscription()
 
@@ -844,6 +946,7 @@ WALKS: dict[str, Walk] = {
     "Query.webhookDeliveries": Walk(make_deliveries),  # newest first
     "Query.priceLists": Walk(make_price_lists),  # name
     "Query.quotes": Walk(make_quotes),  # newest first
+    "Query.campaigns": Walk(make_campaigns),  # name
     # Lists on an object.
     "Account.contacts": Walk(make_contacts, the_account),  # last name, first name
     "Account.opportunities": Walk(make_opportunities, the_account),  # oldest first
@@ -853,6 +956,12 @@ WALKS: dict[str, Walk] = {
     "Account.activities": Walk(make_timeline("account"), the_account),  # due time
     "Opportunity.activities": Walk(make_timeline("opportunity"), the_opportunity),
     "Opportunity.quotes": Walk(make_quotes, the_opportunity),  # newest version first
+    "Campaign.leads": Walk(make_campaign_leads, the_campaign),  # newest first
+    "Campaign.opportunities": Walk(make_campaign_opportunities, the_campaign),  # oldest first
+    # The viewer's work (the parent is the user the token is issued for): by due time.
+    "MyWork.activities": Walk(make_my_activities, the_viewer),
+    "MyWork.cases": Walk(make_my_cases, the_viewer),  # resolution due time
+    "MyWork.opportunities": Walk(make_my_opportunities, the_viewer),  # expected close date
     "WebhookSubscription.deliveries": Walk(make_deliveries, the_subscription),
     "MrpRun.plannedOrders": Walk(make_planned_orders, the_mrp_run),
     "Invoice.creditNotes": Walk(make_credit_notes(later_day), the_invoice),  # oldest first
@@ -904,6 +1013,8 @@ def page_query(coordinate: str, selection: str) -> str:
     )
     if type_name == "Query":
         return f"query($after: String) {{ {page} }}"
+    if type_name == "MyWork":
+        return f"query($after: String) {{ myWork {{ {page} }} }}"
     return (
         f"query($after: String, $parent: ID!) {{ node(id: $parent) {{ "
         f"... on {type_name} {{ {page} }} }} }}"
@@ -924,7 +1035,7 @@ def test_the_walk_covers_the_main_lists_and_names_no_list_that_is_gone() -> None
 
 @pytest.mark.parametrize("coordinate", CONNECTIONS)
 async def test_paging_forward_while_rows_are_inserted_returns_each_row_once_in_order(
-    gql: Any, coordinate: str
+    gql: Any, client: Any, coordinate: str
 ) -> None:
     walk = WALKS.get(coordinate)
     if walk is None:
@@ -934,11 +1045,23 @@ async def test_paging_forward_while_rows_are_inserted_returns_each_row_once_in_o
     before = await walk.make(world, ranks)
     rank_of = dict(zip(before, ranks, strict=True))
     variables: dict[str, Any] = {"after": None}
-    if walk.parent is not None:
-        parent = await walk.parent(world)
-        variables["parent"] = str(relay.GlobalID(coordinate.split(".")[0], str(parent.id)))
     query = page_query(coordinate, walk.selection)
     type_name, field = coordinate.split(".")
+    run = gql
+    if type_name == "MyWork":  # the viewer's lists: a token issued for the parent user
+        _, secret = await create_token("viewer", Role.SALES, user_id=(await world.viewer()).id)
+
+        async def run(query: str, variables: dict[str, Any]) -> dict[str, Any]:
+            response = await client.post(
+                "/graphql",
+                json={"query": query, "variables": variables},
+                headers={"Authorization": f"Bearer {secret}"},
+            )
+            return response.json()  # type: ignore[no-any-return]
+
+    elif walk.parent is not None:
+        parent = await walk.parent(world)
+        variables["parent"] = str(relay.GlobalID(coordinate.split(".")[0], str(parent.id)))
 
     async def insert_around(rank: int) -> None:
         around = [r for r in (rank - STEP // 2, rank + STEP // 2) if r > 0 and r not in taken]
@@ -949,9 +1072,11 @@ async def test_paging_forward_while_rows_are_inserted_returns_each_row_once_in_o
     returned: list[int] = []
     cursor_rank = 0
     while True:
-        body, _ = await asyncio.gather(gql(query, variables), insert_around(cursor_rank))
+        body, _ = await asyncio.gather(run(query, variables), insert_around(cursor_rank))
         assert "errors" not in body, body["errors"]
-        data = body["data"] if type_name == "Query" else body["data"]["node"]
+        data = body["data"]
+        if type_name != "Query":
+            data = data["myWork" if type_name == "MyWork" else "node"]
         page = data[field]
         ids = [walk.key(edge["node"]) for edge in page["edges"]]
         returned += ids

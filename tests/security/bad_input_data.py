@@ -13,6 +13,7 @@ from api.relay import encode_id
 from domain.accounts.services import create_account, create_contact
 from domain.activities.services import create_activity
 from domain.billing.invoicing import invoice_order
+from domain.campaigns.services import create_campaign
 from domain.billing.models import InvoiceLine
 from domain.catalog.services import create_product
 from domain.inventory.services import adjust_stock, default_warehouse
@@ -138,6 +139,9 @@ class World:
     async def _make_work_order(self) -> None:
         product = await self._row("product")
         self._keep("work_order", "WorkOrder", await create_work_order(product.id, D(1)))
+
+    async def _make_campaign(self) -> None:
+        self._keep("campaign", "Campaign", await create_campaign({"name": "Spring launch"}))
 
     async def _make_lead(self) -> None:
         lead = await create_lead({"company_name": "Lead Co", "contact_name": "Lee Ad"})

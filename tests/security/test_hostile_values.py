@@ -100,7 +100,6 @@ ADDRESS = {
 }
 ACCOUNT = {
     **{(name,): "text" for name in ("name", "industry", "website", "email", "phone", "tier")},
-    ("owner",): "text",
     **ADDRESS,
     ("currency",): "text",
     ("creditLimit",): "money",
@@ -131,11 +130,17 @@ OPPORTUNITY = {
     ("name",): "text",
     ("amount",): "money",
     ("expectedCloseDate",): "date",
-    ("owner",): "text",
     ("lines", 0, "quantity"): "quantity",
     ("lines", 0, "unitPrice"): "unit_price",
     ("lines", 0, "discountPercent"): "percent",
     ("lines", 0, "description"): "text",
+}
+CAMPAIGN = {
+    ("name",): "text",
+    ("channel",): "text",
+    ("startDate",): "date",
+    ("endDate",): "date",
+    ("budget",): "money",
 }
 WEBHOOK = {("url",): "text", ("eventTypes", 0): "text", ("description",): "multiline"}
 QUOTE = {
@@ -397,6 +402,9 @@ SPECS = [
         {("name",): "text", ("email",): "text"},
     ),
     Spec("userUpdate", lambda w: {"id": w.user}, {("name",): "text", ("email",): "text"}),
+    Spec("reminderScanRunStart", lambda w: {}, {("asOf",): "datetime"}),
+    Spec("campaignCreate", lambda w: {"name": "Autumn"}, CAMPAIGN),
+    Spec("campaignUpdate", lambda w: {"id": w.campaign}, CAMPAIGN),
 ]
 SPEC_BY_NAME = {spec.name: spec for spec in SPECS}
 SCHEMA = build_schema()._schema
