@@ -51,10 +51,9 @@ from api.relay import (
     to_node,
     to_optional_node,
 )
-from api.scalars import Money, plain_decimal, unit_money
+from api.scalars import Money, money, plain_decimal, unit_money
 from domain.billing import models
 from domain.billing.receivables import AgingReport, AgingRow
-from domain.money import cents
 from domain.orders.models import SalesOrderLine as SalesOrderLineRow
 from domain.settings import get_settings
 
@@ -70,7 +69,7 @@ LEDGER_ONLY = " ADMIN, FINANCE and OPERATIONS only: null (with a FORBIDDEN error
 
 
 def _money(amount: Decimal, currency: str) -> Money:
-    return Money(amount=cents(amount), currency=currency)
+    return money(amount, currency)  # to the currency's minor units (§12)
 
 
 async def _journal_entry(info: Info, entry_id: int | None) -> Any:

@@ -17,7 +17,13 @@ from api.billing.lists import InvoiceFilter, InvoiceOrder, invoice_filter, invoi
 from api.billing.loaders import InvoicesBySalesOrderIdLoader
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import UserError, payload
-from api.external_data import EXTERNAL_ID, METADATA, PRIVATE_METADATA
+from api.external_data import (
+    EXTERNAL_ID,
+    METADATA,
+    PRIVATE_METADATA,
+    ExternalDataCreateInput,
+    ExternalDataUpdateInput,
+)
 from api.inventory.loaders import WarehouseByIdLoader
 from api.loaders import selects
 from api.nested import Window, nested_connection
@@ -49,9 +55,8 @@ from api.relay import (
     to_node,
     to_optional_node,
 )
-from api.scalars import Money, plain_decimal, unit_money
+from api.scalars import Money, money, plain_decimal, unit_money
 from domain.inventory.models import StockMove as StockMoveRow
-from domain.money import cents
 from domain.orders import models
 from domain.settings import get_settings
 
@@ -68,7 +73,7 @@ MONEY_OF_ORDER = "In the order's currency, rounded half-up to its minor units (ย
 
 
 def _money(amount: Decimal, currency: str) -> Money:
-    return Money(amount=cents(amount), currency=currency)
+    return money(amount, currency)  # to the currency's minor units (ยง12)
 
 
 @strawberry.type(
@@ -169,10 +174,10 @@ class SalesOrder(ModelNode):
         products: list[Any] = [None] * len(rows)
         if rows and selects(info, "product"):
             products = await loaders[ProductByIdLoader].load_many([r.product_id for r in rows])
-        return [
-            SalesOrderLine.from_model(row, currency=self.currency, product_row=product)
-            for row, product in zip(rows, products, strict=True)
-        ]
+        lines = [SalesOrderLine.from_model(row, currency=self.currency) for row in rows]
+        for line, product in zip(lines, products, strict=True):
+            line.preloaded = product
+        return lines
 
     @strawberry.field(description="The goods shipped for the order; oldest first by default.")
     async def shipments(
@@ -255,8 +260,6 @@ class SalesOrderLine(ModelNode):
 
     # The order's currency, handed down by whoever builds the line: no field awaits it.
     currency: strawberry.Private[str]
-    # The product's row when the order's `lines` loaded it (see SalesOrder.lines).
-    product_row: strawberry.Private[Any] = None
 
     id: strawberry.relay.NodeID[int]
     position: int = strawberry.field(description="Order of the line in its order, from 0.")
@@ -308,8 +311,8 @@ class SalesOrderLine(ModelNode):
 
     @strawberry.field(description="The product ordered.")
     def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
-        if self.product_row is not None:
-            return to_node(self.product_row)
+        if self.preloaded is not None:  # the product's row, loaded by SalesOrder.lines
+            return to_node(self.preloaded)
         return _product_later(info, self.record.product_id)
 
     @strawberry.field(description="The order the line belongs to.")
@@ -443,7 +446,7 @@ class SalesOrderLineInput:
 
 
 @strawberry.input(description="A new DRAFT order for an account (salesOrderCreate).")
-class SalesOrderCreateInput:
+class SalesOrderCreateInput(ExternalDataCreateInput):
     account_id: strawberry.ID = strawberry.field(description="The customer (an Account id).")
     lines: list[SalesOrderLineInput] = strawberry.field(
         default_factory=list, description="The lines, in order; may be empty for now."
@@ -461,7 +464,7 @@ class SalesOrderCreateInput:
 @strawberry.input(
     description="Changes to a DRAFT order (salesOrderUpdate): only the fields given change."
 )
-class SalesOrderUpdateInput:
+class SalesOrderUpdateInput(ExternalDataUpdateInput):
     id: strawberry.ID = strawberry.field(description="The order (a SalesOrder id).")
     account_id: strawberry.ID | None = strawberry.field(
         default=strawberry.UNSET, description="Another customer (an Account id)."

@@ -52,9 +52,7 @@ async def set_exchange_rate(currency: str, day: date, rate: Decimal) -> Exchange
             "currency",
         )
     async with in_transaction():
-        existing = (
-            await ExchangeRate.filter(currency=code, date=day).select_for_update().first()
-        )
+        existing = await ExchangeRate.filter(currency=code, date=day).select_for_update().first()
         previous = None if existing is None else Decimal(existing.rate)
         if existing is None:
             row = await ExchangeRate.create(currency=code, date=day, rate=value)
@@ -104,9 +102,7 @@ def no_rate(currency: str, day: date, field: str | tuple[str, ...] | None = None
     )
 
 
-async def rate_on(
-    currency: str, day: date, field: str | tuple[str, ...] | None = None
-) -> Decimal:
+async def rate_on(currency: str, day: date, field: str | tuple[str, ...] | None = None) -> Decimal:
     """The rate of a document in `currency` dated `day`: the latest one dated on or before
     it; 1 for the base currency; none → NO_EXCHANGE_RATE."""
     return (await rates_on([currency], day, field))[currency]

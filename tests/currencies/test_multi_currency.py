@@ -36,7 +36,12 @@ MARCH_1, MARCH_2, MARCH_10, MARCH_12 = (date(2026, 3, d) for d in (1, 2, 10, 12)
 
 def test_minor_units_of_the_table():
     assert [minor_units(c) for c in ("JPY", "USD", "EUR", "KWD", "BHD", "CLP")] == [
-        0, 2, 2, 3, 3, 0,
+        0,
+        2,
+        2,
+        3,
+        3,
+        0,
     ]
     # Half-up to the currency's minor units.
     assert round_amount(D("1000.5"), "JPY") == D("1001")
@@ -88,7 +93,10 @@ async def test_a_eur_invoice_booked_at_1_0850_and_paid_at_1_0900(world: World):
     invoice = await world.invoice(customer, [("1", "1000.00", "8.25")], MARCH_2)
     # 1000.00 net, 8.25 % tax 82.50, 1082.50 EUR, at the rate of 1 March (10 March is later).
     assert (invoice.currency, invoice.subtotal, invoice.tax_total, invoice.total) == (
-        "EUR", D("1000.00"), D("82.50"), D("1082.50"),
+        "EUR",
+        D("1000.00"),
+        D("82.50"),
+        D("1082.50"),
     )
     assert invoice.exchange_rate == D("1.0850")
     # Dr 1200 1082.50 × 1.085 = 1174.5125 → 1174.51; Cr 4000 1000.00 × 1.085 = 1085.00;
@@ -110,7 +118,11 @@ async def test_a_eur_invoice_booked_at_1_0850_and_paid_at_1_0900(world: World):
     books = {row.ledger_account.code: row.balance for row in await trial_balance()}
     # 1179.93 − 1085.00 − 89.51 − 5.42 = 0; 1200 is cleared in base as in EUR.
     assert (books["1000"], books["1200"], books["4000"], books["2200"], books["7000"]) == (
-        D("1179.93"), D("0.00"), D("-1085.00"), D("-89.51"), D("-5.42"),
+        D("1179.93"),
+        D("0.00"),
+        D("-1085.00"),
+        D("-89.51"),
+        D("-5.42"),
     )
     assert sum(books.values(), D(0)) == D(0)
     assert await account_balance(customer.id) == D(0)
@@ -119,9 +131,7 @@ async def test_a_eur_invoice_booked_at_1_0850_and_paid_at_1_0900(world: World):
 async def test_a_jpy_invoice_rounds_each_line_to_whole_yen(world: World):
     await world.rate("JPY", MARCH_1, "0.0067")
     customer = await world.customer("JPY", "Sakura KK")
-    invoice = await world.invoice(
-        customer, [("3", "333.5", "10"), ("1", "1234.4", "10")], MARCH_2
-    )
+    invoice = await world.invoice(customer, [("3", "333.5", "10"), ("1", "1234.4", "10")], MARCH_2)
     # 3 × 333.5 = 1000.5 → 1001, tax 100.1 → 100; 1234.4 → 1234, tax 123.4 → 123.
     lines = await InvoiceLine.filter(invoice_id=invoice.id).order_by("position")
     assert [(ln.net_amount, ln.tax_amount) for ln in lines] == [
@@ -146,7 +156,9 @@ async def test_a_kwd_invoice_keeps_fils_and_posts_the_residue(world: World):
     stored = await Invoice.get(id=invoice.id)
     # 37.037 + 1.852 = 38.889 KWD, stored with its three decimals.
     assert (stored.subtotal, stored.tax_total, stored.total) == (
-        D("37.037"), D("1.852"), D("38.889"),
+        D("37.037"),
+        D("1.852"),
+        D("38.889"),
     )
     # 38.889 × 3.255 = 126.583695 → 126.58; 37.037 × 3.255 = 120.555435 → 120.56;
     # 1.852 × 3.255 = 6.02826 → 6.03; credits 126.59 exceed the debit by 0.01: Dr 7000 0.01.
@@ -187,7 +199,9 @@ async def test_aging_and_statement_in_eur_while_the_trial_balance_is_in_usd(worl
     # 1200 in USD: 1174.51 − 542.50 = 632.01 = the aging total. Cash 500 × 1.09 = 545.00;
     # gain 545.00 − 542.50 = 2.50 on 7000.
     assert (books["1200"], books["1000"], books["7000"]) == (
-        D("632.01"), D("545.00"), D("-2.50"),
+        D("632.01"),
+        D("545.00"),
+        D("-2.50"),
     )
 
 
