@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
-import threading
 import time
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Sequence
@@ -44,9 +43,9 @@ MAX_HORIZON_DAYS = 3660
 # Progress is written at most this many times per run, so a run's statement count does
 # not grow with the number of items.
 PROGRESS_STEPS = 10
-# Planned orders are handed from the planner's thread to the COPY in chunks this big: each
-# hand-over wakes the event loop, which then competes with the planner for the GIL.
-CHUNK_ROWS = 2000
+# The planner hands planned orders to the COPY, and lets the event loop run, after every
+# this many rows.
+CHUNK_ROWS = 1000
 _FOUR_DECIMALS = Decimal("0.0001")
 
 Progress = Callable[[int, int], Coroutine[Any, Any, None]]
@@ -344,70 +343,55 @@ async def _insert_planned_orders(
             await connection.execute_many(_INSERT_ROW, rows)
 
 
-class _Stopped(Exception):
-    """Raised in the planner's thread when the run gave up on its plan."""
-
-
 class _PlanWriter:
-    """Plans in a thread (the worker keeps its heartbeat) while the event loop writes: each
-    item's planned orders go to `chunks` as rows as soon as the planner has them, and
-    progress is written in order by a task of its own, outside the plan's transaction."""
+    """Plans on the event loop, a chunk of rows at a time, while the loop writes: each
+    chunk goes to `chunks` (the COPY) as soon as the planner has it, and progress is
+    written in order by a task of its own, outside the plan's transaction.
+
+    Planning in a thread was tried: the loop then waited for the GIL (up to the 5 ms
+    switch interval) at every wake-up, for every chunk and every round trip of a progress
+    write. On the loop, the planner yields after each chunk, which also lets the lease be
+    renewed and other jobs of the worker run (a chunk is ~10 ms of planning)."""
 
     def __init__(self, planner: planning.Planner, run_id: int, progress: Progress | None) -> None:
-        self.loop = asyncio.get_running_loop()
         self.planner = planner
         self.run_id = run_id
         self.progress = progress
-        self.stop = threading.Event()
         self._chunks: asyncio.Queue[list[PlannedOrderRow] | None] = asyncio.Queue()
         self._steps: asyncio.Queue[tuple[int, int] | None] = asyncio.Queue()
-        self._last_step = 0
-        self._rows: list[PlannedOrderRow] = []
         # Both tasks are made here, before the plan's transaction opens, so that what they
         # run (the progress writes above all) is not bound to its connection.
         self._writer = asyncio.create_task(self._write_progress())
-        self._planning = asyncio.create_task(asyncio.to_thread(self._plan))
+        self._planning = asyncio.create_task(self._plan())
 
-    # In the planner's thread.
-    def _plan(self) -> None:
+    async def _plan(self) -> None:
+        total = self.planner.items_planned
+        rows: list[PlannedOrderRow] = []
+        last_step = 0
         try:
-            self.planner.run(self._emit, self._report)
-            self._flush()
+            for orders, done in self.planner.steps():
+                if orders:
+                    rows.extend(_planned_order_rows(self.run_id, orders))
+                step = done * PROGRESS_STEPS // total
+                if step != last_step:
+                    last_step = step
+                    self._steps.put_nowait((done, total))
+                if len(rows) >= CHUNK_ROWS:
+                    self._chunks.put_nowait(rows)
+                    rows = []
+                    await asyncio.sleep(0)
+                    if self._writer.done():
+                        return  # a checkpoint refused: finish() raises why
+            if rows:
+                self._chunks.put_nowait(rows)
         finally:
-            self.loop.call_soon_threadsafe(self._chunks.put_nowait, None)
-            self.loop.call_soon_threadsafe(self._steps.put_nowait, None)
+            self._chunks.put_nowait(None)
+            self._steps.put_nowait(None)
 
-    def _emit(self, orders: list[planning.OrderRow]) -> None:
-        if self.stop.is_set():
-            raise _Stopped
-        self._rows.extend(_planned_order_rows(self.run_id, orders))
-        if len(self._rows) >= CHUNK_ROWS:
-            self._flush()
-
-    def _flush(self) -> None:
-        if self._rows:
-            self.loop.call_soon_threadsafe(self._chunks.put_nowait, self._rows)
-            self._rows = []
-
-    def _report(self, done: int, total: int) -> None:
-        if self.stop.is_set():
-            raise _Stopped
-        step = done * PROGRESS_STEPS // total
-        if self.progress is None or step == self._last_step:
-            return
-        self._last_step = step
-        self.loop.call_soon_threadsafe(self._steps.put_nowait, (done, total))
-
-    # On the event loop.
     async def _write_progress(self) -> None:
-        try:
-            while (step := await self._steps.get()) is not None:
-                if self.progress is not None:
-                    await self.progress(*step)
-        except BaseException:
-            # A checkpoint refused (cancelled, taken over): the planner stops too.
-            self.stop.set()
-            raise
+        while (step := await self._steps.get()) is not None:
+            if self.progress is not None:
+                await self.progress(*step)
 
     async def chunks(self) -> AsyncIterator[list[PlannedOrderRow]]:
         while (chunk := await self._chunks.get()) is not None:
@@ -416,17 +400,13 @@ class _PlanWriter:
     async def finish(self) -> None:
         """Waits for the planner and the last progress write (its checkpoint), raising what
         stopped either: the plan may commit only after both."""
-        try:
-            await self._planning
-        except _Stopped:
-            await self._writer  # raises why the writer stopped the planner
-            raise
+        await self._planning
         await self._writer
 
     async def abandon(self) -> None:
-        """Stops the planner (at its next item) and waits for both tasks, whatever they
-        raise: the caller is raising already."""
-        self.stop.set()
+        """Stops planning and waits for both tasks, whatever they raise: the caller is
+        raising already."""
+        self._planning.cancel()
         await asyncio.gather(self._planning, self._writer, return_exceptions=True)
 
 
@@ -480,6 +460,7 @@ async def _plan_and_write(
     inputs = await load_inputs(as_of)
     loaded = time.perf_counter()
     try:
+        # Reading the inputs and ordering the items is one step: off the loop it goes.
         planner = await asyncio.to_thread(
             planning.Planner,
             inputs.items,

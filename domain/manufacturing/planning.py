@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict, deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from decimal import (
     ROUND_CEILING,
@@ -322,8 +322,27 @@ class Planner:
         emit: Callable[[list[OrderRow]], object],
         progress: Callable[[int, int], None] | None = None,
     ) -> None:
-        with localcontext(_CONTEXT):
-            self._planner.run(self._schedule, self.items_planned, emit, progress)
+        total = self.items_planned
+        for orders, done in self.steps():
+            if orders:
+                emit(orders)
+            if progress is not None:
+                progress(done, total)
+
+    def steps(self) -> Iterator[tuple[list[OrderRow], int]]:
+        """`run` as a generator: (the item's orders, items planned so far) after each
+        planned item, for a caller that interleaves planning with other work (an event
+        loop writing the rows). Each step runs in the planner's own decimal context."""
+        planner = self._planner
+        done = 0
+        for item in self._schedule:
+            with localcontext(_CONTEXT):
+                if item.phantom:
+                    planner.pass_through(item)
+                    continue
+                orders = planner.plan_item(item)
+            done += 1
+            yield orders, done
 
 
 class _Planner:
@@ -389,25 +408,6 @@ class _Planner:
             key=lambda item: (levels.get(item.product_id, 0), item.product_id),
         )
 
-    def run(
-        self,
-        schedule: list[Item],
-        total: int,
-        emit: Callable[[list[OrderRow]], object],
-        progress: Callable[[int, int], None] | None,
-    ) -> None:
-        done = 0
-        for item in schedule:
-            if item.phantom:
-                self._pass_through(item)
-                continue
-            orders = self._plan_item(item)
-            if orders:
-                emit(orders)
-            done += 1
-            if progress is not None:
-                progress(done, total)
-
     def _add_receipt(self, product_id: int, day: dt.date, quantity: Decimal) -> None:
         item = self.items.get(product_id)
         planned = item is not None and item.stocked and not item.phantom
@@ -433,7 +433,7 @@ class _Planner:
             (max(day, self.as_of), sequence, quantity, source, reference)
         )
 
-    def _pass_through(self, phantom: Item) -> None:
+    def pass_through(self, phantom: Item) -> None:
         requirements = self.requirements.pop(phantom.product_id, [])
         components = self.explosion.get(phantom.product_id, ())
         if requirements and not self.bom.get(phantom.product_id):
@@ -453,7 +453,7 @@ class _Planner:
                     sequence,
                 )
 
-    def _plan_item(self, item: Item) -> list[OrderRow]:
+    def plan_item(self, item: Item) -> list[OrderRow]:
         product_id = item.product_id
         as_of = self.as_of
         opening = self.on_hand.get(product_id, ZERO)

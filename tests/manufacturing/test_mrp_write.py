@@ -110,7 +110,7 @@ async def test_a_run_failing_while_it_writes_leaves_the_earlier_plan_whole(
     first = await mrp.run_mrp(AS_OF, HORIZON)
     before = await plan_rows()
     monkeypatch.setattr(mrp, "CHUNK_ROWS", 5)
-    plan_item = planning._Planner._plan_item
+    plan_item = planning._Planner.plan_item
     calls = 0
 
     def failing(self: Any, item: planning.Item) -> list[planning.OrderRow]:
@@ -120,7 +120,7 @@ async def test_a_run_failing_while_it_writes_leaves_the_earlier_plan_whole(
             raise RuntimeError("the planner broke")
         return plan_item(self, item)
 
-    monkeypatch.setattr(planning._Planner, "_plan_item", failing)
+    monkeypatch.setattr(planning._Planner, "plan_item", failing)
 
     with pytest.raises(RuntimeError, match="the planner broke"):
         await mrp.run_mrp(AS_OF, HORIZON)
