@@ -33,6 +33,7 @@ from graphql.pyutils.gather_with_cancel import gather_with_cancel
 from strawberry import relay
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types import Info
 from strawberry.types.base import StrawberryObjectDefinition
 from strawberry.types.field import StrawberryField
 
@@ -48,7 +49,7 @@ def _strawberry_field(field_def: GraphQLField) -> StrawberryField | None:
 
 
 def _leaf_plan(name: str, field_def: GraphQLField) -> Plan:
-    return_type = field_def.type
+    return_type: Any = field_def.type
     non_null = isinstance(return_type, GraphQLNonNull)
     leaf: Any = return_type.of_type if non_null else return_type
     coerce = leaf.coerce_output_value
@@ -118,7 +119,7 @@ def _plans(parent_type: GraphQLObjectType) -> dict[str, Plan | None]:
     if plans is None:
         plans = {}
         # graphql-core types keep `extensions` as a plain dict: the plans live with the type.
-        extensions[_PLANS] = plans  # type: ignore[index]
+        extensions[_PLANS] = plans
     return plans
 
 
@@ -130,7 +131,7 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
         manager = self.middleware_manager
         self._plain = not (manager is not None and manager.middlewares)
 
-    def execute_fields(  # type: ignore[override]
+    def execute_fields(
         self,
         parent_type: GraphQLObjectType,
         source_value: Any,
@@ -189,9 +190,9 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
         return get_results()
 
 
-def _simple_resolver(field: StrawberryField) -> Callable[..., Any] | None:
-    """The function of a sync resolver that takes only `self` and no argument, extension or
-    permission; None for any other field."""
+def _simple_resolver(field: StrawberryField) -> tuple[Callable[..., Any], bool] | None:
+    """The function of a sync resolver that takes `self` and maybe `info`, and no argument,
+    extension or permission, with whether it takes info; None for any other field."""
     resolver = field.base_resolver
     if resolver is None or field.extensions or field.arguments or field.is_async:
         return None
@@ -201,23 +202,30 @@ def _simple_resolver(field: StrawberryField) -> Callable[..., Any] | None:
     if not inspect.isfunction(function):  # a classmethod or staticmethod
         return None
     parameters = list(inspect.signature(function).parameters.values())
-    if len(parameters) != 1 or parameters[0].name != "self":
+    if not parameters or parameters[0].name != "self":
         return None
-    return function
+    if len(parameters) == 1:
+        return function, False
+    info = resolver.info_parameter
+    if len(parameters) == 2 and info is not None and parameters[1].name == info.name:
+        return function, True
+    return None
 
 
 def simplify_resolvers(schema: GraphQLSchema) -> int:
-    """Gives each field whose resolver takes only `self` a resolve function calling it
-    directly (graphql-core still completes its value); returns how many it changed."""
+    """Gives each field whose resolver takes only `self` (and maybe `info`) a resolve
+    function calling it directly (graphql-core still completes its value); returns how many
+    it changed."""
     changed = 0
     for graphql_type in schema.type_map.values():
         if not isinstance(graphql_type, GraphQLObjectType) or graphql_type.name.startswith("__"):
             continue
         for field_def in graphql_type.fields.values():
             field = _strawberry_field(field_def)
-            function = _simple_resolver(field) if field is not None else None
-            if function is not None:
-                field_def.resolve = _direct(function)
+            simple = _simple_resolver(field) if field is not None else None
+            if field is not None and simple is not None:
+                function, takes_info = simple
+                field_def.resolve = _with_info(function, field) if takes_info else _direct(function)
                 changed += 1
     return changed
 
@@ -225,5 +233,12 @@ def simplify_resolvers(schema: GraphQLSchema) -> int:
 def _direct(function: Callable[[Any], Any]) -> Callable[..., Any]:
     def resolve(source: Any, info: Any) -> Any:
         return function(source)
+
+    return resolve
+
+
+def _with_info(function: Callable[[Any, Info], Any], field: StrawberryField) -> Callable[..., Any]:
+    def resolve(source: Any, info: Any) -> Any:
+        return function(source, Info(_raw_info=info, _field=field))
 
     return resolve

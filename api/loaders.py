@@ -7,7 +7,9 @@ from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
+from graphql import FieldNode, FragmentSpreadNode, InlineFragmentNode, SelectionSetNode
 from strawberry.dataloader import DataLoader
+from strawberry.types import Info
 from tortoise.models import Model
 
 L = TypeVar("L", bound=DataLoader[Any, Any])
@@ -87,6 +89,34 @@ class AccountFigureLoader(DataLoader[int, Decimal]):
     async def _load(self, account_ids: Sequence[int]) -> list[Decimal]:
         figures = await self.figures(sorted(set(account_ids)))
         return [figures[account_id] for account_id in account_ids]
+
+
+def selects(info: Info, name: str) -> bool:
+    """Whether the field being resolved selects `name` (a GraphQL field name) among its own
+    subfields, fragments included: a resolver loads what its children will read, with the
+    batch it is part of, so those children answer without awaiting (`SalesOrder.lines`
+    loads the lines' products when `product` is asked for)."""
+    raw = info._raw_info
+    fragments = raw.fragments
+    seen: set[str] = set()
+
+    def within(selection_set: SelectionSetNode | None) -> bool:
+        for selection in selection_set.selections if selection_set else ():
+            if isinstance(selection, FieldNode):
+                if selection.name.value == name:
+                    return True
+            elif isinstance(selection, InlineFragmentNode):
+                if within(selection.selection_set):
+                    return True
+            elif isinstance(selection, FragmentSpreadNode):
+                spread = selection.name.value
+                if spread not in seen and spread in fragments:
+                    seen.add(spread)
+                    if within(fragments[spread].selection_set):
+                        return True
+        return False
+
+    return any(within(node.selection_set) for node in raw.field_nodes)
 
 
 class Loaders:

@@ -79,6 +79,9 @@ class ModelNode(relay.Node):
     """
 
     record: Any  # set by from_model; not a schema field (ModelNode itself is no strawberry type)
+    # A related row the parent loaded with its batch, so a relation field awaits nothing
+    # (SalesOrder.lines hands each line its product); None: the field loads it.
+    preloaded: Any = None
     model_class: ClassVar[type[Model]]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:

@@ -167,7 +167,11 @@ class TandemSchema(strawberry.Schema):
             log.info("client error %s: %s", code, error.message)
 
 
-def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+def build_schema(
+    settings: Settings | None = None, *, plain_fields: bool = True
+) -> strawberry.Schema:
+    """The API's schema. `plain_fields=False` executes every field through strawberry and
+    graphql-core as they come (api/execution.py explains the difference; tests compare)."""
     settings = settings or get_settings()
     extensions: list[Callable[[], SchemaExtension]] = [
         MaskUnexpectedErrors,
@@ -213,9 +217,10 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         ),
         extensions=extensions,
         config=StrawberryConfig(relay_max_results=100, scalar_map=SCALARS),
-        execution_context_class=TandemExecutionContext,
+        execution_context_class=TandemExecutionContext if plain_fields else None,
     )
-    simplify_resolvers(schema._schema)
+    if plain_fields:
+        simplify_resolvers(schema._schema)
     return schema
 
 

@@ -1,0 +1,192 @@
+"""The executor's plain fields (api/execution.py) answer exactly what graphql-core's own path
+answers — values, nulls, errors and their paths — and an order's lines bring their products
+with the batch, so `product` awaits nothing and costs no statement of its own."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+import strawberry
+from strawberry import relay
+from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
+
+from api.context import Context
+from api.execution import TandemExecutionContext, simplify_resolvers
+from api.relay import encode_id
+from api.schema import build_schema
+from bench.support.raw_api import ACCOUNT_360_QUERY
+from domain.accounts.models import Account
+from domain.auth.models import ApiToken
+from domain.auth.services import create_token
+from domain.demo import seed_demo
+from domain.orders.models import SalesOrder
+from domain.settings import Settings
+
+
+@strawberry.enum(description="A colour.")
+class Colour(Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+@strawberry.type(description="A thing.")
+class Thing(relay.Node):
+    id: relay.NodeID[int]
+    name: str = strawberry.field(description="Never null in the schema.")
+    nickname: str | None = strawberry.field(description="May be null.")
+    count: int = strawberry.field(description="An Int.")
+    colour: Colour = strawberry.field(description="An enum.")
+    price: Decimal = strawberry.field(description="A Decimal.")
+
+    @strawberry.field(description="A resolver taking only self.")
+    def label(self) -> str:
+        return f"{self.name}!"
+
+    @strawberry.field(description="A resolver taking self and info.")
+    def field_name(self, info: strawberry.Info) -> str:
+        return info.field_name
+
+    @classmethod
+    def resolve_nodes(cls, *, info: Any, node_ids: Any, required: bool = False) -> list[Any]:
+        return []
+
+
+THINGS = [
+    Thing(id=1, name="a", nickname=None, count=3, colour=Colour.RED, price=Decimal("1.50")),
+    Thing(id=2, name=None, nickname="b", count=4, colour=Colour.BLUE, price=Decimal("2")),  # type: ignore[arg-type]
+    Thing(id=3, name="c", nickname="cc", count="many", colour=Colour.RED, price=Decimal(0)),  # type: ignore[arg-type]
+    Thing(id=4, name="d", nickname="dd", count=5, colour="green", price=Decimal(1)),  # type: ignore[arg-type]
+]
+
+
+@strawberry.type(description="The root.")
+class Query:
+    @strawberry.field(description="Some things, some of them broken.")
+    def things(self) -> list[Thing | None]:
+        return list(THINGS)
+
+
+THINGS_QUERY = """{ things { id name nickname count colour price label fieldName
+  again: name, fieldName2: fieldName, ... on Thing { count } } }"""
+
+
+def _schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
+    plain = strawberry.Schema(query=Query, execution_context_class=TandemExecutionContext)
+    # Query.things, Thing.label and Thing.fieldName get a direct resolve function.
+    assert simplify_resolvers(plain._schema) == 3
+    ordinary = strawberry.Schema(
+        query=Query, execution_context_class=StrawberryGraphQLCoreExecutionContext
+    )
+    return plain, ordinary
+
+
+def _answer(result: Any) -> tuple[Any, list[tuple[str, list[Any] | None]]]:
+    errors = [(error.message, error.path) for error in result.errors or []]
+    return result.data, sorted(errors, key=lambda error: error[1] or [])
+
+
+async def test_plain_fields_answer_values_nulls_and_errors_as_graphql_core_does() -> None:
+    plain, ordinary = _schemas()
+
+    ours = _answer(await plain.execute(THINGS_QUERY))
+    theirs = _answer(await ordinary.execute(THINGS_QUERY))
+
+    assert ours == theirs
+    data, errors = ours
+    # Thing 1 whole; 2 (a null name), 3 (an Int it is not) and 4 (no such enum value) fail
+    # at their field, which nulls the item of the list (a nullable item).
+    assert data["things"][0] == {
+        "id": encode_id("Thing", 1),
+        "name": "a",
+        "nickname": None,
+        "count": 3,
+        "colour": "RED",
+        "price": "1.50",
+        "label": "a!",
+        "fieldName": "fieldName",
+        "again": "a",
+        "fieldName2": "fieldName",  # the field's name, whatever its alias
+    }
+    assert data["things"][1:] == [None, None, None]
+    # graphql-core stops an object's fields at its first non-null error.
+    assert errors == [
+        ("Cannot return null for non-nullable field Thing.name.", ["things", 1, "name"]),
+        (errors[1][0], ["things", 2, "count"]),
+        (errors[2][0], ["things", 3, "colour"]),
+    ]
+    assert "Int cannot represent non-integer value: 'many'" in errors[1][0]
+    assert "'green'" in errors[2][0]
+
+
+def _context(settings: Settings, token: ApiToken) -> Context:
+    return Context(
+        request=None,
+        response=None,
+        principal=token,
+        settings=settings,
+        queue=None,
+        request_id="plain-fields-test",
+    )
+
+
+async def test_the_demo_accounts_360_answers_are_the_same_through_both_executors(
+    settings: Settings, database: str
+) -> None:
+    await seed_demo()
+    token_row, _ = await create_token("plain-fields", "ADMIN")
+    plain = build_schema(settings)
+    ordinary = build_schema(settings, plain_fields=False)
+    account_ids = await Account.all().order_by("id").values_list("id", flat=True)
+    assert len(account_ids) == 50  # the demo's accounts
+    for account_id in account_ids:
+        variables = {"id": encode_id("Account", account_id)}
+        ours = await plain.execute(
+            ACCOUNT_360_QUERY, variables, context_value=_context(settings, token_row)
+        )
+        theirs = await ordinary.execute(
+            ACCOUNT_360_QUERY, variables, context_value=_context(settings, token_row)
+        )
+        assert ours.errors is None and theirs.errors is None
+        assert ours.data == theirs.data
+
+
+LINES_QUERY = """
+query($id: ID!) { account(id: $id) { salesOrders(first: 100) { edges { node {
+  lines { position product { sku } } } } } } }
+"""
+LINES_WITHOUT_PRODUCTS = """
+query($id: ID!) { account(id: $id) { salesOrders(first: 100) { edges { node {
+  lines { position } } } } } }
+"""
+
+
+async def test_lines_bring_their_products_in_one_statement_whatever_the_orders(
+    gql: Any, count_queries: Any
+) -> None:
+    await seed_demo()
+    counts = {}
+    for account_id in await SalesOrder.all().distinct().values_list("account_id", flat=True):
+        counts[account_id] = await SalesOrder.filter(account_id=account_id).count()
+    few = min(counts, key=lambda a: (counts[a], a))
+    many = max(counts, key=lambda a: (counts[a], -a))
+    assert counts[few] < counts[many]
+    await gql("{ __typename }")
+
+    statements = {}
+    for account_id in (few, many):
+        with count_queries() as counted:
+            answer = await gql(LINES_QUERY, {"id": encode_id("Account", account_id)})
+        assert "errors" not in answer
+        statements[account_id] = counted.statements
+    with count_queries() as without:
+        await gql(LINES_WITHOUT_PRODUCTS, {"id": encode_id("Account", many)})
+
+    # token, account, its orders page, their lines, the lines' products: as many for an
+    # account of 1 order as for the one with the most.
+    assert len(statements[few]) == len(statements[many]) == 5, statements[many]
+    assert sum('"products"' in s for s in statements[many]) == 1
+    # Without `product` no products are read.
+    assert len(without.statements) == 4
+    assert not any('"products"' in s for s in without.statements)
