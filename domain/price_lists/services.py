@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -16,7 +16,9 @@ from tortoise.transactions import in_transaction
 
 from domain.accounts.models import Account
 from domain.catalog.models import Product
+from domain.currencies.services import base_currency, rate_on
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.money import round_half_up
 from domain.price_lists.models import PriceList, PriceListItem
 from domain.price_lists.pricing import Break, ListTerms, PriceSource, ResolvedPrice, resolve
 from domain.settings import get_settings
@@ -108,16 +110,41 @@ async def resolve_prices(
     product_ids = [product_id for product_id, _ in lines]
     list_ids = [pl.id for pl in (own, default) if pl is not None]
     breaks = await _list_terms(list_ids, product_ids)
-    return [
+    # The list price is in the base currency: a line that falls back on it (a discount item
+    # too) is priced in the account's currency at the day's rate (§12), 4 decimals; the rate
+    # is looked up only when a line needs it (none → NO_EXCHANGE_RATE).
+    resolved = [
         resolve(
             _terms(own, breaks, product_id),
             _terms(default, breaks, product_id),
-            Decimal(list_prices[product_id]),
+            _LIST_PRICE,
             quantity,
             on,
         )
         for product_id, quantity in lines
     ]
+    needed = [r.unit_price.is_nan() for r in resolved]
+    rate = Decimal(1)
+    if any(needed) and account.currency != base_currency():
+        rate = await rate_on(account.currency, on)
+    return [
+        replace(price, unit_price=_in_currency(Decimal(list_prices[product_id]), rate))
+        if uses_list_price
+        else price
+        for price, uses_list_price, (product_id, _) in zip(resolved, needed, lines, strict=True)
+    ]
+
+
+# Stands in for the list price while the rule runs, so the caller sees which lines took it.
+_LIST_PRICE = Decimal("NaN")
+
+
+def _in_currency(list_price: Decimal, rate: Decimal) -> Decimal:
+    """A base-currency list price in a currency worth `rate` base units: ÷ rate, to the 4
+    decimals of a unit price (exactly the list price in the base currency)."""
+    if rate == 1:
+        return list_price
+    return round_half_up(list_price / rate, UNIT_PRICE.places)
 
 
 async def resolve_price(

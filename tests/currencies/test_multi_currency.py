@@ -300,3 +300,21 @@ async def test_the_rate_of_a_day_is_the_latest_on_or_before_it(world: World):
     await world.rate("EUR", MARCH_10, "1.0950")
     assert await rate_on("EUR", MARCH_12) == D("1.095")
     assert await ExchangeRate.filter(currency="EUR").count() == 2
+
+
+async def test_a_list_price_is_converted_to_the_accounts_currency(world: World):
+    await world.rate("EUR", date(2020, 1, 1), "1.2500")
+    customer = await world.customer("EUR")
+    product = await world.product("100.00", "0")
+    order = await create_sales_order(customer.id, [OrderLineDraft(product.id, D("3"))])
+    # 100.00 USD ÷ 1.25 = 80.0000 EUR a unit; 3 × 80 = 240.00 EUR.
+    assert (order.currency, order.total) == ("EUR", D("240.00"))
+    # Without a JPY rate, a line that needs the list price is refused; one given a price is not.
+    yen = await world.customer("JPY", "Sakura KK")
+    with pytest.raises(DomainError) as refused:
+        await create_sales_order(yen.id, [OrderLineDraft(product.id, D("1"))])
+    assert refused.value.code == ErrorCode.NO_EXCHANGE_RATE
+    priced = await create_sales_order(
+        yen.id, [OrderLineDraft(product.id, D("1"), unit_price=D("15000"))]
+    )
+    assert priced.total == D("15000")
