@@ -492,7 +492,10 @@ async def _plan_and_write(
         async with in_transaction() as connection:
             # Two runs forced at once replace in turn: the later one's delete sees the
             # earlier one's committed orders, so two plans never mix. Readers see the earlier
-            # plan until this transaction commits, then this one alone.
+            # plan until this transaction commits, then this one alone. Planning goes on
+            # while the lock is awaited; its rows wait in memory. (The progress writes take
+            # a second pooled connection meanwhile: only job runs pass progress, and those
+            # are single flight, so no pool fills up with runs waiting for this lock.)
             await serialize_on(connection, "mrp.plan")
             await PlannedOrder.filter(firmed_at__isnull=True).delete()
             await _insert_planned_orders(connection, writer.chunks())
