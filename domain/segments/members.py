@@ -6,41 +6,86 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 
-from tortoise.expressions import RawSQL, Subquery
+from tortoise.expressions import RawSQL
 from tortoise.queryset import QuerySet
 
 from domain.accounts.models import Account
-from domain.orders.models import OrderStatus, SalesOrder
+from domain.orders.models import OrderStatus
 from domain.segments.rules import SegmentRules
-from domain.service.models import Case
 from domain.service.sla_rules import OPEN_STATUSES
 
-# Lifetime revenue in cents, as `receivables.lifetime_revenues` sums it (every invoice's
-# subtotal minus every credit note's), correlated with the account row. Stored amounts are
-# cents, so × 100 is an integer; ROUND guards SQLite, which sums the text values as floats.
-LIFETIME_REVENUE_CENTS_SQL = (
-    "(SELECT COALESCE(SUM(CAST(ROUND(i.subtotal * 100) AS BIGINT)), 0) FROM invoices i "
-    'WHERE i.account_id = "accounts"."id") - '
-    "(SELECT COALESCE(SUM(CAST(ROUND(c.subtotal * 100) AS BIGINT)), 0) FROM credit_notes c "
-    'WHERE c.account_id = "accounts"."id")'
+ACCOUNT_ID = '"accounts"."id"'
+# Each account's lifetime revenue in cents, as `receivables.lifetime_revenues` sums it (every
+# invoice's subtotal minus every credit note's), for the accounts with an invoice or credit
+# note; the others have 0. Stored amounts are cents, so × 100 is an integer; ROUND guards
+# SQLite, which sums the text values as floats.
+REVENUE_SQL = (
+    "SELECT account_id FROM ("
+    "SELECT account_id, CAST(ROUND(subtotal * 100) AS BIGINT) AS cents FROM invoices "
+    "UNION ALL "
+    "SELECT account_id, -CAST(ROUND(subtotal * 100) AS BIGINT) AS cents FROM credit_notes"
+    ") AS documents GROUP BY account_id HAVING {having}"
 )
-
-
-def _midnight(day: date) -> datetime:
-    return datetime.combine(day, time(), tzinfo=UTC)
-
-
-def _orders(confirmed_from: date | None = None) -> QuerySet[SalesOrder]:
-    """Orders that count as orders: confirmed once and not cancelled."""
-    orders = SalesOrder.filter(confirmed_at__isnull=False).exclude(status=OrderStatus.CANCELLED)
-    if confirmed_from is not None:
-        orders = orders.filter(confirmed_at__gte=_midnight(confirmed_from))
-    return orders
+# Orders that count as orders: confirmed once and not cancelled.
+ORDERS_SQL = (
+    "SELECT account_id FROM sales_orders WHERE confirmed_at IS NOT NULL "
+    f"AND status <> '{OrderStatus.CANCELLED.value}'"
+)
+OPEN_CASES_SQL = "SELECT account_id FROM cases WHERE status IN ({})".format(
+    ", ".join(f"'{status.value}'" for status in sorted(OPEN_STATUSES))
+)
 
 
 def _cents(amount: Decimal) -> int:
     # A rule's amount has at most two decimals (clean_rules): × 100 is exact.
     return int((amount * 100).to_integral_value())
+
+
+def _instant(day: date) -> str:
+    """Midnight UTC of `day` as a literal both dialects compare with a stored instant
+    (PostgreSQL reads the offset; SQLite stores this very text form)."""
+    return datetime.combine(day, time(), tzinfo=UTC).isoformat(sep=" ")
+
+
+def _revenue_condition(low: int | None, high: int | None) -> str:
+    """The account's revenue (in cents) within [low, high]."""
+    bounds = [f"SUM(cents) >= {int(low)}"] if low is not None else []
+    bounds += [f"SUM(cents) <= {int(high)}"] if high is not None else []
+    within = " AND ".join(bounds)
+    if (low is None or low <= 0) and (high is None or high >= 0):
+        # Revenue 0 qualifies, so accounts without documents do: exclude those outside.
+        return f"{ACCOUNT_ID} NOT IN ({REVENUE_SQL.format(having=f'NOT ({within})')})"
+    return f"{ACCOUNT_ID} IN ({REVENUE_SQL.format(having=within)})"
+
+
+def set_conditions(rules: SegmentRules) -> list[str]:
+    """The rules that look at other tables, as SQL conditions on the account's id. Each is
+    an uncorrelated `IN (SELECT …)`: inside the CASE that `segment_accounts` wraps them in,
+    the database builds each set once (PostgreSQL: a hashed subplan) and probes it per
+    account, so the cost grows with the rows, never with their product. Every value is a
+    validated number, date or enum written as a literal."""
+    conditions = []
+    low, high = rules.min_lifetime_revenue, rules.max_lifetime_revenue
+    if low is not None or high is not None:
+        conditions.append(
+            _revenue_condition(
+                None if low is None else _cents(low), None if high is None else _cents(high)
+            )
+        )
+    if rules.last_order_before is not None:
+        # Ordered at least once, and not on or after that day.
+        since = _instant(rules.last_order_before)
+        conditions.append(f"{ACCOUNT_ID} IN ({ORDERS_SQL})")
+        conditions.append(f"{ACCOUNT_ID} NOT IN ({ORDERS_SQL} AND confirmed_at >= '{since}')")
+    if rules.last_order_after is not None:
+        # An order on a day after that day.
+        since = _instant(rules.last_order_after + timedelta(days=1))
+        conditions.append(f"{ACCOUNT_ID} IN ({ORDERS_SQL} AND confirmed_at >= '{since}')")
+    if rules.has_open_cases is not None:
+        conditions.append(
+            f"{ACCOUNT_ID} {'' if rules.has_open_cases else 'NOT '}IN ({OPEN_CASES_SQL})"
+        )
+    return conditions
 
 
 def segment_accounts(rules: SegmentRules) -> QuerySet[Account]:
@@ -55,29 +100,10 @@ def segment_accounts(rules: SegmentRules) -> QuerySet[Account]:
         accounts = accounts.filter(industry__iexact=rules.industry)
     if rules.owner_id is not None:
         accounts = accounts.filter(owner_id=rules.owner_id)
-    if rules.min_lifetime_revenue is not None or rules.max_lifetime_revenue is not None:
-        accounts = accounts.annotate(lifetime_revenue_cents=RawSQL(LIFETIME_REVENUE_CENTS_SQL))
-        if rules.min_lifetime_revenue is not None:
-            accounts = accounts.filter(
-                lifetime_revenue_cents__gte=_cents(rules.min_lifetime_revenue)
-            )
-        if rules.max_lifetime_revenue is not None:
-            accounts = accounts.filter(
-                lifetime_revenue_cents__lte=_cents(rules.max_lifetime_revenue)
-            )
-    if rules.last_order_before is not None:
-        # Ordered at least once, and not on or after that day.
-        accounts = accounts.filter(id__in=Subquery(_orders().values("account_id"))).exclude(
-            id__in=Subquery(_orders(rules.last_order_before).values("account_id"))
-        )
-    if rules.last_order_after is not None:
-        # An order on a day after that day.
-        later = rules.last_order_after + timedelta(days=1)
-        accounts = accounts.filter(id__in=Subquery(_orders(later).values("account_id")))
-    if rules.has_open_cases is not None:
-        open_cases = Subquery(Case.filter(status__in=sorted(OPEN_STATUSES)).values("account_id"))
-        if rules.has_open_cases:
-            accounts = accounts.filter(id__in=open_cases)
-        else:
-            accounts = accounts.exclude(id__in=open_cases)
+    conditions = set_conditions(rules)
+    if conditions:
+        matched = " AND ".join(f"({condition})" for condition in conditions)
+        accounts = accounts.annotate(
+            segment_rules=RawSQL(f"CASE WHEN {matched} THEN 1 ELSE 0 END")
+        ).filter(segment_rules=1)
     return accounts
