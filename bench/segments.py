@@ -147,7 +147,7 @@ async def load_accounts(total: int) -> None:
 async def segment_read() -> tuple[list[int], int]:
     members = segment_accounts(RULES)
     page = await members.order_by("name", "id").limit(PAGE + 1).values_list("id", flat=True)
-    return list(page), await members.count()
+    return [int(pk) for pk in page], await members.count()  # type: ignore[call-overload]
 
 
 async def raw_read() -> tuple[list[int], int]:
