@@ -17,6 +17,7 @@ from domain.demo.quotes import seed_quotes
 from domain.demo.service_desk import seed_cases, seed_policies
 from domain.demo.stock import seed_stock
 from domain.demo.summary import demo_summary
+from domain.demo.team import seed_team
 
 __all__ = ["demo_present", "seed_demo"]
 
@@ -42,6 +43,7 @@ async def seed_demo() -> dict[str, int]:
 
 async def _seed(ctx: DemoContext) -> None:
     await seed_policies(ctx)
+    await seed_team(ctx)
     await seed_accounts(ctx)
     await seed_catalog(ctx)
     await seed_stock(ctx)

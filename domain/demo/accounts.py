@@ -72,7 +72,7 @@ async def seed_accounts(ctx: DemoContext) -> None:
                     "email": f"hello@{domain_name}",
                     "phone": _phone(ctx),
                     "tier": tier,
-                    "owner": ctx.rng.choice(OWNERS),
+                    "owner_id": ctx.user_ids[ctx.rng.choice(OWNERS)],
                     "billing_address": address,
                     "shipping_address": address if ctx.rng.random() < 0.7 else _address(ctx),
                     "payment_terms_days": terms,

@@ -47,6 +47,10 @@ class DemoContext:
     premium_policy_id: int = 0
     # Sales orders made by winning deals, in the order they were won.
     handover_order_ids: list[int] = field(default_factory=list)
+    # The sales team (§13): owner name → user id, the service agents, the campaigns.
+    user_ids: dict[str, int] = field(default_factory=dict)
+    service_user_ids: list[int] = field(default_factory=list)
+    campaign_ids: list[int] = field(default_factory=list)
 
     def product(self, sku: str) -> int:
         return self.products[sku]

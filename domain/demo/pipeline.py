@@ -64,9 +64,18 @@ def deal_lines(ctx: DemoContext, skus: tuple[str, ...], fleet: bool) -> list[dic
     return lines
 
 
+def _campaign(ctx: DemoContext, index: int, every: int) -> int | None:
+    """Of each `every` leads or deals, the first comes from the first campaign and the second
+    from the second (§13 attribution); the rest from none."""
+    position = index % every
+    return ctx.campaign_ids[position] if position < len(ctx.campaign_ids) else None
+
+
 async def seed_leads(ctx: DemoContext) -> None:
+    index = 0
     for status, count in LEAD_MIX:
         for _ in range(count):
+            index += 1
             first, last = ctx.rng.choice(FIRST_NAMES), ctx.rng.choice(LAST_NAMES)
             company = f"{ctx.rng.choice(COMPANY_PREFIXES)} Cycle Club"
             lead = await create_lead(
@@ -75,6 +84,8 @@ async def seed_leads(ctx: DemoContext) -> None:
                     "contact_name": f"{first} {last}",
                     "email": f"{first}.{last}@lead-{ctx.rng.randint(100, 999)}.example".lower(),
                     "source": ctx.rng.choice(LEAD_SOURCES),
+                    "owner_id": ctx.user_ids[OWNERS[index % len(OWNERS)]],
+                    "campaign_id": _campaign(ctx, index, 3),
                 }
             )
             if status is not LeadStatus.NEW:
@@ -88,7 +99,7 @@ async def seed_opportunities(ctx: DemoContext) -> None:
     plan: list[str] = [stage.value for stage in open_stages for _ in range(OPEN_PER_STAGE)]
     plan += ["WON"] * WON + ["LOST"] * LOST
     ctx.rng.shuffle(plan)
-    for outcome in plan:
+    for index, outcome in enumerate(plan):
         customer = ctx.rng.choice(ctx.customers)
         fleet = customer.tier == "ENTERPRISE"
         closed = outcome in ("WON", "LOST")
@@ -97,7 +108,8 @@ async def seed_opportunities(ctx: DemoContext) -> None:
             {
                 "account_id": customer.id,
                 "name": f"{customer.name} — {ctx.rng.choice(DEAL_THEMES)}",
-                "owner": ctx.rng.choice(OWNERS),
+                "owner_id": ctx.user_ids[ctx.rng.choice(OWNERS)],
+                "campaign_id": _campaign(ctx, index, 5),
                 "expected_close_date": day(
                     ctx.rng.randint(-90, -5) if closed else ctx.rng.randint(-10, 150)
                 ),
@@ -107,7 +119,10 @@ async def seed_opportunities(ctx: DemoContext) -> None:
         target = ctx.rng.randint(1, 3) if closed else open_stages.index(Stage(outcome))
         for stage in open_stages[1 : target + 1]:
             await move_opportunity_stage(opportunity.id, stage)
-        await _log_activity(ctx, customer, opportunity.id, closed)
+        # A third of the open deals' next steps are already overdue (§13 reminders, myWork).
+        await _log_activity(
+            ctx, customer, opportunity.id, opportunity.owner_id, closed, overdue=index % 3 == 0
+        )
         if outcome == "WON":
             won = await win_opportunity(opportunity.id, requested_date=day(ctx.rng.randint(3, 40)))
             assert won.sales_order_id is not None
@@ -117,17 +132,25 @@ async def seed_opportunities(ctx: DemoContext) -> None:
 
 
 async def _log_activity(
-    ctx: DemoContext, customer: CustomerRef, opportunity_id: int, closed: bool
+    ctx: DemoContext,
+    customer: CustomerRef,
+    opportunity_id: int,
+    owner_id: int | None,
+    closed: bool,
+    *,
+    overdue: bool = False,
 ) -> None:
     kind = ctx.rng.choice((ActivityKind.CALL, ActivityKind.MEETING, ActivityKind.EMAIL))
     fields: dict[str, Any] = {
         "kind": kind,
         "subject": f"{kind.value.title()} with {customer.name}",
         "opportunity_id": opportunity_id,
+        "assignee_id": owner_id,
     }
     if closed:
         fields["due_at"] = moment(-ctx.rng.randint(10, 60))
         fields["completed_at"] = fields["due_at"]
     else:
-        fields["due_at"] = moment(ctx.rng.randint(1, 14))
+        days = ctx.rng.randint(1, 14)
+        fields["due_at"] = moment(-days if overdue else days)
     await create_activity(fields)

@@ -114,6 +114,7 @@ async def seed_cases(ctx: DemoContext) -> None:
             description=f"Reported by {customer.name}.",
             priority=_priority(ctx),
             opened_at=opened,
+            assignee_id=ctx.service_user_ids[index % len(ctx.service_user_ids)],
         )
         if status is CaseStatus.NEW:
             continue
