@@ -16,6 +16,7 @@ from decimal import (
     Overflow,
     localcontext,
 )
+from operator import itemgetter
 from typing import Any, Literal, TypeVar
 
 from domain.validation import PERCENT, QUANTITY, Scale, required_decimal
@@ -462,7 +463,7 @@ class _Planner:
                 f"{item.sku} has negative on-hand {opening}: the shortage is planned but unpegged."
             )
         receipts = self.receipts.get(product_id, {})
-        gross = sorted(self.requirements.pop(product_id, []), key=_date_then_input)
+        gross = sorted(self.requirements.pop(product_id, []), key=_DATE_THEN_INPUT)
         gross.append(_END_OF_REQUIREMENTS)
         days = sorted({as_of, *receipts, *(requirement[0] for requirement in gross[:-1])})
 
@@ -536,8 +537,8 @@ class _Planner:
         ]
 
 
-def _date_then_input(requirement: _Requirement) -> tuple[dt.date, int]:
-    return requirement[0], requirement[1]
+# A requirement's date, then its input sequence (C-level, not a Python call per item).
+_DATE_THEN_INPUT = itemgetter(0, 1)
 
 
 def _round_up_explosion(quantity: Decimal) -> Decimal:
