@@ -12,6 +12,7 @@ import pytest
 from domain.accounts.models import Account
 from domain.activities.services import create_activity
 from domain.catalog.models import Product
+from domain.currencies.services import set_exchange_rate
 from domain.outbox.models import Event
 from domain.pipeline.handover import win_opportunity
 from domain.pipeline.models import Opportunity, OpportunityLine, OpportunityStatus, Stage
@@ -632,8 +633,9 @@ async def test_first_and_last_together_are_refused(gql: GraphQL) -> None:
 async def test_a_line_read_through_node_is_priced_in_its_deals_currency(
     gql: GraphQL, widget: Product, make_opportunity: Any
 ) -> None:
-    # Written straight to the table: the use cases take only the installation currency
-    # until §12 is enabled, but a line must show its deal's currency, not the default.
+    # A line must show its deal's currency, not the default. Its list price of 19.99 USD is
+    # priced in euros at the day's rate (§12): at 1.25, 19.99 ÷ 1.25 = 15.992 EUR.
+    await set_exchange_rate("EUR", date(2000, 1, 1), D("1.25"))
     euro = await Account.create(name="Euro GmbH", currency="EUR")
     deal = await make_opportunity(
         euro, "Euro deal", lines=[{"product_id": widget.id, "quantity": D("1.5")}]
@@ -646,9 +648,9 @@ async def test_a_line_read_through_node_is_priced_in_its_deals_currency(
         {"id": gid("OpportunityLine", line.id)},
     )
 
-    # 1.5 × 19.99 = 29.985 → 29.99
+    # 1.5 × 15.992 = 23.988 → 23.99
     assert body["data"]["node"] == {
         "quantity": "1.5",
-        "unitPrice": {"amount": "19.99", "currency": "EUR"},
-        "netAmount": {"amount": "29.99", "currency": "EUR"},
+        "unitPrice": {"amount": "15.992", "currency": "EUR"},
+        "netAmount": {"amount": "23.99", "currency": "EUR"},
     }
