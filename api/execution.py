@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import inspect
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 from graphql import (
@@ -94,12 +95,37 @@ def _node_id_plan(type_name: str, origin: type) -> Plan | None:
     return read
 
 
-def _plan(parent_type: GraphQLObjectType, field_name: str) -> Plan | None:
+class _ObjectPlan:
+    """A field whose value is an object read from an attribute or a self-only resolver
+    (`SalesOrder.total`'s Money): when every subfield asked of it is a plain leaf, its
+    answer is built here, without a path, an info or graphql-core's completion."""
+
+    __slots__ = ("get", "non_null", "return_type")
+
+    def __init__(
+        self, get: Callable[[Any], Any], return_type: GraphQLObjectType, non_null: bool
+    ) -> None:
+        self.get = get
+        self.return_type = return_type
+        self.non_null = non_null
+
+
+def _plan(parent_type: GraphQLObjectType, field_name: str) -> Plan | _ObjectPlan | None:
     field_def = parent_type.fields.get(field_name)
     field = _strawberry_field(field_def) if field_def is not None else None
     if field_def is None or field is None or field_def.args or field.extensions:
         return None
-    leaf = field_def.type.of_type if isinstance(field_def.type, GraphQLNonNull) else field_def.type
+    non_null = isinstance(field_def.type, GraphQLNonNull)
+    leaf = field_def.type.of_type if non_null else field_def.type
+    if isinstance(leaf, GraphQLObjectType):
+        if field.base_resolver is None:
+            if field.default_resolver is not getattr:
+                return None
+            return _ObjectPlan(attrgetter(field.python_name), leaf, non_null)
+        simple = _simple_resolver(field)
+        if simple is None or simple[1]:  # one taking info goes the ordinary way
+            return None
+        return _ObjectPlan(simple[0], leaf, non_null)
     if not is_leaf_type(leaf):
         return None
     if field.base_resolver is None:
@@ -113,7 +139,7 @@ def _plan(parent_type: GraphQLObjectType, field_name: str) -> Plan | None:
     return None
 
 
-def _plans(parent_type: GraphQLObjectType) -> dict[str, Plan | None]:
+def _plans(parent_type: GraphQLObjectType) -> dict[str, Plan | _ObjectPlan | None]:
     extensions = parent_type.extensions
     plans = extensions.get(_PLANS)
     if plans is None:
@@ -156,7 +182,10 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 except KeyError:
                     plan = plans[field_name] = _plan(parent_type, field_name)
                 if plan is not None and not node.arguments:
-                    value = plan(source_value)
+                    if type(plan) is _ObjectPlan:
+                        value = self._flat_object(plan, field_details_list, source_value)
+                    else:
+                        value = plan(source_value)  # type: ignore[operator]
                     if value is not _SLOW:
                         results[response_name] = value
                         continue
@@ -188,6 +217,47 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
+
+    def _flat_object(
+        self, plan: _ObjectPlan, field_details_list: FieldDetailsList, source: Any
+    ) -> Any:
+        """The answer of an object field whose subfields are all plain leaves; _SLOW when
+        anything (a null, an error, a nested object, a deferred fragment) needs the
+        ordinary way, which then starts that field afresh."""
+        try:
+            value = plan.get(source)
+        except Exception:
+            return _SLOW
+        if value is None:
+            return _SLOW if plan.non_null else None
+        return_type = plan.return_type
+        is_type_of = return_type.is_type_of
+        if is_type_of is not None:
+            try:
+                # strawberry's is_type_of reads no info (an isinstance check)
+                if is_type_of(value, None) is not True:  # type: ignore[arg-type]
+                    return _SLOW
+            except Exception:
+                return _SLOW
+        grouped_field_set, defer_usages, _ = self.collect_subfields(return_type, field_details_list)
+        if defer_usages:
+            return _SLOW
+        plans = _plans(return_type)
+        answer: dict[str, Any] = {}
+        for response_name, sub_details in grouped_field_set.items():
+            node = sub_details[0].node
+            field_name = node.name.value
+            try:
+                plan_of = plans[field_name]
+            except KeyError:
+                plan_of = plans[field_name] = _plan(return_type, field_name)
+            if plan_of is None or node.arguments or type(plan_of) is _ObjectPlan:
+                return _SLOW
+            item = plan_of(value)  # type: ignore[operator]
+            if item is _SLOW:
+                return _SLOW
+            answer[response_name] = item
+        return answer
 
 
 def _simple_resolver(field: StrawberryField) -> tuple[Callable[..., Any], bool] | None:

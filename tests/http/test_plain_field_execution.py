@@ -31,6 +31,17 @@ class Colour(Enum):
     BLUE = "blue"
 
 
+@strawberry.type(description="A tag of a thing.")
+class Tag:
+    text: str = strawberry.field(description="Never null in the schema.")
+    weight: int | None = strawberry.field(description="May be null.")
+
+
+@strawberry.type(description="Not a tag.")
+class Other:
+    text: str = strawberry.field(description="Some text.")
+
+
 @strawberry.type(description="A thing.")
 class Thing(relay.Node):
     id: relay.NodeID[int]
@@ -40,9 +51,15 @@ class Thing(relay.Node):
     colour: Colour = strawberry.field(description="An enum.")
     price: Decimal = strawberry.field(description="A Decimal.")
 
+    tag: Tag | None = strawberry.field(description="An object read from an attribute.")
+
     @strawberry.field(description="A resolver taking only self.")
     def label(self) -> str:
         return f"{self.name}!"
+
+    @strawberry.field(description="An object from a resolver taking only self.")
+    def main_tag(self) -> Tag:
+        return self.tag  # type: ignore[return-value]
 
     @strawberry.field(description="A resolver taking self and info.")
     def field_name(self, info: strawberry.Info) -> str:
@@ -53,11 +70,25 @@ class Thing(relay.Node):
         return []
 
 
+RED, BLUE = Colour.RED, Colour.BLUE
 THINGS = [
-    Thing(id=1, name="a", nickname=None, count=3, colour=Colour.RED, price=Decimal("1.50")),
-    Thing(id=2, name=None, nickname="b", count=4, colour=Colour.BLUE, price=Decimal("2")),  # type: ignore[arg-type]
-    Thing(id=3, name="c", nickname="cc", count="many", colour=Colour.RED, price=Decimal(0)),  # type: ignore[arg-type]
-    Thing(id=4, name="d", nickname="dd", count=5, colour="green", price=Decimal(1)),  # type: ignore[arg-type]
+    Thing(id=1, name="a", nickname=None, count=3, colour=RED, price=Decimal("1.50"), tag=None),
+    Thing(id=2, name=None, nickname="b", count=4, colour=BLUE, price=Decimal(2), tag=None),  # type: ignore[arg-type]
+    Thing(id=3, name="c", nickname="c", count="many", colour=RED, price=Decimal(0), tag=None),  # type: ignore[arg-type]
+    Thing(id=4, name="d", nickname="d", count=5, colour="green", price=Decimal(1), tag=None),  # type: ignore[arg-type]
+]
+
+
+def _tagged(pk: int, name: str, tag: Any) -> Thing:
+    return Thing(id=pk, name=name, nickname=name, count=1, colour=RED, price=Decimal(1), tag=tag)
+
+
+# Tags: whole, with a null weight, with a null text (an error), of another type.
+TAGGED = [
+    _tagged(5, "e", Tag(text="t", weight=2)),
+    _tagged(6, "f", Tag(text="u", weight=None)),
+    _tagged(7, "g", Tag(text=None, weight=1)),  # type: ignore[arg-type]
+    _tagged(8, "h", Other(text="x")),
 ]
 
 
@@ -67,15 +98,23 @@ class Query:
     def things(self) -> list[Thing | None]:
         return list(THINGS)
 
+    @strawberry.field(description="Some tagged things, some of their tags broken.")
+    def tagged(self) -> list[Thing | None]:
+        return list(TAGGED)
+
 
 THINGS_QUERY = """{ things { id name nickname count colour price label fieldName
   again: name, fieldName2: fieldName, ... on Thing { count } } }"""
 
 
+TAGS_QUERY = """{ tagged { name tag { text weight } mainTag { text, w: weight } } }"""
+
+
 def _schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
     plain = strawberry.Schema(query=Query, execution_context_class=TandemExecutionContext)
-    # Query.things, Thing.label and Thing.fieldName get a direct resolve function.
-    assert simplify_resolvers(plain._schema) == 3
+    # Query.things, Query.tagged, Thing.label, Thing.mainTag and Thing.fieldName get a
+    # direct resolve function.
+    assert simplify_resolvers(plain._schema) == 5
     ordinary = strawberry.Schema(
         query=Query, execution_context_class=StrawberryGraphQLCoreExecutionContext
     )
@@ -118,6 +157,35 @@ async def test_plain_fields_answer_values_nulls_and_errors_as_graphql_core_does(
     ]
     assert "Int cannot represent non-integer value: 'many'" in errors[1][0]
     assert "'green'" in errors[2][0]
+
+
+async def test_flat_objects_answer_values_nulls_and_errors_as_graphql_core_does() -> None:
+    plain, ordinary = _schemas()
+
+    ours = _answer(await plain.execute(TAGS_QUERY))
+    theirs = _answer(await ordinary.execute(TAGS_QUERY))
+
+    assert ours == theirs
+    data, errors = ours
+    assert data["tagged"][:2] == [
+        {"name": "e", "tag": {"text": "t", "weight": 2}, "mainTag": {"text": "t", "w": 2}},
+        {"name": "f", "tag": {"text": "u", "weight": None}, "mainTag": {"text": "u", "w": None}},
+    ]
+    # A null text nulls the (nullable) tag, and the non-null mainTag nulls the thing. Tag
+    # has no type check (no interfaces): another object with a `text` answers it, its
+    # missing `weight` an error of that nullable field.
+    assert data["tagged"][2:] == [
+        None,
+        {"name": "h", "tag": {"text": "x", "weight": None}, "mainTag": {"text": "x", "w": None}},
+    ]
+    null_text = "Cannot return null for non-nullable field Tag.text."
+    no_weight = "'Other' object has no attribute 'weight'"
+    assert errors == [
+        (null_text, ["tagged", 2, "mainTag", "text"]),
+        (null_text, ["tagged", 2, "tag", "text"]),
+        (no_weight, ["tagged", 3, "mainTag", "w"]),
+        (no_weight, ["tagged", 3, "tag", "weight"]),
+    ]
 
 
 def _context(settings: Settings, token: ApiToken) -> Context:
