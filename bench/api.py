@@ -10,7 +10,16 @@ route answers exactly the GraphQL JSON for every account, then measures each pai
 interleaved slices (A, B, A, B…) with autocannon (npx) or, without Node, several httpx
 processes. The server, its database and its Redis keys are removed afterwards.
 
+To see how the cost grows with an account's size, the bench copies the demo account with
+the most orders into one account per size in BENCH_API_ORDERS (default 5, 50 and 500
+orders: that account's orders and lines, repeated), measures the 360° query on each next to
+the raw route, and prints a table: requests per second on each side, the time per request
+(1 / rate: one server process answering ten clients keeps its CPU busy), the ratio, and the
+cost per order shown — the growth of the time per request from the smallest size, divided
+by the orders the answer gains (`salesOrders(first: 100)` shows at most 100 of them).
+
     .venv/bin/python bench/api.py   # BENCH_API_CLIENTS=10 BENCH_API_SECONDS=5 BENCH_API_SLICES=5
+                                    # BENCH_API_ORDERS=5,50,500
 """
 
 from __future__ import annotations
@@ -20,12 +29,14 @@ import os
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import asyncpg
 import httpx
 import orjson
 
@@ -35,10 +46,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from adapters.database import create_database, drop_database  # noqa: E402
+from api.relay import encode_id  # noqa: E402
 from bench.support.harness import (  # noqa: E402
     Comparison,
     admin_database_url,
     bench_int,
+    bench_list,
     bench_queue_name,
     bench_redis,
     format_load,
@@ -51,6 +64,9 @@ from bench.support.raw_api import ACCOUNT_360_QUERY  # noqa: E402
 CLIENTS = bench_int("API_CLIENTS", 10)
 SECONDS = bench_int("API_SECONDS", 5)
 SLICES = bench_int("API_SLICES", 5)
+ORDER_SIZES = bench_list("API_ORDERS", "5,50,500")
+# The 360° query's page of sales orders.
+ORDERS_SHOWN = 100
 ACCOUNTS_QUERY = """{ accounts(first: 100, orderBy: {field: NAME}) {
   edges { node { id salesOrders { totalCount } } } } }"""
 
@@ -63,6 +79,74 @@ def tandem(*args: str, env: dict[str, str]) -> str:
     if done.returncode != 0:
         raise SystemExit(f"tandem {' '.join(args)} failed:\n{done.stderr}")
     return done.stdout
+
+
+async def _columns(connection: asyncpg.Connection, table: str) -> list[str]:
+    rows = await connection.fetch(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = $1 "
+        "AND table_schema = current_schema() AND column_name <> 'id' ORDER BY ordinal_position",
+        table,
+    )
+    return [row["column_name"] for row in rows]
+
+
+async def grow_accounts(database_url: str, sizes: list[int]) -> dict[int, str]:
+    """One account per size with that many sales orders: a copy of the account with the most
+    orders, its orders and their lines repeated (numbered SOB-<account>-<n>). Returns each
+    size's Account global id."""
+    connection = await asyncpg.connect(database_url)
+    try:
+        source = await connection.fetchval(
+            "SELECT account_id FROM sales_orders GROUP BY account_id "
+            "ORDER BY count(*) DESC, account_id LIMIT 1"
+        )
+        accounts = await _columns(connection, "accounts")
+        orders = await _columns(connection, "sales_orders")
+        lines = await _columns(connection, "sales_order_lines")
+        grown: dict[int, str] = {}
+        for size in sizes:
+            account_values = ", ".join(
+                f"name || ' ({size} orders)'" if c == "name" else f'"{c}"' for c in accounts
+            )
+            account_id = await connection.fetchval(
+                f"INSERT INTO accounts ({', '.join(accounts)}) SELECT {account_values} "
+                "FROM accounts WHERE id = $1 RETURNING id",
+                source,
+            )
+            number = "'SOB-' || $2::int || '-' || picked.k"
+            order_values = ", ".join(
+                "$2" if c == "account_id" else number if c == "number" else f'picked."{c}"'
+                for c in orders
+            )
+            line_values = ", ".join("made.id" if c == "order_id" else f'l."{c}"' for c in lines)
+            async with connection.transaction():
+                await connection.execute(
+                    f"""
+                    WITH picked AS (
+                        SELECT o.*, row_number() OVER (ORDER BY g.n, o.id) AS k
+                        FROM sales_orders o CROSS JOIN generate_series(1, $3) AS g(n)
+                        WHERE o.account_id = $1
+                        ORDER BY k LIMIT $3
+                    ), made AS (
+                        INSERT INTO sales_orders ({", ".join(orders)})
+                        SELECT {order_values} FROM picked ORDER BY picked.k
+                        RETURNING id, number
+                    )
+                    INSERT INTO sales_order_lines ({", ".join(lines)})
+                    SELECT {line_values}
+                    FROM picked
+                    JOIN made ON made.number = {number}
+                    JOIN sales_order_lines l ON l.order_id = picked.id
+                    ORDER BY made.id, l.position, l.id
+                    """,
+                    source,
+                    account_id,
+                    size,
+                )
+            grown[size] = encode_id("Account", account_id)
+        return grown
+    finally:
+        await connection.close()
 
 
 def free_port() -> int:
@@ -85,9 +169,9 @@ async def wait_until_up(base: str, server: subprocess.Popen[bytes]) -> None:
     raise RuntimeError("the bench server did not come up within 30 s")
 
 
-async def largest_account(base: str, headers: dict[str, str]) -> str:
-    """Checks the raw route against GraphQL for every account; returns the account with the
-    most sales orders (the one both sides are measured on: most demo accounts have one)."""
+async def largest_account(base: str, headers: dict[str, str], grown: set[str]) -> str:
+    """Checks the raw route against GraphQL for every account; returns the demo account with
+    the most sales orders (not one of the `grown` copies; most demo accounts have one)."""
     async with httpx.AsyncClient(base_url=base, headers=headers, timeout=30) as http:
         listing = (await http.post("/graphql", json={"query": ACCOUNTS_QUERY})).json()
         accounts = [edge["node"] for edge in listing["data"]["accounts"]["edges"]]
@@ -101,11 +185,13 @@ async def largest_account(base: str, headers: dict[str, str]) -> str:
             answer.pop("extensions", None)
             if answer != raw.json():
                 raise SystemExit(f"the raw route disagrees with GraphQL for {account['id']}")
-    accounts.sort(key=lambda account: account["salesOrders"]["totalCount"])
-    chosen = accounts[-1]
+    demo = [account for account in accounts if account["id"] not in grown]
+    demo.sort(key=lambda account: account["salesOrders"]["totalCount"])
+    chosen = demo[-1]
     print(
-        f"{len(accounts)} accounts: the raw JSON equals the GraphQL answer for each; measured "
-        f"on {chosen['id']} ({chosen['salesOrders']['totalCount']} sales orders, the most)"
+        f"{len(accounts)} accounts: the raw JSON equals the GraphQL answer for each; the demo "
+        f"account {chosen['id']} has the most sales orders "
+        f"({chosen['salesOrders']['totalCount']})"
     )
     return str(chosen["id"])
 
@@ -135,24 +221,55 @@ class Driver:
         return orjson.dumps({"query": query, "variables": variables or {}})
 
 
-async def measure(base: str, token: str) -> list[Comparison]:
-    driver = Driver(base, token)
-    account_id = await largest_account(base, driver.auth)
+async def account_360(driver: Driver, account_id: str, label: str) -> Comparison:
     account_body = driver.graphql(ACCOUNT_360_QUERY, {"id": account_id})
+    return await interleaved(
+        f"account 360° over GraphQL, {label}, {CLIENTS} clients",
+        "raw SQL + orjson, same process",
+        "req/s",
+        lambda _: driver.rate("/graphql", "POST", account_body),
+        lambda _: driver.rate(f"/bench/account360/{account_id}"),
+        slices=SLICES,
+        higher_is_better=True,
+    )
+
+
+def print_growth(sizes: list[int], figures: list[Comparison]) -> None:
+    """The table of how the 360° query's cost grows with the account's orders."""
+    print(
+        "-- growth: orders | shown | GraphQL req/s | raw req/s | ratio (slices) | "
+        "ms per request GraphQL / raw | cost per order shown GraphQL / raw (ms)"
+    )
+    first_shown = min(sizes[0], ORDERS_SHOWN)
+    first_a = 1000 / statistics.median(figures[0].a)
+    first_b = 1000 / statistics.median(figures[0].b)
+    for size, figure in zip(sizes, figures, strict=True):
+        shown = min(size, ORDERS_SHOWN)
+        ms_a = 1000 / statistics.median(figure.a)
+        ms_b = 1000 / statistics.median(figure.b)
+        per_order = (
+            f"{(ms_a - first_a) / (shown - first_shown):.3f} / "
+            f"{(ms_b - first_b) / (shown - first_shown):.3f}"
+            if shown > first_shown
+            else "-"
+        )
+        print(
+            f"   {size} | {shown} | {statistics.median(figure.a):.4g} | "
+            f"{statistics.median(figure.b):.4g} | {figure.median_ratio:.2f}x "
+            f"({min(figure.ratios):.2f}-{max(figure.ratios):.2f}x) | "
+            f"{ms_a:.2f} / {ms_b:.2f} | {per_order}"
+        )
+
+
+async def measure(base: str, token: str, grown: dict[int, str]) -> list[Comparison]:
+    driver = Driver(base, token)
+    account_id = await largest_account(base, driver.auth, set(grown.values()))
     typename_body = driver.graphql("{ __typename }")
     # Warm both sides (imports, caches, connection pools) before the first slice.
-    await driver.rate("/graphql", "POST", account_body)
+    await driver.rate("/graphql", "POST", driver.graphql(ACCOUNT_360_QUERY, {"id": account_id}))
     await driver.rate(f"/bench/account360/{account_id}")
-    return [
-        await interleaved(
-            f"account 360° over GraphQL, {CLIENTS} clients",
-            "raw SQL + orjson, same process",
-            "req/s",
-            lambda _: driver.rate("/graphql", "POST", account_body),
-            lambda _: driver.rate(f"/bench/account360/{account_id}"),
-            slices=SLICES,
-            higher_is_better=True,
-        ),
+    figures = [
+        await account_360(driver, account_id, "the demo account with the most orders"),
         await interleaved(
             f"POST /graphql {{ __typename }}, {CLIENTS} clients",
             "GET /healthz",
@@ -163,6 +280,11 @@ async def measure(base: str, token: str) -> list[Comparison]:
             higher_is_better=True,
         ),
     ]
+    sizes = sorted(grown)
+    growth = [await account_360(driver, grown[size], f"{size} orders") for size in sizes]
+    if growth:
+        print_growth(sizes, growth)
+    return figures + growth
 
 
 def start_server(port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
@@ -208,6 +330,8 @@ async def bench() -> None:
             started = time.perf_counter()
             await asyncio.to_thread(tandem, "seed", "--demo", env=env)
             print(f"demo seeded in {time.perf_counter() - started:.1f} s")
+            grown = await grow_accounts(database_url, ORDER_SIZES)
+            print(f"accounts grown to {', '.join(map(str, ORDER_SIZES))} sales orders")
             token = (
                 await asyncio.to_thread(
                     tandem, "tokens", "create", "--name", "bench", "--role", "ADMIN", env=env
@@ -222,7 +346,7 @@ async def bench() -> None:
                 f"one server process on {base}, Redis {redis_url}, load from {tool}, "
                 f"{SECONDS} s per slice"
             )
-            await measure(base, token)
+            await measure(base, token, grown)
             stop(server)
     except BaseException:
         if log.exists():
