@@ -52,6 +52,7 @@ from domain.pipeline.models import Lead, Opportunity
 from domain.price_lists.models import PriceList, PriceListItem
 from domain.purchasing.models import PurchaseOrder
 from domain.quotes.models import Quote
+from domain.segments.models import Segment
 from domain.service.models import BusinessCalendar, Case, SlaPolicy
 from domain.users.models import User
 from domain.webhooks.models import WebhookDelivery, WebhookSubscription
@@ -166,6 +167,10 @@ class World:
         return await self._once(
             "campaign", lambda: Campaign.create(name="Parent", currency="USD")
         )
+
+    async def segment(self) -> Segment:
+        # No rules: every (active) account is a member.
+        return await self._once("segment", lambda: Segment.create(name="Parent", rules={}))
 
     async def viewer(self) -> User:
         return await self._once(
@@ -703,6 +708,11 @@ async def make_tokens(world: World, ranks: list[int]) -> list[int]:
     return await saved(ApiToken, rows)
 
 
+async def make_segments(world: World, ranks: list[int]) -> list[int]:
+    rows = [Segment(id=ascending_id(r), name=label(r), rules={}) for r in ranks]
+    return await saved(Segment, rows)
+
+
 async def make_users(world: World, ranks: list[int]) -> list[int]:
     rows = [
         User(id=ascending_id(r), name=label(r), email=f"{label(r)}@example.com", role=Role.SALES)
@@ -875,6 +885,10 @@ async def the_campaign(world: World) -> Campaign:
     return await world.campaign()
 
 
+async def the_segment(world: World) -> Segment:
+    return await world.segment()
+
+
 async def the_viewer(world: World) -> User:
     return await world.viewer()
 
@@ -947,6 +961,7 @@ WALKS: dict[str, Walk] = {
     "Query.priceLists": Walk(make_price_lists),  # name
     "Query.quotes": Walk(make_quotes),  # newest first
     "Query.campaigns": Walk(make_campaigns),  # name
+    "Query.segments": Walk(make_segments),  # name
     # Lists on an object.
     "Account.contacts": Walk(make_contacts, the_account),  # last name, first name
     "Account.opportunities": Walk(make_opportunities, the_account),  # oldest first
@@ -957,6 +972,7 @@ WALKS: dict[str, Walk] = {
     "Opportunity.activities": Walk(make_timeline("opportunity"), the_opportunity),
     "Opportunity.quotes": Walk(make_quotes, the_opportunity),  # newest version first
     "Campaign.leads": Walk(make_campaign_leads, the_campaign),  # newest first
+    "Segment.accounts": Walk(make_accounts, the_segment),  # name: every account, no rules
     "Campaign.opportunities": Walk(make_campaign_opportunities, the_campaign),  # oldest first
     # The viewer's work (the parent is the user the token is issued for): by due time.
     "MyWork.activities": Walk(make_my_activities, the_viewer),

@@ -58,6 +58,7 @@ from domain.payables.services import (
     post_vendor_bill,
     record_supplier_payment,
 )
+from domain.segments.services import create_segment
 from domain.webhooks.dispatch import dispatch_events
 from domain.webhooks.models import WebhookDelivery
 from tests.events.conftest import ServeApi
@@ -276,6 +277,7 @@ async def _world() -> tuple[World, dict[str, str]]:
     await post_vendor_bill(bill.id, approve_exceptions=True, may_approve=True)
     bill_line = await VendorBillLine.get(bill_id=bill.id)
     supplier_payment = await record_supplier_payment(supplier_id, Decimal("1.00"), date(2026, 3, 4))
+    segment = await create_segment("Everyone", {})
     await dispatch_events()
     shipment = await Shipment.first()
     delivery = await WebhookDelivery.first()
@@ -303,6 +305,7 @@ async def _world() -> tuple[World, dict[str, str]]:
         "LedgerAccount": encode_id("LedgerAccount", ledger_account.id),
         "JournalEntry": encode_id("JournalEntry", invoice.journal_entry_id),
         "ApiToken": encode_id("ApiToken", token.id),
+        "Segment": encode_id("Segment", segment.id),
     }
     return world, ids
 
