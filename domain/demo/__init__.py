@@ -9,6 +9,7 @@ from domain.demo.accounts import seed_accounts
 from domain.demo.billing import invoice_orders, record_payments
 from domain.demo.catalog import FINISHED_GOODS, seed_catalog
 from domain.demo.context import DemoContext
+from domain.demo.currencies import seed_currencies
 from domain.demo.orders import create_orders, deliver_prepaid_services, fulfil_orders
 from domain.demo.payables import seed_payables
 from domain.demo.pipeline import seed_leads, seed_opportunities
@@ -58,3 +59,4 @@ async def _seed(ctx: DemoContext) -> None:
     await seed_price_lists(ctx)
     await seed_quotes(ctx)
     await seed_payables(ctx)
+    await seed_currencies(ctx)

@@ -16,7 +16,7 @@ from domain.outbox.models import Event
 from tests.ledger.books import assert_books_balance
 
 EXPECTED = {
-    "accounts": 50,
+    "accounts": 52,  # with the EUR customer and the JPY supplier (§12)
     "contacts": 200,
     "leads": 10,
     "opportunities": 100,
@@ -27,20 +27,20 @@ EXPECTED = {
     "products": 40,
     "bills_of_materials": 14,
     "stock_adjustments": 32,
-    "purchase_orders": 10,
-    "purchase_orders_received": 6,
+    "purchase_orders": 11,
+    "purchase_orders_received": 7,
     "work_orders": 15,
     "work_orders_completed": 11,
-    "sales_orders": 62,
+    "sales_orders": 63,
     "sales_orders_draft": 10,
-    "sales_orders_confirmed": 10,
+    "sales_orders_confirmed": 11,
     "sales_orders_partially_shipped": 8,
     "sales_orders_shipped": 16,
     "sales_orders_closed": 12,
     "sales_orders_cancelled": 6,
     "shipments": 36,
-    "invoices": 28,
-    "payments": 18,
+    "invoices": 29,
+    "payments": 19,
     "business_calendars": 2,
     "sla_policies": 2,
     "cases": 80,
@@ -50,7 +50,9 @@ EXPECTED = {
     "cases_resolved": 18,
     "cases_closed": 16,
     "cases_escalated": 28,
-    "journal_entries": 127,  # the 12 work order completions post too (§5.3)
+    # The 12 work order completions post too (§5.3); the EUR invoice and payment, the JPY
+    # receipt, bill and supplier payment five more (§12).
+    "journal_entries": 132,
 }
 
 
@@ -66,7 +68,8 @@ async def test_demo_company_is_complete_balanced_and_loaded_once(
     assert sum((row.balance for row in rows), Decimal(0)) == 0
     await assert_books_balance()  # 1300 = stock at standard, 2050 = received not billed
     revenue = next(row for row in rows if row.ledger_account.code == "4000")
-    assert revenue.credit == Decimal("148509.60")
+    # 148509.60 in dollars, and the EUR invoice's 2200.00 EUR × 1.0850 = 2387.00 (§12).
+    assert revenue.credit == Decimal("150896.60")
     credits = next(row for row in rows if row.ledger_account.code == "2100")
     assert credits.credit == Decimal("500.00")  # the one overpayment
     # COGS is what was shipped; the opening stock count is equity (3900), never COGS (§5.3).
