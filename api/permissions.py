@@ -225,6 +225,7 @@ FIELD_ROLES: dict[str, frozenset[Role]] = {
     "Mutation.returnCreate": roles(ADMIN, SALES, SERVICE),
     "Mutation.returnReceive": OPERATIONS_WRITERS,
     "Mutation.returnCancel": roles(ADMIN, SALES, SERVICE),
+    "Return.creditNote": BILLING_READERS,
     "Query.lot": EVERYONE,
     "Query.lots": EVERYONE,
     "Query.lotTrace": EVERYONE,

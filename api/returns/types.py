@@ -81,7 +81,8 @@ class Return(ModelNode):
 
     @strawberry.field(
         description="The credit note of the invoiced part of the returned quantity (§5.4's "
-        "rules); null while not received or when nothing returned was invoiced."
+        "rules); null while not received or when nothing returned was invoiced. ADMIN, "
+        "FINANCE, SALES and READONLY only."
     )
     async def credit_note(self, info: strawberry.Info) -> CreditNoteType | None:
         if self.record.credit_note_id is None:

@@ -36,6 +36,7 @@ from domain.ledger.models import (
     LedgerAccount,
     LedgerAccountType,
 )
+from domain.lots.models import Lot
 from domain.manufacturing.models import (
     BillOfMaterials,
     BomLine,
@@ -52,8 +53,10 @@ from domain.pipeline.models import Lead, Opportunity
 from domain.price_lists.models import PriceList, PriceListItem
 from domain.purchasing.models import PurchaseOrder
 from domain.quotes.models import Quote
+from domain.returns.models import Return
 from domain.segments.models import Segment
 from domain.service.models import BusinessCalendar, Case, SlaPolicy
+from domain.stock_counts.models import StockCount
 from domain.users.models import User
 from domain.webhooks.models import WebhookDelivery, WebhookSubscription
 
@@ -451,6 +454,27 @@ async def make_journal_entries(world: World, ranks: list[int]) -> list[int]:
         ids = await saved(JournalEntry, rows)
         await world.balance(ids, Decimal("1.00"))
     return ids
+
+
+async def make_lots(world: World, ranks: list[int]) -> list[int]:
+    product = await world.product()
+    rows = [Lot(id=ascending_id(r), product=product, code=label(r)) for r in ranks]
+    return await saved(Lot, rows)
+
+
+async def make_returns(world: World, ranks: list[int]) -> list[int]:
+    order = await world.sales_order()
+    rows = [Return(id=descending_id(r), number=f"RMA-{label(r)}", order=order) for r in ranks]
+    return await saved(Return, rows)
+
+
+async def make_stock_counts(world: World, ranks: list[int]) -> list[int]:
+    warehouse = await world.warehouse()
+    rows = [
+        StockCount(id=descending_id(r), number=f"SC-{label(r)}", warehouse=warehouse)
+        for r in ranks
+    ]
+    return await saved(StockCount, rows)
 
 
 async def make_work_orders(world: World, ranks: list[int]) -> list[int]:
@@ -941,6 +965,9 @@ WALKS: dict[str, Walk] = {
     "Query.warehouses": Walk(make_warehouses),  # code
     "Query.stockLevels": Walk(make_stock_levels),  # product, then warehouse
     "Query.stockMoves": Walk(make_stock_moves),  # newest first
+    "Query.lots": Walk(make_lots),  # oldest first
+    "Query.returns": Walk(make_returns),  # newest first
+    "Query.stockCounts": Walk(make_stock_counts),  # newest first
     "Query.jobRuns": Walk(make_job_runs),  # newest first
     "Query.journalEntries": Walk(make_journal_entries),  # newest date first
     "Query.workOrders": Walk(make_work_orders),  # newest first

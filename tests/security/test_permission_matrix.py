@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -45,6 +45,7 @@ from api.permissions import (
 )
 from api.relay import encode_id
 from api.schema import build_schema
+from domain.accounts.models import Contact
 from domain.auth.models import ApiToken, Role
 from domain.billing.credit_notes import CreditLineDraft, create_credit_note
 from domain.billing.models import Invoice
@@ -58,7 +59,10 @@ from domain.payables.services import (
     post_vendor_bill,
     record_supplier_payment,
 )
+from domain.pipeline.models import Lead
+from domain.returns.models import Return, ReturnStatus
 from domain.segments.services import create_segment
+from domain.service.models import Case
 from domain.webhooks.dispatch import dispatch_events
 from domain.webhooks.models import WebhookDelivery
 from tests.events.conftest import ServeApi
@@ -280,6 +284,20 @@ async def _world() -> tuple[World, dict[str, str]]:
     segment = await create_segment("Everyone", {})
     await dispatch_events()
     shipment = await Shipment.first()
+    # A received return carrying the credit note (§15): Return.creditNote is billing's.
+    rma = await Return.create(
+        number="RMA-TEST",
+        order_id=invoice.sales_order_id,
+        status=ReturnStatus.RECEIVED,
+        credit_note_id=credit_note.id,
+    )
+    # Records carrying privateMetadata (§14) that the world has no other use for.
+    contact = await Contact.create(account_id=int(_pk(world.account)), first_name="A", last_name="B")
+    lead = await Lead.create(company_name="Lead Co", contact_name="Lee")
+    case = await Case.create(
+        number="CASE-TEST", subject="Help", account_id=int(_pk(world.account)),
+        opened_at=datetime(2026, 3, 4, tzinfo=UTC),
+    )  # fmt: skip
     delivery = await WebhookDelivery.first()
     ledger_account = await LedgerAccount.first()
     token = await ApiToken.first()
@@ -306,6 +324,10 @@ async def _world() -> tuple[World, dict[str, str]]:
         "JournalEntry": encode_id("JournalEntry", invoice.journal_entry_id),
         "ApiToken": encode_id("ApiToken", token.id),
         "Segment": encode_id("Segment", segment.id),
+        "Return": encode_id("Return", rma.id),
+        "Contact": encode_id("Contact", contact.id),
+        "Lead": encode_id("Lead", lead.id),
+        "Case": encode_id("Case", case.id),
     }
     return world, ids
 
