@@ -20,10 +20,11 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import Subquery
 from tortoise.functions import Max
 from tortoise.transactions import in_transaction
 
-from domain.activities.models import Activity, ReminderKind
+from domain.activities.models import Activity, ActivityReminder, ReminderKind
 from domain.errors import DomainError, ErrorCode
 from domain.event_data import activity_reminder_data, opportunity_stale_data
 from domain.events import record_events
@@ -82,8 +83,15 @@ async def scan_reminders(
     """Fires every reminder owed at `as_of` that was not fired before (see the module)."""
     if as_of.utcoffset() is None:
         raise DomainError(ErrorCode.INVALID, "asOf needs a UTC offset.", "as_of")
+    # An activity whose overdue reminder went out is owed nothing more: the scan does not
+    # re-read every open activity of the past each time.
     activities = await (
         Activity.filter(completed_at__isnull=True, due_at__lte=as_of + DUE_SOON_WINDOW)
+        .exclude(
+            id__in=Subquery(
+                ActivityReminder.filter(kind=ReminderKind.OVERDUE).values("activity_id")
+            )
+        )
         .order_by("id")
         .all()
     )
@@ -161,7 +169,12 @@ class _StaleCandidate:
 async def _stale_candidates(as_of: datetime) -> list[_StaleCandidate]:
     """OPEN deals whose last activity (logged or completed; else their creation) is 14 days
     or more before `as_of`: two statements, the deals and their activities' latest times."""
-    deals = await Opportunity.filter(status=OpportunityStatus.OPEN).order_by("id").all()
+    # A deal created in the last 14 days cannot be stale yet.
+    deals = await (
+        Opportunity.filter(status=OpportunityStatus.OPEN, created_at__lte=as_of - STALE_PERIOD)
+        .order_by("id")
+        .all()
+    )
     if not deals:
         return []
     latest = await (

@@ -161,3 +161,20 @@ async def test_a_scan_started_through_the_api_runs_in_a_real_worker(
     }
     refused = await gql(START, {"input": {}}, role="READONLY")
     assert refused["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_a_scan_costs_the_same_statements_for_5_or_50_reminders(count_queries: Any) -> None:
+    account = await _account()
+    for n in range(5):
+        await _activity(account, f"a{n}", NOW - HOUR)
+        await _deal(account, f"d{n}", NOW - 20 * DAY)
+    with count_queries() as few:
+        assert (await scan_reminders(NOW)).overdue == 5
+    for n in range(50):
+        await _activity(account, f"b{n}", NOW - HOUR)
+        await _deal(account, f"e{n}", NOW - 20 * DAY)
+    with count_queries() as many:
+        summary = await scan_reminders(NOW)
+    # Only the new ones: the 5 reminded before are not even read again.
+    assert (summary.overdue, summary.stale) == (50, 50)
+    assert many.count == few.count
