@@ -646,7 +646,7 @@ def stock_count_event_data(
     count: Any, lines: Sequence[Any], values: Mapping[int, Decimal]
 ) -> Data:
     """`stock_count.posted`: the count, its counted lines with their variance, and the value
-    posted per line at standard cost (`values`: product id → signed value)."""
+    posted per product at standard cost (`values`: product id → signed value)."""
     return {
         "id": global_id("StockCount", count.id),
         "number": count.number,
@@ -656,6 +656,7 @@ def stock_count_event_data(
         "lines": [
             {
                 "productId": ref("Product", line.product_id),
+                "lotId": ref("Lot", line.lot_id),
                 "expectedQuantity": plain_decimal(line.expected_quantity),
                 "countedQuantity": plain_decimal(line.counted_quantity),
                 "variance": plain_decimal(line.variance),

@@ -60,7 +60,8 @@ class LotTraceStep:
 
     @strawberry.field(description="The day of the move (UTC).")
     def date(self) -> date:
-        return self.record.day  # type: ignore[no-any-return]
+        day: date = self.record.day
+        return day
 
     @strawberry.field(description="Signed: positive into stock, negative out.")
     def quantity(self) -> Decimal:

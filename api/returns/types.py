@@ -39,7 +39,8 @@ class ReturnLine:
     async def sales_order_line(self, info: strawberry.Info) -> SalesOrderLineType:
         row = await info.context.loaders[SalesOrderLineByIdLoader].load(self.record.order_line_id)
         # The orders area's own conversion, which hands the line its order's currency.
-        return (await node_type_of(SalesOrderLineRow).nodes_of_rows(info, [row]))[0]
+        nodes: list[Any] = await node_type_of(SalesOrderLineRow).nodes_of_rows(info, [row])
+        return nodes[0]
 
     @strawberry.field(description="How many, in the product's `uom`.")
     def quantity(self) -> Decimal:

@@ -11,7 +11,7 @@ import strawberry
 from api.auth import has_role
 from api.catalog.loaders import ProductByIdLoader
 from api.errors import payload
-from api.inventory.loaders import WarehouseByIdLoader
+from api.inventory.loaders import LotByIdLoader, WarehouseByIdLoader
 from api.relay import ModelNode, to_node
 from api.stock_counts.enums import StockCountStatus
 from api.stock_counts.loaders import StockCountLinesByCountIdLoader
@@ -22,8 +22,10 @@ from domain.stock_counts import models
 if TYPE_CHECKING:
     from api.catalog.types import Product
     from api.inventory.types import Warehouse
+    from api.lots.types import Lot
 
 ProductType = Annotated["Product", strawberry.lazy("api.catalog.types")]
+LotType = Annotated["Lot", strawberry.lazy("api.lots.types")]
 WarehouseType = Annotated["Warehouse", strawberry.lazy("api.inventory.types")]
 
 # Who sees the system quantity while a count is COUNTING: not the counters (OPERATIONS,
@@ -39,6 +41,12 @@ class StockCountLine:
     @strawberry.field(description="The product counted.")
     async def product(self, info: strawberry.Info) -> ProductType:
         return to_node(await info.context.loaders[ProductByIdLoader].load(self.record.product_id))
+
+    @strawberry.field(description="The lot counted; null for a product not tracked by lot.")
+    async def lot(self, info: strawberry.Info) -> LotType | None:
+        if self.record.lot_id is None:
+            return None
+        return to_node(await info.context.loaders[LotByIdLoader].load(self.record.lot_id))
 
     @strawberry.field(
         description="The system quantity at the snapshot. A blind count: while the count is "

@@ -87,7 +87,7 @@ async def lock_levels(keys: Iterable[LevelKey]) -> dict[LevelKey, StockLevel]:
         found = await _select_levels_for_update(wanted)
     for (product_id, _), level in found.items():
         # Read by apply_move: whether the level's moves name lots, without another query.
-        level.tracking = tracking.get(product_id, Tracking.NONE)  # type: ignore[attr-defined]
+        level.tracking = tracking.get(product_id, Tracking.NONE)
     return {key: found[key] for key in wanted}
 
 

@@ -53,6 +53,11 @@ class StockCountLine(Model):
         "models.Product", related_name="stock_count_lines", on_delete=fields.RESTRICT
     )
     product_id: int
+    # The lot counted, for a lot-tracked product: its lines are one per lot (§15).
+    lot: fields.ForeignKeyNullableRelation = fields.ForeignKeyField(
+        "models.Lot", related_name="stock_count_lines", null=True, on_delete=fields.RESTRICT
+    )
+    lot_id: int | None
     expected_quantity = quantity_field()
     # The highest stock move id the snapshot included (0: none): later moves of the product
     # in the warehouse are the "net moves since the snapshot".
@@ -63,4 +68,4 @@ class StockCountLine(Model):
 
     class Meta:
         table = "stock_count_lines"
-        unique_together = (("count", "product"),)
+        unique_together = (("count", "product", "lot"),)

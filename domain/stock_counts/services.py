@@ -11,15 +11,23 @@ from decimal import Decimal
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from domain.catalog.models import Product, ProductKind
+from domain.catalog.models import Product, ProductKind, Tracking
 from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import stock_count_event_data
 from domain.events import record_event
 from domain.inventory.models import StockLevel, StockMove, Warehouse
-from domain.inventory.services import apply_move, lock_levels, stock_value_changes
+from domain.inventory.services import (
+    LotChoice,
+    apply_move,
+    lock_levels,
+    lot_errors_at,
+    lot_of_product,
+    stock_value_changes,
+)
 from domain.ledger.postings import stock_count_postings
 from domain.ledger.services import post_journal_entry
+from domain.lots.models import LotStock
 from domain.money import ZERO
 from domain.numbering.services import next_number
 from domain.stock_counts.models import StockCount, StockCountLine, StockCountStatus
@@ -97,13 +105,10 @@ async def start_stock_count(
                 "warehouse_id",
             )
         if product_ids is None:
-            wanted = sorted(
-                set(
-                    await StockLevel.filter(
-                        warehouse_id=warehouse.id, product__kind=ProductKind.STOCKED
-                    ).values_list("product_id", flat=True)
-                )
-            )
+            held: list[int] = await StockLevel.filter(
+                warehouse_id=warehouse.id, product__kind=ProductKind.STOCKED
+            ).values_list("product_id", flat=True)  # type: ignore[assignment]
+            wanted = sorted(set(held))
         else:
             wanted = sorted(set(product_ids))
             kinds = dict(await Product.filter(id__in=wanted).values_list("id", "kind"))
@@ -123,18 +128,55 @@ async def start_stock_count(
         count = await StockCount.create(
             number=await next_number("SC", today().year), warehouse_id=warehouse.id
         )
+        expected = await _system_quantities(warehouse.id, levels)
         await StockCountLine.bulk_create(
             [
                 StockCountLine(
                     count_id=count.id,
                     product_id=product_id,
-                    expected_quantity=Decimal(levels[(product_id, warehouse.id)].on_hand),
+                    lot_id=lot_id,
+                    expected_quantity=quantity,
                     snapshot_move_id=snapshot,
                 )
-                for product_id in wanted
+                for (product_id, lot_id), quantity in sorted(
+                    expected.items(), key=lambda item: (item[0][0], item[0][1] or 0)
+                )
             ]
         )
     return count
+
+
+LineKey = tuple[int, int | None]  # (product id, lot id)
+
+
+async def _system_quantities(
+    warehouse_id: int, levels: dict[tuple[int, int], StockLevel]
+) -> dict[LineKey, Decimal]:
+    """The on hand to count per product, lot by lot for a tracked one (what no lot holds,
+    from before it was tracked, on a line without a lot). Under the levels' locks."""
+    tracked = [p for (p, _), level in levels.items() if _tracked(level)]
+    by_lot: dict[int, list[tuple[int, Decimal]]] = defaultdict(list)
+    if tracked:
+        for stock in await LotStock.filter(
+            warehouse_id=warehouse_id, lot__product_id__in=tracked
+        ).prefetch_related("lot"):
+            by_lot[stock.lot.product_id].append((stock.lot_id, Decimal(stock.on_hand)))
+    found: dict[LineKey, Decimal] = {}
+    for (product_id, _), level in levels.items():
+        on_hand = Decimal(level.on_hand)
+        if not _tracked(level):
+            found[(product_id, None)] = on_hand
+            continue
+        for lot_id, held in by_lot[product_id]:
+            found[(product_id, lot_id)] = held
+            on_hand -= held
+        if on_hand or not by_lot[product_id]:
+            found[(product_id, None)] = on_hand
+    return found
+
+
+def _tracked(level: StockLevel) -> bool:
+    return getattr(level, "tracking", Tracking.NONE) != Tracking.NONE
 
 
 async def record_stock_count(count_id: int, drafts: Sequence[CountLineDraft]) -> StockCount:
@@ -146,54 +188,83 @@ async def record_stock_count(count_id: int, drafts: Sequence[CountLineDraft]) ->
     for index, draft in enumerate(drafts):
         path = ("lines", str(index))
         checks(valid_quantity, draft.counted_quantity, (*path, "counted_quantity"))
-        if draft.lot_id is not None:
-            checks.add(
-                DomainError(ErrorCode.INVALID, "Lots are not tracked yet.", (*path, "lot_id"))
-            )
     checks.raise_if_any()
     async with in_transaction():
         count = await _lock_count(count_id)
         _require_counting(count, "recorded")
-        lines = {line.product_id: line for line in await StockCountLine.filter(count_id=count.id)}
+        lines = {
+            (line.product_id, line.lot_id): line
+            for line in await StockCountLine.filter(count_id=count.id)
+        }
         ids = sorted({draft.product_id for draft in drafts})
         kinds = dict(await Product.filter(id__in=ids).values_list("id", "kind"))
         for index, draft in enumerate(drafts):
-            path = ("lines", str(index), "product_id")
+            at: tuple[str, ...] = ("lines", str(index), "product_id")
             if draft.product_id not in kinds:
-                raise not_found("Product", draft.product_id, path)
+                raise not_found("Product", draft.product_id, at)
             if kinds[draft.product_id] != ProductKind.STOCKED:
-                raise DomainError(ErrorCode.INVALID, "Only STOCKED products are counted.", path)
-        new = sorted({draft.product_id for draft in drafts} - set(lines))
+                raise DomainError(ErrorCode.INVALID, "Only STOCKED products are counted.", at)
+        levels = await lock_levels((d.product_id, count.warehouse_id) for d in drafts)
+        for index, draft in enumerate(drafts):
+            level = levels[(draft.product_id, count.warehouse_id)]
+            if draft.lot_id is None and _tracked(level):
+                if (draft.product_id, None) not in lines:
+                    raise DomainError(
+                        ErrorCode.REQUIRED,
+                        "A lot-tracked product is counted lot by lot: give its lotId.",
+                        ("lines", str(index), "lot_id"),
+                    )
+            elif draft.lot_id is not None:
+                with lot_errors_at(("lines", str(index))):
+                    if not _tracked(level):
+                        raise DomainError(
+                            ErrorCode.INVALID, "The product is not tracked by lot.", "lot_id"
+                        )
+                    await lot_of_product(draft.lot_id, draft.product_id)
+        new = sorted(
+            {(d.product_id, d.lot_id) for d in drafts} - set(lines),
+            key=lambda key: (key[0], key[1] or 0),
+        )
         if new:
-            levels = await lock_levels([(product_id, count.warehouse_id) for product_id in new])
             snapshot = await _last_move_id()
-            for product_id in new:
-                lines[product_id] = await StockCountLine.create(
+            held = await _system_quantities(
+                count.warehouse_id,
+                {(p, count.warehouse_id): levels[(p, count.warehouse_id)] for p, _ in new},
+            )
+            for product_id, lot_id in new:
+                lines[(product_id, lot_id)] = await StockCountLine.create(
                     count_id=count.id,
                     product_id=product_id,
-                    expected_quantity=Decimal(levels[(product_id, count.warehouse_id)].on_hand),
+                    lot_id=lot_id,
+                    expected_quantity=held.get((product_id, lot_id), ZERO),
                     snapshot_move_id=snapshot,
                 )
         for draft in drafts:
-            line = lines[draft.product_id]
+            line = lines[(draft.product_id, draft.lot_id)]
             line.counted_quantity = Decimal(draft.counted_quantity)
             await line.save(update_fields=["counted_quantity"])
     return count
 
 
-async def _moved_since(count: StockCount, lines: Sequence[StockCountLine]) -> dict[int, Decimal]:
-    """Per product, the net stock moves in the count's warehouse after its line's snapshot."""
-    moved: dict[int, Decimal] = defaultdict(lambda: ZERO)
+async def _moved_since(
+    count: StockCount, lines: Sequence[StockCountLine]
+) -> dict[LineKey, Decimal]:
+    """Per line (product, lot), the net stock moves in the count's warehouse after its
+    snapshot."""
+    moved: dict[LineKey, Decimal] = defaultdict(lambda: ZERO)
     if not lines:
         return moved
     oldest = min(line.snapshot_move_id for line in lines)
-    since = {line.product_id: line.snapshot_move_id for line in lines}
+    since = {(line.product_id, line.lot_id): line.snapshot_move_id for line in lines}
     rows = await StockMove.filter(
-        warehouse_id=count.warehouse_id, product_id__in=sorted(since), id__gt=oldest
-    ).values_list("id", "product_id", "quantity")
-    for move_id, product_id, quantity in rows:
-        if move_id > since[product_id]:
-            moved[product_id] += Decimal(quantity)
+        warehouse_id=count.warehouse_id,
+        product_id__in=sorted({p for p, _ in since}),
+        id__gt=oldest,
+    ).values_list("id", "product_id", "lot_id", "quantity")
+    for move_id, product_id, lot_id, quantity in rows:
+        key = (product_id, lot_id)
+        if key in since and move_id > since[key]:
+            moved[key] += Decimal(quantity)
     return moved
 
 
@@ -209,7 +280,9 @@ async def post_stock_count(count_id: int, *, may_approve: bool) -> StockCount:
         warehouse = await Warehouse.get(id=count.warehouse_id)
         counted = [
             line
-            for line in await StockCountLine.filter(count_id=count.id).order_by("product_id")
+            for line in await StockCountLine.filter(count_id=count.id).order_by(
+                "product_id", "lot_id"
+            )
             if line.counted_quantity is not None
         ]
         levels = await lock_levels([(line.product_id, count.warehouse_id) for line in counted])
@@ -217,10 +290,15 @@ async def post_stock_count(count_id: int, *, may_approve: bool) -> StockCount:
         for line in counted:
             assert line.counted_quantity is not None
             line.variance = count_variance(
-                line.counted_quantity, line.expected_quantity, moved[line.product_id]
+                line.counted_quantity,
+                line.expected_quantity,
+                moved[(line.product_id, line.lot_id)],
             )
-        changes = {line.product_id: line.variance for line in counted if line.variance}
-        values = await stock_value_changes(changes)  # type: ignore[arg-type]
+        changes: dict[int, Decimal] = defaultdict(lambda: ZERO)
+        for line in counted:
+            if line.variance:
+                changes[line.product_id] += Decimal(line.variance)
+        values = await stock_value_changes(dict(changes))
         total = sum(values.values(), ZERO)
         absolute = computed_amount(
             sum((abs(value) for value in values.values()), ZERO), "id", "The variance's value"
@@ -240,6 +318,7 @@ async def post_stock_count(count_id: int, *, may_approve: bool) -> StockCount:
                     reason=f"Stock count {count.number}",
                     source=COUNT_SOURCE,
                     reference=count.number,
+                    lot=None if line.lot_id is None else LotChoice(lot_id=line.lot_id),
                 )
                 line.stock_move_id = move.id
             await line.save(update_fields=["variance", "stock_move_id"])

@@ -29,6 +29,13 @@ from domain.purchasing.services import (
     create_purchase_order,
     receive_purchase_order,
 )
+from domain.stock_counts.models import StockCountLine
+from domain.stock_counts.services import (
+    CountLineDraft,
+    post_stock_count,
+    record_stock_count,
+    start_stock_count,
+)
 from tests.factories import gid
 
 TRACE = """
@@ -51,6 +58,10 @@ mutation($input: SalesOrderShipInput!) {
 ADJUST = """
 mutation($input: StockAdjustInput!) {
   stockAdjust(input: $input) { stockMove { quantity lot { code } } errors { field code } }
+}"""
+RECORD = """
+mutation($input: StockCountRecordInput!) {
+  stockCountRecord(input: $input) { errors { field code } }
 }"""
 LOTS = """
 query($product: ID!) {
@@ -279,3 +290,57 @@ async def test_bad_lots_change_nothing(gql, make_account, make_product, main, co
         level.product_id: level.on_hand for level in await StockLevel.filter(warehouse_id=home.id)
     }
     assert on_hand == {chip.id: Decimal("5"), sensor.id: Decimal("1")}
+
+
+async def test_a_lot_tracked_product_is_counted_lot_by_lot(gql, make_product, main):
+    home = await main()
+    chip = await make_product("CHIP", standard_cost="2.00", tracking="LOT")
+    for code in ("A", "B"):
+        await adjust_stock(
+            product_id=chip.id,
+            warehouse_id=home.id,
+            quantity=Decimal("10"),
+            reason="Cycle count",
+            lot=LotChoice(lot_code=code),
+        )
+    lot_a, lot_b = await Lot.get(code="A"), await Lot.get(code="B")
+    count = await start_stock_count(home.id, [chip.id])
+    # between snapshot and post, 4 of lot A leave: A's system quantity becomes 10 − 4 = 6
+    await adjust_stock(
+        product_id=chip.id,
+        warehouse_id=home.id,
+        quantity=Decimal("-4"),
+        reason="Damaged",
+        lot=LotChoice(lot_id=lot_a.id),
+    )
+    refused = await gql(
+        RECORD,
+        {
+            "input": {
+                "id": gid("StockCount", count.id),
+                "lines": [{"productId": gid("Product", chip.id), "countedQuantity": "1"}],
+            }
+        },
+        role="OPERATIONS",
+    )
+    assert refused["data"]["stockCountRecord"]["errors"] == [
+        {"field": ["lines", "0", "lotId"], "code": "REQUIRED"}
+    ]
+    await record_stock_count(
+        count.id,
+        [
+            CountLineDraft(chip.id, Decimal("5"), lot_a.id),  # variance 5 − (10 − 4) = −1
+            CountLineDraft(chip.id, Decimal("12"), lot_b.id),  # variance 12 − (10 + 0) = +2
+        ],
+    )
+
+    await post_stock_count(count.id, may_approve=False)
+
+    held = {stock.lot_id: stock.on_hand for stock in await LotStock.filter(warehouse_id=home.id)}
+    assert held == {lot_a.id: Decimal("5"), lot_b.id: Decimal("12")}
+    lines = await StockCountLine.filter(count_id=count.id).order_by("lot_id")
+    assert [(line.lot_id, line.expected_quantity, line.variance) for line in lines] == [
+        (lot_a.id, Decimal("10"), Decimal("-1")),
+        (lot_b.id, Decimal("10"), Decimal("2")),
+    ]
+    assert (await StockLevel.get(product_id=chip.id)).on_hand == Decimal("17")  # 5 + 12
