@@ -98,7 +98,7 @@ def clean_rules(rules: Mapping[str, Any]) -> SegmentRules:
             clean[name] = checks(_owner, value, path)
         elif name in ("min_lifetime_revenue", "max_lifetime_revenue"):
             number = Decimal(value) if isinstance(value, str) else value
-            clean[name] = checks(optional_decimal, number, path, MONEY, signed=True)
+            clean[name] = checks(optional_decimal, number, path, MONEY)
         elif name in ("last_order_before", "last_order_after"):
             clean[name] = checks(optional_date, _as_date(value), path)
         else:

@@ -13,8 +13,8 @@ from api.relay import encode_id
 from domain.accounts.services import create_account, create_contact
 from domain.activities.services import create_activity
 from domain.billing.invoicing import invoice_order
-from domain.campaigns.services import create_campaign
 from domain.billing.models import InvoiceLine
+from domain.campaigns.services import create_campaign
 from domain.catalog.services import create_product
 from domain.inventory.services import adjust_stock, default_warehouse
 from domain.manufacturing.services import create_work_order
@@ -32,6 +32,7 @@ from domain.price_lists.services import create_price_list
 from domain.purchasing.models import PurchaseOrderLine
 from domain.purchasing.services import PurchaseLineDraft, create_purchase_order
 from domain.quotes.services import create_quote, send_quote
+from domain.segments.services import create_segment
 from domain.service.services import WorkingHoursDraft, create_business_calendar, create_case
 from domain.users.services import create_user
 from domain.webhooks.services import create_subscription
@@ -190,6 +191,9 @@ class World:
 
     async def _make_price_list(self) -> None:
         self._keep("price_list", "PriceList", await create_price_list({"name": "Contract"}))
+
+    async def _make_segment(self) -> None:
+        self._keep("segment", "Segment", await create_segment("Everyone", {}))
 
     async def _make_user(self) -> None:
         user = await create_user({"name": "Ada", "email": "ada@example.com", "role": "SALES"})

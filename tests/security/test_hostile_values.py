@@ -142,6 +142,15 @@ CAMPAIGN = {
     ("endDate",): "date",
     ("budget",): "money",
 }
+SEGMENT = {
+    ("name",): "text",
+    ("rules", "tier"): "text",
+    ("rules", "industry"): "text",
+    ("rules", "minLifetimeRevenue"): "money",
+    ("rules", "maxLifetimeRevenue"): "money",
+    ("rules", "lastOrderBefore"): "date",
+    ("rules", "lastOrderAfter"): "date",
+}
 WEBHOOK = {("url",): "text", ("eventTypes", 0): "text", ("description",): "multiline"}
 QUOTE = {
     ("validUntil",): "date",
@@ -405,6 +414,8 @@ SPECS = [
     Spec("reminderScanRunStart", lambda w: {}, {("asOf",): "datetime"}),
     Spec("campaignCreate", lambda w: {"name": "Autumn"}, CAMPAIGN),
     Spec("campaignUpdate", lambda w: {"id": w.campaign}, CAMPAIGN),
+    Spec("segmentCreate", lambda w: {"name": "Gold", "rules": {}}, SEGMENT),
+    Spec("segmentUpdate", lambda w: {"id": w.segment}, SEGMENT),
 ]
 SPEC_BY_NAME = {spec.name: spec for spec in SPECS}
 SCHEMA = build_schema()._schema
