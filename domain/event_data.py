@@ -589,7 +589,7 @@ def exchange_rate_event_data(rate: ExchangeRate, previous: Decimal | None) -> Da
 
 # The sales team (§13)
 
-CAMPAIGN_FIELDS = ("name", "channel", "start_date", "end_date", "currency")
+CAMPAIGN_FIELDS = ("name", "channel", "start_date", "end_date")
 
 
 def campaign_event_data(campaign: Campaign, previous: Mapping[str, Any] | None = None) -> Data:
