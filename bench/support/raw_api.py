@@ -28,7 +28,7 @@ from domain.errors import DomainError
 ACCOUNT_360_QUERY = """
 query Account360($id: ID!) {
   account(id: $id) {
-    id name lifecycle industry tier owner email phone paymentTermsDays
+    id name lifecycle industry tier owner { id name } email phone paymentTermsDays
     creditLimit { amount currency }
     contacts(first: 100) { edges { node { id firstName lastName email phone title } } }
     opportunities(first: 50) {
@@ -72,9 +72,9 @@ query Account360($id: ID!) {
 """
 
 ACCOUNT_SQL = """
-SELECT id, name, lifecycle, industry, tier, owner, email, phone, payment_terms_days,
-       credit_limit, currency
-FROM accounts WHERE id = $1
+SELECT a.id, a.name, a.lifecycle, a.industry, a.tier, a.owner_id, u.name AS owner_name,
+       a.email, a.phone, a.payment_terms_days, a.credit_limit, a.currency
+FROM accounts AS a LEFT JOIN users AS u ON u.id = a.owner_id WHERE a.id = $1
 """
 CONTACTS_SQL = """
 SELECT id, first_name, last_name, email, phone, title FROM contacts WHERE account_id = $1
@@ -176,7 +176,11 @@ async def account_360(account_id: int) -> dict[str, Any] | None:
         "lifecycle": account["lifecycle"],
         "industry": account["industry"],
         "tier": account["tier"],
-        "owner": account["owner"],
+        "owner": (
+            None
+            if account["owner_id"] is None
+            else {"id": encode_id("User", account["owner_id"]), "name": account["owner_name"]}
+        ),
         "email": account["email"],
         "phone": account["phone"],
         "paymentTermsDays": account["payment_terms_days"],
