@@ -33,6 +33,11 @@ described_enum(
 
 RATE = 'A Decimal fraction from 0 to 1 with 4 decimals, half-up ("0.7500")'
 BASE = "in the installation (base) currency"
+DEALS_IN_BASE = (
+    "in the installation (base) currency: a deal in another currency at the rate of `to` "
+    "(NO_EXCHANGE_RATE without one)"
+)
+INVOICES_IN_BASE = "in the installation (base) currency, each invoice at its booked rate"
 
 
 def _money(amount: Decimal | None) -> Money | None:
@@ -41,7 +46,7 @@ def _money(amount: Decimal | None) -> Money | None:
 
 @strawberry.type(
     description="The sales figures of one owner, or one month, of a period (§13). Amounts are "
-    f"the deals' amounts {BASE}."
+    f"the deals' amounts {DEALS_IN_BASE}."
 )
 class SalesInsightBucket:
     bucket: strawberry.Private[sales.SalesBucket]
@@ -118,7 +123,7 @@ class SalesInsightBucket:
 
 @strawberry.type(
     description="Receivables figures as of a day (§13), from posted invoices, payments and "
-    f"credit notes dated up to it, {BASE}."
+    f"credit notes dated up to it, {INVOICES_IN_BASE}."
 )
 class FinanceInsights:
     figures: strawberry.Private[finance.FinanceInsights]
@@ -167,7 +172,7 @@ class FinanceInsights:
 @strawberry.type(
     description="Delivery and stock figures of a period (§13): the order lines are those of "
     "orders (confirmed, not cancelled) whose requestedDate is a day of the period; money "
-    f"{BASE}."
+    f"{BASE}, from the ledger."
 )
 class OperationsInsights:
     figures: strawberry.Private[operations.OperationsInsights]

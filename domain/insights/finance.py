@@ -7,11 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
-from tortoise.functions import Max, Sum
+from tortoise.functions import Max
 
 from domain.billing.models import OPEN_INVOICE_STATUSES, Invoice, InvoiceStatus, PaymentAllocation
 from domain.billing.receivables import settled_after
+from domain.currencies.conversion import to_base
+from domain.currencies.services import base_currency
 from domain.insights.figures import Period, mean, one_decimal
 from domain.money import ZERO, cents
 
@@ -80,34 +83,38 @@ def finance_insights(
     )
 
 
+def _base(amount: Any, rate: Any) -> Decimal:
+    """An invoice amount in the base currency at the invoice's booked rate (§12), as 1200
+    carries it."""
+    return to_base(Decimal(str(amount)), Decimal(str(rate)), base_currency())
+
+
 async def load_finance_insights(as_of: date) -> FinanceInsights:
-    """Seven queries: open amounts by due day, what later payments and credit notes took
-    off (two) and those invoices' due days, the 90 days' invoiced total, and the invoices
-    paid in those days with their issue days."""
+    """Six queries: the open invoices, what later payments and credit notes took off (two)
+    and those invoices, the invoices of the 90 days, and the invoices paid in those days
+    with their issue days. Amounts in the base currency, each invoice's at its booked rate."""
     receivables = [
-        Receivable(row["due_date"], cents(row["amount"]))
+        Receivable(row["due_date"], _base(row["amount_due"], row["exchange_rate"]))
         for row in await Invoice.filter(
             status__in=OPEN_INVOICE_STATUSES, amount_due__gt=0, issue_date__lte=as_of
-        )
-        .annotate(amount=Sum("amount_due"))
-        .group_by("due_date")
-        .values("due_date", "amount")
+        ).values("due_date", "amount_due", "exchange_rate")
     ]
     taken_off = await settled_after(as_of)
     if taken_off:
         settled = await Invoice.filter(id__in=sorted(taken_off), issue_date__lte=as_of).values(
-            "id", "due_date"
+            "id", "due_date", "exchange_rate"
         )
-        receivables += [Receivable(row["due_date"], taken_off[row["id"]]) for row in settled]
+        receivables += [
+            Receivable(row["due_date"], _base(taken_off[row["id"]], row["exchange_rate"]))
+            for row in settled
+        ]
     window = last_90_days(as_of)
     invoiced_rows = (
         await Invoice.filter(issue_date__gte=window.start, issue_date__lte=window.end)
         .exclude(status=InvoiceStatus.VOID)
-        .annotate(invoiced=Sum("total"))
-        .group_by("currency")
-        .values("invoiced")
+        .values("total", "exchange_rate")
     )
-    invoiced = cents(sum((Decimal(str(row["invoiced"] or 0)) for row in invoiced_rows), ZERO))
+    invoiced = sum((_base(row["total"], row["exchange_rate"]) for row in invoiced_rows), ZERO)
     # An invoice whose last payment falls in the window has a payment in it: its latest
     # allocation dated from the window's start on is its last one.
     last_paid = {

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
+from domain.currencies.conversion import to_base
+from domain.currencies.services import base_currency, rates_on
 from domain.global_ids import global_id
 from domain.insights.figures import Period, mean, rate, ratio
 from domain.money import ZERO, cents
@@ -175,23 +178,31 @@ def _midnight(day: date) -> datetime:
 
 
 async def load_sales_insights(period: Period, group: SalesGroup) -> list[SalesBucket]:
-    """Two queries: the deals closed in the period and the open deals of the next ones."""
+    """Two queries: the deals closed in the period and the open deals of the next ones (and
+    one per foreign currency among them: its rate). Amounts in the base currency, a deal in
+    another currency at the rate of `to` (NO_EXCHANGE_RATE when it has none)."""
     closed_rows = await Opportunity.filter(
         status__in=[OpportunityStatus.WON, OpportunityStatus.LOST],
         closed_at__gte=_midnight(period.start),
         closed_at__lt=_midnight(period.end + timedelta(days=1)),
-    ).values("owner_id", "status", "amount", "created_at", "closed_at")
+    ).values("owner_id", "status", "amount", "currency", "created_at", "closed_at")
     window = open_deal_window(period, group)
     open_rows = await Opportunity.filter(
         status=OpportunityStatus.OPEN,
         expected_close_date__gte=window.start,
         expected_close_date__lte=window.end,
-    ).values("owner_id", "amount", "probability", "expected_close_date")
+    ).values("owner_id", "amount", "currency", "probability", "expected_close_date")
+    base = base_currency()
+    rates = await rates_on({row["currency"] for row in [*closed_rows, *open_rows]}, period.end)
+
+    def in_base(row: dict[str, Any]) -> Decimal:
+        return to_base(Decimal(str(row["amount"])), rates[row["currency"]], base)
+
     closed = [
         ClosedDeal(
             owner_id=row["owner_id"],
             won=OpportunityStatus(row["status"]) is OpportunityStatus.WON,
-            amount=Decimal(str(row["amount"])),
+            amount=in_base(row),
             created_at=row["created_at"],
             closed_at=row["closed_at"],
         )
@@ -200,7 +211,7 @@ async def load_sales_insights(period: Period, group: SalesGroup) -> list[SalesBu
     open_deals = [
         OpenDeal(
             owner_id=row["owner_id"],
-            amount=Decimal(str(row["amount"])),
+            amount=in_base(row),
             probability=int(row["probability"]),
             expected_close_date=row["expected_close_date"],
         )

@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 
 from domain.accounts.models import Account
+from domain.accounts.services import create_account
 from domain.billing.invoicing import invoice_order
 from domain.billing.payments import AllocationDraft, record_payment
 from domain.clock import today
+from domain.currencies.services import set_exchange_rate
 from domain.orders.models import InvoicePolicy
 from domain.orders.services import OrderLineDraft, confirm_sales_order, create_sales_order
 from domain.pipeline.models import Opportunity
@@ -150,12 +152,31 @@ async def test_sales_insights_by_owner_and_by_month(
     ]
 
 
+async def test_sales_insights_sum_in_the_base_currency(gql: Any, database: str) -> None:
+    await set_exchange_rate("EUR", date(2026, 1, 1), D("1.1"))
+    account = await Account.create(name="Käufer", currency="EUR")
+    bob = await User.create(name="Bob", email="bob@example.com", role="SALES")
+    await deal(account, bob, "100.00", OpportunityStatus.WON, closed="2026-01-11T00:00")
+    await Opportunity.filter(account_id=account.id).update(currency="EUR")
+    result = await gql(SALES, {"from": "2026-01-01", "to": "2026-01-31", "groupBy": "MONTH"})
+    [bucket] = result["data"]["salesInsights"]
+    # 100.00 EUR × 1.1 (the rate of 01-31: the one dated 01-01) = 110.00 USD.
+    assert bucket["wonAmount"] == {"amount": "110.00", "currency": "USD"}
+    await Opportunity.filter(account_id=account.id).update(currency="GBP")
+    missing = await gql(SALES, {"from": "2026-01-01", "to": "2026-01-31", "groupBy": "MONTH"})
+    assert missing["errors"][0]["extensions"]["code"] == "NO_EXCHANGE_RATE"
+
+
 async def test_finance_insights_as_of_the_end_of_june(gql: Any, billing: Billing) -> None:
     customer = await billing.customer("Payer", terms=30)
     service = await billing.product("1.00")  # a service: invoiced on order, no stock
 
-    async def invoiced(amount: str, issued: date) -> int:
-        order = await billing.order(customer, [(service, amount)], policy=InvoicePolicy.ON_ORDER)
+    async def invoiced(amount: str, issued: date, buyer: Account = customer) -> int:
+        # `amount` units at 1.00 in the buyer's currency (a EUR buyer would otherwise pay the
+        # USD list price converted at the day's rate).
+        order = await billing.order(
+            buyer, [(service, amount, "0", "1.00")], policy=InvoicePolicy.ON_ORDER
+        )
         invoice = await invoice_order(order.id, issued)
         assert invoice is not None
         return invoice.id
@@ -173,16 +194,20 @@ async def test_finance_insights_as_of_the_end_of_june(gql: Any, billing: Billing
     await record_payment(
         customer.id, D("200"), date(2026, 7, 5), None, [AllocationDraft(second, D("200"))]
     )
+    # A EUR customer's 100.00 invoice booked at 1.1: 110.00 in the base currency.
+    await set_exchange_rate("EUR", date(2026, 6, 1), D("1.1"))
+    europe = await create_account({"name": "Kunde", "currency": "EUR"})
+    await invoiced("100", date(2026, 6, 20), europe)  # due 07-20
     query = """query($asOf: Date) { financeInsights(asOf: $asOf) {
       asOf receivables { amount } invoicedLast90Days { amount } dso
       overdueReceivables { amount } averageDaysToPay paidInvoices } }"""
     result = await gql(query, {"asOf": "2026-06-30"}, role="FINANCE")
     assert result["data"]["financeInsights"] == {
         "asOf": "2026-06-30",
-        "receivables": {"amount": "700.00"},  # 500.00 + (300.00 − 100.00)
-        # The 90 days 04-02 … 06-30: 1000 + 500 + 300.
-        "invoicedLast90Days": {"amount": "1800.00"},
-        "dso": "35.0",  # 700 / 1800 × 90
+        "receivables": {"amount": "810.00"},  # 500.00 + (300.00 − 100.00) + 110.00
+        # The 90 days 04-02 … 06-30: 1000 + 500 + 300 + 110.
+        "invoicedLast90Days": {"amount": "1910.00"},
+        "dso": "38.2",  # 810 / 1910 × 90 = 38.17
         "overdueReceivables": {"amount": "200.00"},  # the third, due 05-15
         "averageDaysToPay": "20.0",  # the first: 05-01 → 05-21
         "paidInvoices": 1,
