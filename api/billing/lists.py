@@ -16,6 +16,7 @@ from api.billing.loaders import (
     CreditNoteCriteria,
     InvoicesByAccountIdLoader,
 )
+from api.external_data import ExternalDataFilter, metadata_pairs
 from api.nested import Window, nested_connection
 from api.relay import Connection, filter_id, order_fields, to_node
 from api.scalars import OrderDirection, described_enum
@@ -59,7 +60,7 @@ class InvoiceOrder:
 
 
 @strawberry.input(description="Narrows an invoice list; the conditions given all apply.")
-class InvoiceFilter:
+class InvoiceFilter(ExternalDataFilter):
     account_id: strawberry.ID | None = strawberry.field(
         default=None, description="Only this account's invoices (an Account id)."
     )
@@ -89,6 +90,8 @@ def invoice_filter(flt: InvoiceFilter | None) -> listing.InvoiceFilter:
         issued_from=flt.issued_from,
         issued_to=flt.issued_to,
         overdue_on=flt.overdue_on,
+        external_id=flt.external_id,
+        metadata=metadata_pairs(flt),
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from api.external_data import ExternalDataFilter, metadata_pairs
 from api.nested import Window, nested_connection
 from api.orders.enums import (
     SalesOrderDeliveryStatus,
@@ -54,7 +55,7 @@ class SalesOrderOrder:
 
 
 @strawberry.input(description="Narrows a sales-order list; the conditions given all apply.")
-class SalesOrderFilter:
+class SalesOrderFilter(ExternalDataFilter):
     account_id: strawberry.ID | None = strawberry.field(
         default=None, description="Only this account's orders (an Account id)."
     )
@@ -84,6 +85,8 @@ def sales_order_filter(flt: SalesOrderFilter | None) -> services.SalesOrderFilte
         delivery_status=flt.delivery_status,
         invoice_status=flt.invoice_status,
         search=flt.search,
+        external_id=flt.external_id,
+        metadata=metadata_pairs(flt),
     )
 
 

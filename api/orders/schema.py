@@ -76,6 +76,11 @@ async def _create(input: SalesOrderCreateInput) -> Any:
         requested_date=input.requested_date,
         invoice_policy=input.invoice_policy,
         notes=input.notes,
+        external={
+            "external_id": input.external_id,
+            "metadata": input.metadata,
+            "private_metadata": input.private_metadata,
+        },
     )
 
 

@@ -65,7 +65,7 @@ class OpportunityOrder:
 
 
 @strawberry.input(description="Which opportunities a list shows; all conditions must hold.")
-class OpportunityFilter:
+class OpportunityFilter(ExternalDataFilter):
     account_id: strawberry.ID | None = strawberry.field(
         default=None, description="Only this account's deals (an Account id)."
     )
@@ -121,6 +121,8 @@ def opportunity_filter(flt: OpportunityFilter | None) -> services.OpportunityFil
         expected_close_from=flt.expected_close_from,
         expected_close_to=flt.expected_close_to,
         search=flt.search,
+        external_id=flt.external_id,
+        metadata=metadata_pairs(flt),
     )
 
 
@@ -222,7 +224,7 @@ class OpportunityLineInput:
 
 
 @strawberry.input(description="A new opportunity (opportunityCreate).")
-class OpportunityCreateInput:
+class OpportunityCreateInput(ExternalDataCreateInput):
     account_id: strawberry.ID = strawberry.field(description="The Account the deal is with.")
     name: str = strawberry.field(description="The deal's name; blank → REQUIRED.")
     amount: Decimal | None = strawberry.field(
@@ -255,7 +257,7 @@ class OpportunityCreateInput:
 @strawberry.input(
     description="Changes to an OPEN opportunity (opportunityUpdate); omitted fields stay."
 )
-class OpportunityUpdateInput:
+class OpportunityUpdateInput(ExternalDataUpdateInput):
     id: strawberry.ID = strawberry.field(description="The Opportunity.")
     name: str | None = strawberry.field(default=strawberry.UNSET, description="Blank → REQUIRED.")
     account_id: strawberry.ID | None = strawberry.field(

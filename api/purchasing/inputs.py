@@ -8,6 +8,7 @@ from enum import Enum
 
 import strawberry
 
+from api.external_data import ExternalDataCreateInput, ExternalDataFilter, metadata_pairs
 from api.purchasing.enums import PurchaseOrderStatus
 from api.relay import filter_id
 from api.scalars import OrderDirection, described_enum
@@ -15,7 +16,7 @@ from domain.purchasing import services
 
 
 @strawberry.input(description="Narrows `purchaseOrders`; every given condition must hold.")
-class PurchaseOrderFilter:
+class PurchaseOrderFilter(ExternalDataFilter):
     status: PurchaseOrderStatus | None = strawberry.field(
         default=None, description="Only this status."
     )
@@ -31,6 +32,8 @@ class PurchaseOrderFilter:
             status=self.status,
             supplier_id=filter_id(self.supplier_id, "Account", "supplierId"),
             product_id=filter_id(self.product_id, "Product", "productId"),
+            external_id=self.external_id,
+            metadata=metadata_pairs(self),
         )
 
 
@@ -75,7 +78,7 @@ class PurchaseOrderLineInput:
 
 
 @strawberry.input(description="A new purchase order to a supplier, OPEN at once (§5.1).")
-class PurchaseOrderCreateInput:
+class PurchaseOrderCreateInput(ExternalDataCreateInput):
     supplier_id: strawberry.ID = strawberry.field(
         description="The supplier Account; its currency is the order's."
     )

@@ -92,7 +92,14 @@ class Mutation:
                 for i, line in enumerate(input.lines)
             ]
             return await services.create_purchase_order(
-                decode_id(input.supplier_id, "Account", "supplier_id"), lines, notes=input.notes
+                decode_id(input.supplier_id, "Account", "supplier_id"),
+                lines,
+                notes=input.notes,
+                external={
+                    "external_id": input.external_id,
+                    "metadata": input.metadata,
+                    "private_metadata": input.private_metadata,
+                },
             )
 
         return await perform(

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import strawberry
 
+from api.external_data import ExternalDataCreateInput, ExternalDataFilter, metadata_pairs
 from api.relay import filter_id, order_fields
 from api.scalars import OrderDirection
 from api.service.enums import (
@@ -33,7 +34,7 @@ class CaseOrder:
 
 
 @strawberry.input(description="Which cases a list shows; all conditions must hold.")
-class CaseFilter:
+class CaseFilter(ExternalDataFilter):
     account_id: strawberry.ID | None = strawberry.field(
         default=None, description="Only this account's cases (an Account id)."
     )
@@ -64,6 +65,8 @@ def case_filter(flt: CaseFilter | None) -> services.CaseFilter:
         sla_status=flt.sla_status,
         search=flt.search,
         assignee_id=filter_id(flt.assignee_id, "User", "assigneeId"),
+        external_id=flt.external_id,
+        metadata=metadata_pairs(flt),
     )
 
 
@@ -163,7 +166,7 @@ class SlaPolicyCreateInput:
 
 
 @strawberry.input(description="A new case (caseCreate).")
-class CaseCreateInput:
+class CaseCreateInput(ExternalDataCreateInput):
     subject: str = strawberry.field(description="What it is about; blank → REQUIRED.")
     account_id: strawberry.ID = strawberry.field(
         description="The Account; its slaPolicy, else the default policy, applies."

@@ -238,6 +238,11 @@ class Mutation:
                 priority=input.priority,
                 opened_at=input.opened_at,
                 **_assignee(input.assignee_id),
+                external={
+                    "external_id": input.external_id,
+                    "metadata": input.metadata,
+                    "private_metadata": input.private_metadata,
+                },
             ),
             Case.from_model,
         )

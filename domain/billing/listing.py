@@ -8,6 +8,7 @@ from datetime import date
 from tortoise.queryset import QuerySet
 
 from domain.billing.models import CreditNote, Invoice, InvoiceStatus, Payment
+from domain.external_data import filter_external
 from domain.querying import filter_given
 
 
@@ -19,6 +20,8 @@ class InvoiceFilter:
     issued_from: date | None = None
     issued_to: date | None = None
     overdue_on: date | None = None
+    external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def list_invoices(flt: InvoiceFilter | None = None) -> QuerySet[Invoice]:
@@ -35,7 +38,7 @@ def list_invoices(flt: InvoiceFilter | None = None) -> QuerySet[Invoice]:
     )
     if flt.overdue_on is not None:
         queryset = queryset.filter(amount_due__gt=0, due_date__lt=flt.overdue_on)
-    return queryset
+    return filter_external(queryset, Invoice, flt.external_id, flt.metadata)
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from domain.exports.models import DataExport
 from domain.imports.columns import COLUMNS, Column, csv_cell, stored_value
 from domain.imports.models import FileFormat, ImportKind
 from domain.settings import get_settings
+from domain.validation import Checks, optional_external_id, optional_text
 
 EXPORT_HOURS = 1
 BATCH_ROWS = 1000
@@ -50,6 +51,13 @@ def check_export(kind: str, fmt: str, flt: Mapping[str, Any]) -> None:
     unknown = sorted(set(flt) - set(FILTER_KEYS))
     if unknown:
         raise DomainError(ErrorCode.INVALID, f"Unknown filter keys {unknown}.", "filter")
+    checks = Checks()
+    checks(optional_text, flt.get("search"), ("filter", "search"))
+    checks(optional_external_id, flt.get("external_id"), ("filter", "external_id"))
+    for index, (key, value) in enumerate(flt.get("metadata") or []):
+        checks(optional_text, key, ("filter", "metadata", str(index), "key"), 64)
+        checks(optional_text, value, ("filter", "metadata", str(index), "value"), 2000)
+    checks.raise_if_any()
 
 
 def _queryset(kind: ImportKind, flt: Mapping[str, Any]) -> QuerySet[Any]:

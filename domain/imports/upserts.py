@@ -6,7 +6,7 @@ Each compares before it writes: repeating an upsert changes nothing and records 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -43,11 +43,31 @@ class Upserted(Generic[T]):
         return self.status is ImportRowStatus.CREATED
 
 
-def _required_external_id(fields: Mapping[str, Any]) -> str:
-    external_id = optional_external_id(fields.get("external_id"))
-    if external_id is None:
-        raise DomainError(ErrorCode.REQUIRED, "externalId is required.", "external_id")
+def _checked_external_id(
+    fields: Mapping[str, Any],
+    clean: Callable[[dict[str, Any]], Any],
+    *,
+    required: bool = True,
+) -> str | None:
+    """The upsert's external id, checked with the other fields (`clean`, the create's
+    validator): every invalid field is reported at once (§2)."""
+    checks = Checks()
+    external_id = checks(optional_external_id, fields.get("external_id"))
+    if required and external_id is None and not checks.errors:
+        checks.add(DomainError(ErrorCode.REQUIRED, "externalId is required.", "external_id"))
+    with checks.collecting():
+        clean({key: value for key, value in fields.items() if key != "external_id"})
+    checks.raise_if_any()
     return external_id
+
+
+def _lead_fields(changes: dict[str, Any]) -> None:
+    checks = Checks()
+    _clean_lead_fields(checks, changes)
+    checks.raise_if_any()
+
+
+_CONTACT_REFERENCES = ("account_id", "account_external_id")
 
 
 def differs(record: Any, clean: Mapping[str, Any]) -> bool:
@@ -56,7 +76,7 @@ def differs(record: Any, clean: Mapping[str, Any]) -> bool:
 
 async def upsert_account(fields: Mapping[str, Any]) -> Upserted[Account]:
     """Creates the account with this external id, or changes the fields given of it."""
-    external_id = _required_external_id(fields)
+    external_id = _checked_external_id(fields, clean_account_fields)
     changes = {**fields, "external_id": external_id}
     async with in_transaction():
         existing = await Account.filter(external_id=external_id).first()
@@ -91,12 +111,8 @@ async def _account_id(fields: Mapping[str, Any]) -> int | None:
 async def upsert_contact(fields: Mapping[str, Any]) -> Upserted[Contact]:
     """By external id; `account_id` or `account_external_id` names the account of a new one
     (a contact never moves: another account than its own is INVALID)."""
-    external_id = _required_external_id(fields)
-    changes = {
-        key: value
-        for key, value in fields.items()
-        if key not in ("account_id", "account_external_id")
-    }
+    changes = {key: value for key, value in fields.items() if key not in _CONTACT_REFERENCES}
+    external_id = _checked_external_id(changes, _clean_contact_fields)
     changes["external_id"] = external_id
     async with in_transaction():
         account_id = await _account_id(fields)
@@ -134,7 +150,7 @@ async def find_product(external_id: str | None, sku: str | None) -> Product | No
 
 async def upsert_product(fields: Mapping[str, Any]) -> Upserted[Product]:
     """By external id, else by SKU: one of them is required."""
-    external_id = optional_external_id(fields.get("external_id"))
+    external_id = _checked_external_id(fields, clean_product_fields, required=False)
     sku = fields.get("sku")
     if external_id is None and sku is None:
         raise DomainError(ErrorCode.REQUIRED, "externalId or sku is required.", "external_id")
@@ -152,7 +168,7 @@ async def upsert_product(fields: Mapping[str, Any]) -> Upserted[Product]:
 
 async def upsert_lead(fields: Mapping[str, Any]) -> Upserted[Lead]:
     """By external id; a new lead is NEW, a converted one can no longer change."""
-    external_id = _required_external_id(fields)
+    external_id = _checked_external_id(fields, _lead_fields)
     changes = {**fields, "external_id": external_id}
     async with in_transaction():
         existing = await Lead.filter(external_id=external_id).first()

@@ -22,6 +22,12 @@ from domain.currencies.iso4217 import minor_units
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import sales_order_event_data
 from domain.events import record_event
+from domain.external_data import (
+    EXTERNAL_FIELDS,
+    clean_external_fields,
+    filter_external,
+    refuse_duplicate_external_id,
+)
 from domain.fulfillment.services import sync_fulfillment
 from domain.inventory.models import StockLevel
 from domain.inventory.services import (
@@ -230,10 +236,14 @@ async def create_sales_order(
     invoice_policy: InvoicePolicy = InvoicePolicy.ON_DELIVERY,
     notes: str | None = None,
     customer_reference: str | None = None,
+    external: Mapping[str, Any] | None = None,
 ) -> SalesOrder:
     """A DRAFT order numbered SO-YYYY-NNNNNN, lines priced by §5.4 (nests in a caller's
-    transaction as a savepoint, e.g. the won-deal handover)."""
+    transaction as a savepoint, e.g. the won-deal handover); `external`: its externalId and
+    metadata (§14)."""
     checks = Checks()
+    with checks.collecting():
+        external_data = clean_external_fields(external or {})
     _check_drafts(checks, lines)
     checks(optional_date, requested_date, "requested_date")
     clean_notes = checks(optional_text, notes, "notes", 10_000, multiline=True)
@@ -241,7 +251,9 @@ async def create_sales_order(
     checks.raise_if_any()
     async with in_transaction():
         account = await _open_account(account_id)
+        await refuse_duplicate_external_id(SalesOrder, external_data.get("external_id"))
         order = await SalesOrder.create(
+            **external_data,
             number=await next_number("SO", today().year),
             account_id=account.id,
             status=OrderStatus.DRAFT,
@@ -264,7 +276,7 @@ async def _lock_order(order_id: int) -> SalesOrder:
     return order
 
 
-ORDER_FIELDS = ("account_id", "requested_date", "invoice_policy", "notes")
+ORDER_FIELDS = ("account_id", "requested_date", "invoice_policy", "notes", *EXTERNAL_FIELDS)
 
 
 async def update_sales_order(
@@ -280,6 +292,8 @@ async def update_sales_order(
     if lines is not None:
         _check_drafts(checks, lines)
     clean = dict(changes)
+    with checks.collecting():
+        clean.update(clean_external_fields(changes))
     if "notes" in clean:
         clean["notes"] = checks(optional_text, clean["notes"], "notes", 10_000, multiline=True)
     if "requested_date" in clean:
@@ -305,6 +319,7 @@ async def update_sales_order(
                 raise DomainError(ErrorCode.REQUIRED, "accountId is required.", "account_id")
             account = await _open_account(clean["account_id"])
             clean["currency"] = account.currency
+        await refuse_duplicate_external_id(SalesOrder, clean.get("external_id"), order.id)
         for key, value in clean.items():
             setattr(order, key, value)
         if lines is not None:
@@ -624,6 +639,8 @@ class SalesOrderFilter:
     delivery_status: DeliveryStatus | None = None
     invoice_status: InvoiceStatus | None = None
     search: str | None = None
+    external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def list_sales_orders(flt: SalesOrderFilter | None = None) -> QuerySet[SalesOrder]:
@@ -639,4 +656,4 @@ def list_sales_orders(flt: SalesOrderFilter | None = None) -> QuerySet[SalesOrde
         qs = qs.filter(invoice_status=flt.invoice_status)
     if flt.search:
         qs = qs.filter(number__icontains=flt.search.strip())
-    return qs
+    return filter_external(qs, SalesOrder, flt.external_id, flt.metadata)

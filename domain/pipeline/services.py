@@ -58,6 +58,7 @@ LEAD_FIELDS = (
 )
 OPPORTUNITY_FIELDS = frozenset(
     {"name", "account_id", "amount", "expected_close_date", "owner_id", "campaign_id", "lines"}
+    | set(EXTERNAL_FIELDS)
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -330,6 +331,8 @@ async def _clean_opportunity_fields(
             clean[key] = checks(optional_date, value, key)
         elif key in ("owner_id", "campaign_id"):
             clean[key] = None if value is None else int(value)
+        elif key in EXTERNAL_FIELDS:
+            clean[key] = clean_external_value(checks, key, value)
     with checks.collecting():
         await check_active_users({"owner_id": clean.get("owner_id")})
     with checks.collecting():
@@ -403,6 +406,7 @@ async def _create_opportunity(
     if "owner_id" not in fields:
         fields = {**fields, "owner_id": default_owner_id()}
     clean = await _clean_opportunity_fields(fields, account.id)
+    await refuse_duplicate_external_id(Opportunity, clean.fields.get("external_id"))
     if "name" not in clean.fields:
         raise DomainError(ErrorCode.REQUIRED, "name is required.", "name")
     _settle_amount(clean, [])
@@ -477,6 +481,8 @@ async def update_opportunity(opportunity_id: int, changes: Mapping[str, Any]) ->
             account = await _active_account(clean.fields["account_id"])
             clean.fields["currency"] = account.currency
         changed = {k: v for k, v in clean.fields.items() if getattr(opportunity, k) != v}
+        if "external_id" in changed:
+            await refuse_duplicate_external_id(Opportunity, changed["external_id"], opportunity.id)
         for key, value in changed.items():
             setattr(opportunity, key, value)
         if changed:
@@ -550,6 +556,8 @@ class OpportunityFilter:
     expected_close_from: date | None = None
     expected_close_to: date | None = None
     search: str | None = None
+    external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def list_opportunities(flt: OpportunityFilter | None = None) -> QuerySet[Opportunity]:
@@ -571,4 +579,4 @@ def list_opportunities(flt: OpportunityFilter | None = None) -> QuerySet[Opportu
         qs = qs.filter(expected_close_date__lte=flt.expected_close_to)
     if flt.search:
         qs = qs.filter(name__icontains=flt.search.strip())
-    return qs
+    return filter_external(qs, Opportunity, flt.external_id, flt.metadata)

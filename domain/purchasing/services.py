@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
@@ -14,6 +15,11 @@ from domain.accounts.models import Account
 from domain.catalog.models import Product, ProductKind
 from domain.clock import today, utcnow
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.external_data import (
+    clean_external_fields,
+    filter_external,
+    refuse_duplicate_external_id,
+)
 from domain.inventory.services import (
     LotChoice,
     default_warehouse,
@@ -84,9 +90,14 @@ async def get_purchase_order(order_id: int, *, field: str = "id") -> PurchaseOrd
 
 
 async def create_purchase_order(
-    supplier_id: int, lines: Sequence[PurchaseLineDraft], *, notes: str | None = None
+    supplier_id: int,
+    lines: Sequence[PurchaseLineDraft],
+    *,
+    notes: str | None = None,
+    external: Mapping[str, Any] | None = None,
 ) -> PurchaseOrder:
-    """An OPEN purchase order numbered `PO-YYYY-NNNNNN`; its lines are MRP's scheduled receipts."""
+    """An OPEN purchase order numbered `PO-YYYY-NNNNNN`; its lines are MRP's scheduled receipts.
+    `external`: its externalId and metadata (§14)."""
     if not lines:
         raise DomainError(ErrorCode.REQUIRED, "A purchase order needs at least one line.", "lines")
     checks = Checks()
@@ -96,8 +107,11 @@ async def create_purchase_order(
         checks(optional_decimal, draft.unit_cost, (*at, "unit_cost"), UNIT_PRICE)
         checks(optional_date, draft.expected_date, (*at, "expected_date"))
     clean_notes = checks(optional_text, notes, "notes", 2000, multiline=True)
+    with checks.collecting():
+        external_data = clean_external_fields(external or {})
     checks.raise_if_any()
     async with in_transaction():
+        await refuse_duplicate_external_id(PurchaseOrder, external_data.get("external_id"))
         supplier = await Account.get_or_none(id=supplier_id)
         if supplier is None:
             raise not_found("Account", supplier_id, "supplier_id")
@@ -145,6 +159,7 @@ async def create_purchase_order(
         checks.raise_if_any()
         computed_amount(value, "lines", "The order's value")
         order = await PurchaseOrder.create(
+            **external_data,
             number=await next_number("PO", today().year),
             supplier_id=supplier.id,
             currency=supplier.currency or get_settings().currency,
@@ -275,6 +290,8 @@ class PurchaseOrderFilter:
     status: PurchaseOrderStatus | None = None
     supplier_id: int | None = None
     product_id: int | None = None
+    external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def list_purchase_orders(flt: PurchaseOrderFilter | None = None) -> QuerySet[PurchaseOrder]:
@@ -287,4 +304,4 @@ def list_purchase_orders(flt: PurchaseOrderFilter | None = None) -> QuerySet[Pur
     )
     if flt.product_id is not None:
         queryset = queryset.filter(lines__product_id=flt.product_id).distinct()
-    return queryset
+    return filter_external(queryset, PurchaseOrder, flt.external_id, flt.metadata)

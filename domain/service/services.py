@@ -17,6 +17,11 @@ from domain.accounts.models import Account, Contact
 from domain.errors import DomainError, ErrorCode, not_found
 from domain.event_data import case_event_data, ref
 from domain.events import record_event
+from domain.external_data import (
+    clean_external_fields,
+    filter_external,
+    refuse_duplicate_external_id,
+)
 from domain.numbering.services import next_number
 from domain.service.business_time import (
     Calendar,
@@ -439,9 +444,11 @@ async def create_case(
     priority: Priority | None = None,
     opened_at: datetime | None = None,
     assignee_id: int | Unassigned | None = DEFAULT_ASSIGNEE,
+    external: Mapping[str, Any] | None = None,
 ) -> Case:
     """Opens a case under the account's SLA policy, else the default policy, else none.
-    Without an assignee the token's user works it (§13)."""
+    Without an assignee the token's user works it (§13). `external`: its externalId and
+    metadata (§14)."""
     if isinstance(assignee_id, Unassigned):
         assignee_id = default_owner_id()
     checks = Checks()
@@ -451,10 +458,13 @@ async def create_case(
     )
     opened = checks(_instant, opened_at, "opened_at")
     with checks.collecting():
+        external_data = clean_external_fields(external or {})
+    with checks.collecting():
         await check_active_users({"assignee_id": assignee_id})
     checks.raise_if_any()
     chosen_priority = priority or Priority.NORMAL
     async with in_transaction():
+        await refuse_duplicate_external_id(Case, external_data.get("external_id"))
         account = await Account.get_or_none(id=account_id)
         if account is None:
             raise not_found("Account", account_id, "account_id")
@@ -475,6 +485,7 @@ async def create_case(
             default = await SlaPolicy.filter(is_default=True).first()
             policy_id = default.id if default else None
         case = Case(
+            **external_data,
             # Per year of opening, like every dated document (an import numbers old cases
             # in their own year): CASE-2026-000001.
             number=await next_number("CASE", opened.astimezone(UTC).year),
@@ -616,6 +627,8 @@ class CaseFilter:
     sla_status: SlaStatus | None = None
     search: str | None = None
     assignee_id: int | None = None
+    external_id: str | None = None
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 def list_cases(flt: CaseFilter | None = None, *, now: datetime | None = None) -> QuerySet[Case]:
@@ -636,7 +649,7 @@ def list_cases(flt: CaseFilter | None = None, *, now: datetime | None = None) ->
         queryset = queryset.filter(subject__icontains=flt.search.strip())
     if flt.sla_status is not None:
         queryset = queryset.filter(sla_status_condition(flt.sla_status, now or clock.utcnow()))
-    return queryset
+    return filter_external(queryset, Case, flt.external_id, flt.metadata)
 
 
 def sla_status_condition(status: SlaStatus, now: datetime) -> Q:

@@ -200,3 +200,67 @@ async def test_contact_and_lead_upserts(gql: Any) -> None:
     assert lead["data"]["leadUpsert"]["created"] is True
     assert lead_again["data"]["leadUpsert"]["created"] is False
     assert await Event.filter(type="lead.created").count() == 1
+
+
+DOCUMENTS = """
+mutation($account: ID!, $product: ID!) {
+  opportunityCreate(input: {accountId: $account, name: "Deal", externalId: "o-1",
+                            metadata: {src: "crm"}}) {
+    opportunity { externalId metadata } errors { field code }
+  }
+  salesOrderCreate(input: {accountId: $account, externalId: "so-1", metadata: {src: "erp"},
+                           lines: [{productId: $product, quantity: "1"}]}) {
+    salesOrder { externalId metadata } errors { field code }
+  }
+  purchaseOrderCreate(input: {supplierId: $account, externalId: "po-1",
+                              lines: [{productId: $product, quantity: "2"}]}) {
+    purchaseOrder { externalId metadata } errors { field code }
+  }
+  caseCreate(input: {accountId: $account, subject: "Squeak", externalId: "k-1",
+                     privateMetadata: {ticket: "T-9"}}) {
+    case { externalId privateMetadata } errors { field code }
+  }
+}"""
+LISTS = """
+{
+  opportunities(filter: {metadata: {key: "src", value: "crm"}}) { totalCount }
+  salesOrders(filter: {externalId: "so-1"}) { totalCount }
+  purchaseOrders(filter: {externalId: "po-1"}) { totalCount }
+  cases(filter: {externalId: "k-1"}) { totalCount }
+  none: cases(filter: {externalId: "k-2"}) { totalCount }
+  invoices(filter: {externalId: "inv-1"}) { totalCount }
+}"""
+
+
+async def test_opportunities_orders_purchase_orders_and_cases_take_external_data(
+    gql: Any,
+) -> None:
+    from tests.factories import gid, make_account, make_product
+
+    account = await make_account("Acme")
+    product = await make_product("BOLT")
+    variables = {"account": gid("Account", account.id), "product": gid("Product", product.id)}
+
+    made = (await gql(DOCUMENTS, variables))["data"]
+    again = (await gql(DOCUMENTS, variables))["data"]
+    lists = (await gql(LISTS))["data"]
+
+    assert made == {
+        "opportunityCreate": {
+            "opportunity": {"externalId": "o-1", "metadata": {"src": "crm"}}, "errors": [],
+        },
+        "salesOrderCreate": {
+            "salesOrder": {"externalId": "so-1", "metadata": {"src": "erp"}}, "errors": [],
+        },
+        "purchaseOrderCreate": {
+            "purchaseOrder": {"externalId": "po-1", "metadata": {}}, "errors": [],
+        },
+        "caseCreate": {"case": {"externalId": "k-1", "privateMetadata": {"ticket": "T-9"}},
+                       "errors": []},
+    }  # fmt: skip
+    duplicate = [{"field": ["externalId"], "code": "DUPLICATE"}]
+    assert [payload["errors"] for payload in again.values()] == [duplicate] * 4
+    assert {name: value["totalCount"] for name, value in lists.items()} == {
+        "opportunities": 1, "salesOrders": 1, "purchaseOrders": 1, "cases": 1, "none": 0,
+        "invoices": 0,
+    }  # fmt: skip

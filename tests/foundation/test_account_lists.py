@@ -110,6 +110,9 @@ def account_fields() -> list[str]:
 def test_account_reads_own_fields_then_its_lists_then_its_figures() -> None:
     assert account_fields() == [
         "id",
+        "externalId",
+        "metadata",
+        "privateMetadata",
         "name",
         "lifecycle",
         "industry",

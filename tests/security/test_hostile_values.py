@@ -226,6 +226,33 @@ SPECS = [
     ),
     Spec("productCreate", lambda w: {"sku": "GEAR", "name": "Gear"}, PRODUCT),
     Spec("productUpdate", lambda w: {"id": w.product}, PRODUCT),
+    # §14: the upserts check what the creates check; an import file is one text.
+    Spec(
+        "accountUpsert",
+        lambda w: {"externalId": "crm-9", "name": "Globex"},
+        {**ACCOUNT, ("externalId",): "text"},
+    ),
+    Spec(
+        "contactUpsert",
+        lambda w: {"externalId": "c-9", "accountId": w.account, "firstName": "B", "lastName": "C"},
+        {**CONTACT, ("externalId",): "text"},
+    ),
+    Spec(
+        "productUpsert",
+        lambda w: {"externalId": "p-9", "sku": "GEAR-9", "name": "Gear"},
+        {**PRODUCT, ("externalId",): "text"},
+    ),
+    Spec(
+        "leadUpsert",
+        lambda w: {"externalId": "l-9", "companyName": "Initech", "contactName": "Bill"},
+        {**LEAD, ("externalId",): "text"},
+    ),
+    Spec(
+        "importRunStart",
+        lambda w: {"kind": "ACCOUNTS", "format": "CSV", "content": "externalId,name\na,A\n"},
+        {("content",): "multiline"},
+    ),
+    Spec("exportRunStart", lambda w: {"kind": "ACCOUNTS"}, {("filter", "search"): "text"}),
     Spec(
         "warehouseCreate",
         lambda w: {"code": "EAST", "name": "East"},

@@ -292,7 +292,8 @@ async def _world() -> tuple[World, dict[str, str]]:
         credit_note_id=credit_note.id,
     )
     # Records carrying privateMetadata (§14) that the world has no other use for.
-    contact = await Contact.create(account_id=int(_pk(world.account)), first_name="A", last_name="B")
+    account_pk = int(_pk(world.account))
+    contact = await Contact.create(account_id=account_pk, first_name="A", last_name="B")
     lead = await Lead.create(company_name="Lead Co", contact_name="Lee")
     case = await Case.create(
         number="CASE-TEST", subject="Help", account_id=int(_pk(world.account)),
