@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from api.users.types import User
 
 REVENUE = (
-    "Lifetime revenue as Account.lifetimeRevenue shows it (invoiced net of tax minus credit "
-    "notes), in the installation currency"
+    "Lifetime revenue as Account.lifetimeRevenue sums it (invoiced net of tax minus credit "
+    "notes), in the installation (base) currency: each document at its invoice's booked rate"
 )
 
 

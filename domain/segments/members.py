@@ -15,15 +15,18 @@ from domain.segments.rules import SegmentRules
 from domain.service.sla_rules import OPEN_STATUSES
 
 ACCOUNT_ID = '"accounts"."id"'
-# Each account's lifetime revenue in cents, as `receivables.lifetime_revenues` sums it (every
-# invoice's subtotal minus every credit note's), for the accounts with an invoice or credit
-# note; the others have 0. Stored amounts are cents, so × 100 is an integer; ROUND guards
-# SQLite, which sums the text values as floats.
+# Each account's lifetime revenue in the base currency's hundredths, for the accounts with
+# an invoice or credit note (the others have 0): every invoice's subtotal minus every credit
+# note's, as `receivables.lifetime_revenues` sums them, each document at its invoice's
+# booked rate (§12; 1 for the base currency), so one bound compares accounts of every
+# currency. ROUND guards SQLite, which computes with the stored text as a float.
 REVENUE_SQL = (
     "SELECT account_id FROM ("
-    "SELECT account_id, CAST(ROUND(subtotal * 100) AS BIGINT) AS cents FROM invoices "
+    "SELECT account_id, CAST(ROUND(subtotal * exchange_rate * 100) AS BIGINT) AS cents "
+    "FROM invoices "
     "UNION ALL "
-    "SELECT account_id, -CAST(ROUND(subtotal * 100) AS BIGINT) AS cents FROM credit_notes"
+    "SELECT c.account_id, -CAST(ROUND(c.subtotal * i.exchange_rate * 100) AS BIGINT) "
+    "FROM credit_notes c JOIN invoices i ON i.id = c.invoice_id"
     ") AS documents GROUP BY account_id HAVING {having}"
 )
 # Orders that count as orders: confirmed once and not cancelled.

@@ -21,7 +21,8 @@ class SegmentRules:
     - `lifecycle`, `tier`, `industry`: equal (tier and industry ignoring letter case);
     - `owner_id`: the account's owner is this user;
     - `min_lifetime_revenue` ≤ lifetime revenue ≤ `max_lifetime_revenue` (both inclusive;
-      lifetime revenue as `Account.lifetimeRevenue`: invoiced net of tax minus credit notes);
+      lifetime revenue as `Account.lifetimeRevenue`: invoiced net of tax minus credit notes,
+      here in the base currency, each document at its invoice's booked rate);
     - `last_order_before` / `last_order_after`: the day of the account's last order (the
       latest confirmation, UTC, of an order not cancelled) is strictly before / after the
       date; an account that never ordered matches neither;

@@ -31,7 +31,8 @@ async def user(name: str) -> User:
 
 async def account(name: str, **fields: Any) -> Account:
     fields.setdefault("lifecycle", Lifecycle.CUSTOMER)
-    return await Account.create(name=name, currency="USD", **fields)
+    fields.setdefault("currency", "USD")
+    return await Account.create(name=name, **fields)
 
 
 async def order(
@@ -48,7 +49,7 @@ async def order(
     )
 
 
-async def invoice(customer: Account, subtotal: str) -> Invoice:
+async def invoice(customer: Account, subtotal: str, rate: str = "1") -> Invoice:
     so = await order(customer, datetime(2025, 6, 1, tzinfo=UTC), OrderStatus.CLOSED)
     amount = Decimal(subtotal)
     return await Invoice.create(
@@ -57,7 +58,8 @@ async def invoice(customer: Account, subtotal: str) -> Invoice:
         sales_order_id=so.id,
         issue_date=date(2025, 6, 1),
         due_date=date(2025, 7, 1),
-        currency="USD",
+        currency=customer.currency,
+        exchange_rate=Decimal(rate),
         subtotal=amount,
         tax_total=Decimal(0),
         total=amount,

@@ -129,6 +129,19 @@ async def test_owner_rule_and_the_rules_read_back(gql: Any, world: dict[str, Any
     }
 
 
+async def test_revenue_bounds_compare_every_currency_in_the_base_one(
+    gql: Any, world: dict[str, Any]
+) -> None:
+    # Golf: 1000.00 EUR invoiced at 1.1, less a 100.00 EUR credit note (at its invoice's
+    # rate) = 990.00 USD; Hotel: 960.00 EUR at 1.1 = 1056.00 USD.
+    golf = await account("Golf", currency="EUR")
+    await credit_note(await invoice(golf, "1000.00", "1.1"), "100.00")
+    await invoice(await account("Hotel", currency="EUR"), "960.00", "1.1")
+    # ≥ 1000.00 USD: Alpha 1300.00, Delta 1000.00, Hotel 1056.00 (Golf 990.00 and its 900.00
+    # EUR, and Bravo 999.99, fall short).
+    assert await members(gql, {"minLifetimeRevenue": "1000"}) == (3, ["Alpha", "Delta", "Hotel"])
+
+
 async def test_members_are_evaluated_when_read(gql: Any, world: dict[str, Any]) -> None:
     created = await gql(CREATE, {"input": {"name": "Silver", "rules": {"tier": "silver"}}})
     segment_id = created["data"]["segmentCreate"]["segment"]["id"]
