@@ -63,9 +63,12 @@ RULES = clean_rules(
 # The same rules written by hand.
 CONDITIONS = """
     FROM accounts a
-    LEFT JOIN (SELECT account_id, SUM(subtotal) AS total FROM invoices GROUP BY account_id) i
+    LEFT JOIN (SELECT account_id, SUM(subtotal * exchange_rate) AS total FROM invoices
+               GROUP BY account_id) i
       ON i.account_id = a.id
-    LEFT JOIN (SELECT account_id, SUM(subtotal) AS total FROM credit_notes GROUP BY account_id) c
+    LEFT JOIN (SELECT n.account_id, SUM(n.subtotal * v.exchange_rate) AS total
+               FROM credit_notes n JOIN invoices v ON v.id = n.invoice_id
+               GROUP BY n.account_id) c
       ON c.account_id = a.id
     WHERE a.archived_at IS NULL AND upper(a.tier) = 'GOLD'
       AND COALESCE(i.total, 0) - COALESCE(c.total, 0) >= 150
