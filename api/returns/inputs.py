@@ -36,6 +36,11 @@ class ReturnLineInput:
         default=True,
         description="Back into stock on receipt (true) or not (scrapped, kept by the customer).",
     )
+    lot_code: str | None = strawberry.field(
+        default=None,
+        description="For a lot-tracked product, the lot it comes back into (created when new); "
+        "default: the lot it was shipped from.",
+    )
 
 
 @strawberry.input(description="A new return of shipped goods (§15).")

@@ -64,6 +64,7 @@ class Mutation:
                     line_id=decode_id(line.line_id, "SalesOrderLine", ("lines", str(i), "line_id")),
                     quantity=line.quantity,
                     restock=line.restock,
+                    lot_code=line.lot_code,
                 )
                 for i, line in enumerate(input.lines)
             ]

@@ -61,6 +61,8 @@ class ReturnLine(Model):
     quantity = quantity_field()
     # Back into stock (Dr 1300 / Cr 5000 at standard) or not (scrapped, kept by the customer).
     restock = fields.BooleanField(default=True)
+    # The lot it comes back into, for a lot-tracked product; None: the lot it was shipped from.
+    lot_code = fields.CharField(max_length=64, null=True)
     stock_move_id = fields.IntField(null=True)
 
     class Meta:

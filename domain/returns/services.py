@@ -33,7 +33,7 @@ from domain.money import ZERO
 from domain.numbering.services import next_number
 from domain.orders.models import OrderStatus, SalesOrder, SalesOrderLine, Shipment
 from domain.returns.models import Return, ReturnLine, ReturnStatus
-from domain.validation import Checks, valid_quantity
+from domain.validation import Checks, required_text, valid_quantity
 
 RETURN_SOURCE = "RETURN"
 # Returns that count against what may still be returned of a line.
@@ -45,6 +45,7 @@ class ReturnLineDraft:
     line_id: int
     quantity: Decimal
     restock: bool = True
+    lot_code: str | None = None
 
 
 def returnable(shipped: Decimal, returned: Decimal) -> Decimal:
@@ -86,6 +87,8 @@ async def create_return(order_id: int, drafts: Sequence[ReturnLineDraft]) -> Ret
     checks = Checks()
     for index, draft in enumerate(drafts):
         checks(valid_quantity, draft.quantity, ("lines", str(index), "quantity"), positive=True)
+        if draft.lot_code is not None:
+            checks(required_text, draft.lot_code, ("lines", str(index), "lot_code"), 64)
     checks.raise_if_any()
     async with in_transaction():
         # The order's row lock makes two returns of one order take turns over what is left.
@@ -128,6 +131,7 @@ async def create_return(order_id: int, drafts: Sequence[ReturnLineDraft]) -> Ret
                     product_id=lines[draft.line_id].product_id,
                     quantity=Decimal(draft.quantity),
                     restock=draft.restock,
+                    lot_code=draft.lot_code or None,
                 )
                 for draft in drafts
             ]
@@ -210,6 +214,13 @@ async def _restock(rma: Return, lines: Sequence[ReturnLine], warehouse_id: int) 
     shipped_lots = await _shipped_lots(rma.order_id)
     for line in stocked:
         lot_id = shipped_lots.get(line.product_id)
+        lot = (
+            LotChoice(lot_code=line.lot_code)
+            if line.lot_code
+            else None
+            if lot_id is None
+            else LotChoice(lot_id=lot_id)
+        )
         move = await apply_move(
             levels[(line.product_id, warehouse_id)],
             Decimal(line.quantity),
@@ -217,7 +228,7 @@ async def _restock(rma: Return, lines: Sequence[ReturnLine], warehouse_id: int) 
             source=RETURN_SOURCE,
             reference=rma.number,
             # A lot-tracked product comes back into the lot it was shipped from (§15).
-            lot=None if lot_id is None else LotChoice(lot_id=lot_id),
+            lot=lot,
         )
         line.stock_move_id = move.id
         await line.save(update_fields=["stock_move_id"])

@@ -29,6 +29,7 @@ from domain.purchasing.services import (
     create_purchase_order,
     receive_purchase_order,
 )
+from domain.returns.services import ReturnLineDraft, create_return, receive_return
 from domain.stock_counts.models import StockCountLine
 from domain.stock_counts.services import (
     CountLineDraft,
@@ -344,3 +345,31 @@ async def test_a_lot_tracked_product_is_counted_lot_by_lot(gql, make_product, ma
         (lot_b.id, Decimal("10"), Decimal("2")),
     ]
     assert (await StockLevel.get(product_id=chip.id)).on_hand == Decimal("17")  # 5 + 12
+
+
+async def test_a_return_comes_back_into_the_shipped_lot_or_the_one_named(
+    make_account, make_product, main, confirmed_order
+):
+    home = await main()
+    chip = await make_product("CHIP", "5.00", standard_cost="2.00", tracking="LOT")
+    await adjust_stock(
+        product_id=chip.id,
+        warehouse_id=home.id,
+        quantity=Decimal("10"),
+        reason="Cycle count",
+        lot=LotChoice(lot_code="L1"),
+    )
+    order = await confirmed_order(await make_account(), (chip, "6"))
+    await ship(order, home, "6")
+    line = await SalesOrderLine.get(order_id=order.id)
+
+    back = await create_return(order.id, [ReturnLineDraft(line.id, Decimal("2"))])
+    await receive_return(back.id)
+    relabelled = await create_return(
+        order.id, [ReturnLineDraft(line.id, Decimal("1"), lot_code="RETURNED-1")]
+    )
+    await receive_return(relabelled.id)
+
+    held = {stock.lot.code: stock.on_hand for stock in await LotStock.all().prefetch_related("lot")}
+    assert held == {"L1": Decimal("6"), "RETURNED-1": Decimal("1")}  # 10 − 6 + 2; 1 relabelled
+    assert (await StockLevel.get(product_id=chip.id)).on_hand == Decimal("7")
