@@ -43,6 +43,8 @@ class LotChoice:
     lot_id: int | None = None
     lot_code: str | None = None
     expires_at: date | None = None
+    # Stock from before the product was tracked moves on without a lot (a transfer of it).
+    unlotted: bool = False
 
 
 async def default_warehouse() -> Warehouse:
@@ -199,9 +201,10 @@ async def apply_moves(
             )
         return [await _apply_one(level, quantity, reason, source, reference, None)]
     quantity = Decimal(quantity)
-    if quantity > 0:
-        found = await lot_for_receipt(level.product_id, choice)
-        parts: list[tuple[Lot | None, Decimal]] = [(found, quantity)]
+    if quantity > 0 and choice.unlotted:
+        parts: list[tuple[Lot | None, Decimal]] = [(None, quantity)]
+    elif quantity > 0:
+        parts = [(await lot_for_receipt(level.product_id, choice), quantity)]
     else:
         parts = [(lt, -q) for lt, q in await _lots_to_take(level, -quantity, choice.lot_id)]
     moves = []

@@ -97,7 +97,7 @@ async def transfer_stock(
                     reason=reason,
                     source=TRANSFER_SOURCE,
                     reference=number,
-                    lot=None if out.lot_id is None else LotChoice(lot_id=out.lot_id),
+                    lot=LotChoice(lot_id=out.lot_id, unlotted=out.lot_id is None),
                 )
             )[0]
             for out in moves_out

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.catalog.services import update_product
 from domain.errors import DomainError, ErrorCode
 from domain.inventory.models import StockLevel, StockMove
 from domain.inventory.services import LotChoice, adjust_stock
@@ -39,6 +40,7 @@ from domain.stock_counts.services import (
 )
 from tests.factories import gid
 
+D4, D5 = Decimal("4"), Decimal("5")
 TRACE = """
 query($lot: ID!, $direction: TraceDirection!) {
   lotTrace(lotId: $lot, direction: $direction) {
@@ -373,3 +375,34 @@ async def test_a_return_comes_back_into_the_shipped_lot_or_the_one_named(
     held = {stock.lot.code: stock.on_hand for stock in await LotStock.all().prefetch_related("lot")}
     assert held == {"L1": Decimal("6"), "RETURNED-1": Decimal("1")}  # 10 − 6 + 2; 1 relabelled
     assert (await StockLevel.get(product_id=chip.id)).on_hand == Decimal("7")
+
+
+async def test_stock_from_before_tracking_moves_without_a_lot_after_the_lots(
+    make_product, main, make_warehouse
+):
+    home, east = await main(), await make_warehouse("EAST")
+    chip = await make_product("CHIP", standard_cost="2.00")
+    await adjust_stock(product_id=chip.id, warehouse_id=home.id, quantity=D4, reason="Count")
+    await update_product(chip.id, {"tracking": "LOT"})
+    await adjust_stock(
+        product_id=chip.id,
+        warehouse_id=home.id,
+        quantity=Decimal("2"),
+        reason="Count",
+        lot=LotChoice(lot_code="NEW"),
+    )
+
+    # 5 out: lot NEW's 2 first, then 3 of the 4 kept from before the product was tracked
+    await transfer_stock(
+        product_id=chip.id, from_warehouse_id=home.id, to_warehouse_id=east.id, quantity=D5
+    )
+
+    moves = await StockMove.filter(source="TRANSFER").order_by("id")
+    assert [(m.warehouse_id, m.quantity, m.lot_id is not None) for m in moves] == [
+        (home.id, Decimal("-2"), True),
+        (home.id, Decimal("-3"), False),
+        (east.id, Decimal("2"), True),
+        (east.id, Decimal("3"), False),
+    ]
+    levels = {lv.warehouse_id: lv.on_hand for lv in await StockLevel.filter(product_id=chip.id)}
+    assert levels == {home.id: Decimal("1"), east.id: Decimal("5")}
