@@ -25,6 +25,7 @@ from domain.accounts.services import (
 from domain.catalog.models import Product
 from domain.catalog.services import clean_product_fields, create_product, update_product
 from domain.errors import DomainError, ErrorCode
+from domain.external_data import duplicate_external_id
 from domain.imports.models import ImportRowStatus
 from domain.pipeline.models import Lead
 from domain.pipeline.services import _clean_lead_fields, create_lead, update_lead
@@ -120,7 +121,11 @@ async def upsert_contact(fields: Mapping[str, Any]) -> Upserted[Contact]:
         if existing is None:
             if account_id is None:
                 raise DomainError(ErrorCode.REQUIRED, "accountId is required.", "account_id")
-            created = await create_contact(account_id, changes)
+            try:
+                async with in_transaction():
+                    created = await create_contact(account_id, changes)
+            except IntegrityError:  # another upsert created it meanwhile
+                raise duplicate_external_id("Contact", external_id or "") from None
             return Upserted(created, ImportRowStatus.CREATED)
         if account_id is not None and account_id != existing.account_id:
             field = "account_id" if fields.get("account_id") is not None else "account_external_id"
@@ -173,7 +178,12 @@ async def upsert_lead(fields: Mapping[str, Any]) -> Upserted[Lead]:
     async with in_transaction():
         existing = await Lead.filter(external_id=external_id).first()
         if existing is None:
-            return Upserted(await create_lead(changes), ImportRowStatus.CREATED)
+            try:
+                async with in_transaction():
+                    lead = await create_lead(changes)
+            except IntegrityError:  # another upsert created it meanwhile
+                raise duplicate_external_id("Lead", external_id or "") from None
+            return Upserted(lead, ImportRowStatus.CREATED)
         checks = Checks()
         clean = _clean_lead_fields(checks, changes)
         checks.raise_if_any()

@@ -130,3 +130,19 @@ async def test_ten_thousand_exported_accounts_import_back_as_all_unchanged(
     assert {k: run["result"][k] for k in ("created", "updated", "unchanged", "failed")} == {
         "created": 0, "updated": 0, "unchanged": 10_000, "failed": 0,
     }  # fmt: skip
+
+
+async def test_exported_products_import_back_as_all_unchanged(
+    client: httpx.AsyncClient, make_token: Any, gql: Any, run_worker: Any
+) -> None:
+    await imported(gql, run_worker, "PRODUCTS", sample("products.csv"))
+    await imported(gql, run_worker, "PRODUCTS", sample("products.jsonl"), fmt="JSONL")
+    token = await make_token("ADMIN")
+
+    for fmt in ("CSV", "JSONL"):
+        result = await exported(client, token, run_worker, kind="PRODUCTS", format=fmt)
+        content = (await fetch(client, token, result["url"])).text
+        run = await imported(gql, run_worker, "PRODUCTS", content, fmt=fmt)
+
+        # 4 products of the CSV sample and 3 of the JSONL one
+        assert (result["rows"], run["result"]["unchanged"], run["result"]["failed"]) == (7, 7, 0)
