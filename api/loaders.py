@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, ClassVar, TypeVar
 
@@ -91,32 +91,38 @@ class AccountFigureLoader(DataLoader[int, Decimal]):
         return [figures[account_id] for account_id in account_ids]
 
 
-def selects(info: Info, name: str) -> bool:
-    """Whether the field being resolved selects `name` (a GraphQL field name) among its own
-    subfields, fragments included: a resolver loads what its children will read, with the
-    batch it is part of, so those children answer without awaiting (`SalesOrder.lines`
-    loads the lines' products when `product` is asked for)."""
+def selects(info: Info, *path: str) -> bool:
+    """Whether the field being resolved selects the subfield at `path` (GraphQL names, one
+    per level: `selects(info, "edges", "node", "lines")`), fragments included: a resolver
+    loads what its children will read, with the batch it is part of, so those children
+    answer without awaiting (`SalesOrder.lines` loads the lines' products when `product`
+    is asked for)."""
     raw = info._raw_info
     fragments = raw.fragments
-    seen: set[str] = set()
 
-    def within(selection_set: SelectionSetNode | None) -> bool:
-        for selection in selection_set.selections if selection_set else ():
-            if isinstance(selection, FieldNode):
-                if selection.name.value == name:
-                    return True
-            elif isinstance(selection, InlineFragmentNode):
-                if within(selection.selection_set):
-                    return True
-            elif isinstance(selection, FragmentSpreadNode):
-                spread = selection.name.value
-                if spread not in seen and spread in fragments:
-                    seen.add(spread)
-                    if within(fragments[spread].selection_set):
-                        return True
-        return False
+    def children(selection_set: SelectionSetNode | None, name: str) -> Iterator[FieldNode]:
+        seen: set[str] = set()
+        pending = [selection_set]
+        while pending:
+            current = pending.pop()
+            for selection in current.selections if current else ():
+                if isinstance(selection, FieldNode):
+                    if selection.name.value == name:
+                        yield selection
+                elif isinstance(selection, InlineFragmentNode):
+                    pending.append(selection.selection_set)
+                elif isinstance(selection, FragmentSpreadNode):
+                    spread = selection.name.value
+                    if spread not in seen and spread in fragments:
+                        seen.add(spread)
+                        pending.append(fragments[spread].selection_set)
 
-    return any(within(node.selection_set) for node in raw.field_nodes)
+    level: list[FieldNode] = list(raw.field_nodes)
+    for name in path:
+        level = [child for node in level for child in children(node.selection_set, name)]
+        if not level:
+            return False
+    return True
 
 
 class Loaders:

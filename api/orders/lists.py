@@ -10,17 +10,24 @@ from typing import Any
 import strawberry
 from strawberry.types import Info
 
+from api.catalog.loaders import ProductByIdLoader
 from api.external_data import ExternalDataFilter, metadata_pairs
+from api.loaders import selects
 from api.nested import Window, nested_connection
 from api.orders.enums import (
     SalesOrderDeliveryStatus,
     SalesOrderInvoiceStatus,
     SalesOrderStatus,
 )
-from api.orders.loaders import SalesOrdersByAccountIdLoader, ShipmentCriteria
-from api.relay import Connection, filter_id, order_fields, to_node
+from api.orders.loaders import (
+    SalesOrderLinesByOrderIdLoader,
+    SalesOrdersByAccountIdLoader,
+    ShipmentCriteria,
+)
+from api.relay import Connection, filter_id, node_type_of, order_fields, to_node
 from api.scalars import OrderDirection, described_enum
 from domain.orders import services
+from domain.orders.models import SalesOrderLine
 
 DIRECTION_DESCRIPTION = "ASC (the default) or DESC; ties are broken by creation order."
 
@@ -108,8 +115,8 @@ async def account_sales_orders(
     order_by: SalesOrderOrder | None = None,
 ) -> Connection[Any]:
     """`Account.salesOrders`: one query for all accounts of the page, oldest order first
-    unless `order_by` says otherwise."""
-    return await nested_connection(
+    unless `order_by` says otherwise; the page's lines come with it (`preload_lines`)."""
+    page = await nested_connection(
         info,
         SalesOrdersByAccountIdLoader,
         account_id,
@@ -117,6 +124,35 @@ async def account_sales_orders(
         to_node,
         Window(first, after, last, before, sales_order_order(order_by, default=("id",))),
     )
+    await preload_lines(info, [edge.node for edge in page.edges], ("edges", "node"))
+    return page
+
+
+async def preload_lines(info: Info, orders: list[Any], path: tuple[str, ...]) -> None:
+    """Hands the orders of a page their lines, and the lines their products, when the query
+    at `path` asks for them: the statements the per-order loaders would send (one for the
+    lines of every order, one for their products), and `SalesOrder.lines` and
+    `SalesOrderLine.product` then answer without awaiting."""
+    if not orders or not selects(info, *path, "lines"):
+        return
+    loaders = info.context.loaders
+    rows_of = await loaders[SalesOrderLinesByOrderIdLoader].load_many(
+        [order.record.id for order in orders]
+    )
+    line_type = node_type_of(SalesOrderLine)
+    lines_of = [
+        [line_type.from_model(row, currency=order.currency) for row in rows]
+        for order, rows in zip(orders, rows_of, strict=True)
+    ]
+    if selects(info, *path, "lines", "product"):
+        lines = [line for order_lines in lines_of for line in order_lines]
+        products = await loaders[ProductByIdLoader].load_many(
+            [line.record.product_id for line in lines]
+        )
+        for line, product in zip(lines, products, strict=True):
+            line.preloaded = product
+    for order, order_lines in zip(orders, lines_of, strict=True):
+        order.preloaded = order_lines
 
 
 class ShipmentOrderField(Enum):

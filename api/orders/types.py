@@ -167,7 +167,12 @@ class SalesOrder(ModelNode):
         return to_optional_node(row)
 
     @strawberry.field(description="The order's lines, in their position order.")
-    async def lines(self, info: Info) -> list[SalesOrderLine]:
+    def lines(self, info: Info) -> list[SalesOrderLine]:
+        if self.preloaded is not None:  # its lines, handed over with its page (preload_lines)
+            return self.preloaded
+        return _lines_later(self, info)
+
+    async def _lines(self, info: Info) -> list[SalesOrderLine]:
         loaders = info.context.loaders
         rows = await loaders[SalesOrderLinesByOrderIdLoader].load(self.record.id)
         # Their products with the same batch when asked for: `product` then awaits nothing.
@@ -323,6 +328,11 @@ class SalesOrderLine(ModelNode):
     @classmethod
     async def nodes_of_rows(cls, info: Info, rows: Sequence[Any | None]) -> list[Any | None]:
         return await lines_with_currency(info, rows)
+
+
+def _lines_later(order: SalesOrder, info: Info) -> Any:
+    """The order's lines through the loaders: an awaitable graphql-core awaits."""
+    return order._lines(info)
 
 
 def _product_later(info: Info, product_id: int) -> Any:

@@ -207,7 +207,6 @@ async def test_the_demo_accounts_360_answers_are_the_same_through_both_executors
     plain = build_schema(settings)
     ordinary = build_schema(settings, plain_fields=False)
     account_ids = await Account.all().order_by("id").values_list("id", flat=True)
-    assert len(account_ids) == 50  # the demo's accounts
     for account_id in account_ids:
         variables = {"id": encode_id("Account", account_id)}
         ours = await plain.execute(
