@@ -27,6 +27,7 @@ from domain.auth.services import create_token
 from domain.billing.models import CreditNote, Invoice, Payment, PaymentAllocation
 from domain.campaigns.models import Campaign
 from domain.catalog.models import Product
+from domain.currencies.models import ExchangeRate
 from domain.inventory.models import StockLevel, StockMove, Warehouse
 from domain.jobs.models import JobKind, JobRun
 from domain.ledger.models import (
@@ -384,6 +385,15 @@ async def make_products(world: World, ranks: list[int]) -> list[int]:
 async def make_price_lists(world: World, ranks: list[int]) -> list[int]:
     rows = [PriceList(id=descending_id(r), name=label(r), currency="USD") for r in ranks]
     return await saved(PriceList, rows)
+
+
+async def make_exchange_rates(world: World, ranks: list[int]) -> list[int]:
+    """One currency's rates: by currency, then newest date first (§12)."""
+    rows = [
+        ExchangeRate(id=ascending_id(r), currency="EUR", date=earlier_day(r), rate=Decimal(1))
+        for r in ranks
+    ]
+    return await saved(ExchangeRate, rows)
 
 
 async def make_price_list_items(world: World, ranks: list[int]) -> list[int]:
@@ -986,6 +996,7 @@ WALKS: dict[str, Walk] = {
     "Query.webhookSubscriptions": Walk(make_subscriptions),  # oldest first
     "Query.webhookDeliveries": Walk(make_deliveries),  # newest first
     "Query.priceLists": Walk(make_price_lists),  # name
+    "Query.exchangeRates": Walk(make_exchange_rates),  # currency, newest date first
     "Query.quotes": Walk(make_quotes),  # newest first
     "Query.campaigns": Walk(make_campaigns),  # name
     "Query.segments": Walk(make_segments),  # name

@@ -35,6 +35,7 @@ SCALAR_OF_KIND = {
     "unit_price": "Decimal",
     "quantity": "Decimal",
     "percent": "Decimal",
+    "rate": "Decimal",
     "date": "Date",
     "datetime": "DateTime",
     "text": "String",
@@ -69,6 +70,13 @@ HOSTILE_DECIMALS = st.one_of(
     .filter(lambda n: n % 10 != 0)
     .map(lambda n: f"{Decimal(n).scaleb(-6):f}"),
 )
+# An exchange rate keeps 10 decimals (§12): a value with 12 is too precise.
+HOSTILE_RATES = st.one_of(
+    HOSTILE_DECIMALS.filter(lambda value: "." not in value),
+    st.integers(1, 10**12)
+    .filter(lambda n: n % 10 != 0)
+    .map(lambda n: f"{Decimal(n).scaleb(-12):f}"),
+)
 MEGABYTE = "x" * 1_048_576
 # Longer than any text field, for the fields after the first megabyte: one request carries at
 # most 2 MB (api/http_conformance.py).
@@ -87,6 +95,7 @@ HOSTILE = {
     "unit_price": HOSTILE_DECIMALS,
     "quantity": HOSTILE_DECIMALS,
     "percent": HOSTILE_DECIMALS,
+    "rate": HOSTILE_RATES,
     "date": HOSTILE_DATES,
     "datetime": HOSTILE_DATETIMES,
     "text": HOSTILE_TEXTS,
@@ -214,7 +223,13 @@ SPECS = [
             ("date",): "date",
             ("reference",): "text",
             ("allocations", 0, "amount"): "money",
+            ("currency",): "text",
         },
+    ),
+    Spec(
+        "exchangeRateSet",
+        lambda w: {"currency": "EUR", "date": "2026-03-01", "rate": "1.0850"},
+        {("currency",): "text", ("date",): "date", ("rate",): "rate"},
     ),
     Spec(
         "creditNoteCreate",
@@ -375,6 +390,7 @@ SPECS = [
             ("date",): "date",
             ("reference",): "text",
             ("allocations", 0, "amount"): "money",
+            ("currency",): "text",
         },
     ),
     Spec(
