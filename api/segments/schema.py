@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
+from strawberry.utils.str_converters import to_camel_case
 
 from api.errors import MutationInput, perform
 from api.inputs import provided
@@ -25,22 +27,31 @@ from api.segments.types import (
     SegmentCreatePayload,
     SegmentDeleteInput,
     SegmentDeletePayload,
-    SegmentRulesInput,
     SegmentUpdateInput,
     SegmentUpdatePayload,
 )
+from domain.errors import DomainError, ErrorCode
 from domain.segments import services
+from domain.segments.rules import RULE_NAMES
+
+# The rules arrive as one JSON object so that an unknown rule is the INVALID UserError §13
+# asks for (a typed input would refuse it in validation, before the mutation could answer).
+RULE_KEYS = {to_camel_case(name): name for name in RULE_NAMES}
 
 
-def _rules(rules: SegmentRulesInput | None) -> dict[str, Any]:
-    """The rules given, in the domain's names; ownerId decoded to the user's database id."""
+def _rules(rules: JSON | None) -> dict[str, Any]:
+    """The rules given, in the domain's names; ownerId decoded to the user's database id; an
+    unknown key is passed on as given, for the domain to refuse by its name."""
     if rules is None:
         return {}
-    clean = {
-        name: value for name, value in provided(rules, exclude=()).items() if value is not None
-    }
+    if not isinstance(rules, dict):
+        raise DomainError(ErrorCode.INVALID, "rules must be an object of rules.", ("rules",))
+    clean = {RULE_KEYS.get(key, key): value for key, value in rules.items() if value is not None}
     if "owner_id" in clean:
-        clean["owner_id"] = decode_id(clean["owner_id"], "User", ("rules", "owner_id"))
+        owner = clean["owner_id"]
+        if not isinstance(owner, str):
+            raise DomainError(ErrorCode.INVALID, "ownerId must be a User id.", ("rules", "ownerId"))
+        clean["owner_id"] = decode_id(owner, "User", ("rules", "owner_id"))
     return clean
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
+from strawberry.scalars import JSON
 from strawberry.types import Info
 
 from api.accounts.types import Account, AccountOrder
@@ -152,39 +152,15 @@ class Segment(ModelNode):
     updated_at: datetime = strawberry.field(description="When it last changed (UTC).")
 
 
-@strawberry.input(
-    description="The rules of a segment: every rule given must hold; leave a rule out (or "
-    "null) for no condition. A minimum above its maximum, or lastOrderAfter not before "
-    "lastOrderBefore, is INVALID."
+RULES_INPUT = (
+    "The rules, one JSON object whose keys are those of SegmentRules: lifecycle (PROSPECT, "
+    "CUSTOMER or FORMER), tier, industry, ownerId (a User id), minLifetimeRevenue, "
+    "maxLifetimeRevenue (amounts as strings or numbers, at most 2 decimals), lastOrderBefore, "
+    "lastOrderAfter (YYYY-MM-DD) and hasOpenCases (true or false). Every rule given must hold; "
+    "leave one out (or null) for no condition; {} selects every active account. An unknown "
+    "key, a malformed value, a minimum above its maximum, or lastOrderAfter not before "
+    "lastOrderBefore is INVALID (field [\"rules\", <key>])."
 )
-class SegmentRulesInput:
-    lifecycle: Lifecycle | None = strawberry.field(
-        default=None, description="Only accounts in this lifecycle."
-    )
-    tier: str | None = strawberry.field(
-        default=None, description="Only this tier, ignoring letter case."
-    )
-    industry: str | None = strawberry.field(
-        default=None, description="Only this industry, ignoring letter case."
-    )
-    owner_id: strawberry.ID | None = strawberry.field(
-        default=None, description="Only accounts this user owns (a User id; NOT_FOUND if none)."
-    )
-    min_lifetime_revenue: Decimal | None = strawberry.field(
-        default=None, description=f"{REVENUE}: at least this, at most 2 decimals."
-    )
-    max_lifetime_revenue: Decimal | None = strawberry.field(
-        default=None, description=f"{REVENUE}: at most this, at most 2 decimals."
-    )
-    last_order_before: date | None = strawberry.field(
-        default=None, description="The last order's day is strictly before this day."
-    )
-    last_order_after: date | None = strawberry.field(
-        default=None, description="The last order's day is strictly after this day."
-    )
-    has_open_cases: bool | None = strawberry.field(
-        default=None, description="true: with an open case; false: without one."
-    )
 
 
 @strawberry.input(description="A new segment (segmentCreate).")
@@ -192,18 +168,17 @@ class SegmentCreateInput:
     name: str = strawberry.field(
         description="Unique (DUPLICATE otherwise), at most 120 characters; blank is REQUIRED."
     )
-    rules: SegmentRulesInput = strawberry.field(
-        description="Which accounts belong; {} selects every active account."
-    )
+    rules: JSON = strawberry.field(description=RULES_INPUT)
 
 
 @strawberry.input(description="Changes to a segment (segmentUpdate): only the fields given.")
 class SegmentUpdateInput:
     id: strawberry.ID = strawberry.field(description="The segment (a Segment id).")
     name: str | None = strawberry.field(default=strawberry.UNSET, description="A new unique name.")
-    rules: SegmentRulesInput | None = strawberry.field(
+    rules: JSON | None = strawberry.field(
         default=strawberry.UNSET,
-        description="Replaces the rules whole: a rule left out no longer applies.",
+        description="Replaces the rules whole (a rule left out no longer applies). "
+        + RULES_INPUT,
     )
 
 

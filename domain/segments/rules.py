@@ -74,8 +74,26 @@ def _flag(value: Any, field: tuple[str, ...]) -> bool | None:
     raise DomainError(ErrorCode.INVALID, "hasOpenCases must be true or false.", field)
 
 
-def _as_date(value: Any) -> Any:
-    return date.fromisoformat(value) if isinstance(value, str) else value
+def _day(value: Any, field: tuple[str, ...]) -> date | None:
+    """A day given as a date or as `YYYY-MM-DD` (rules arrive as JSON, §13)."""
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            message = f"{value!r} is not a YYYY-MM-DD day."
+            raise DomainError(ErrorCode.INVALID, message, field) from None
+    return optional_date(value, field)
+
+
+def _amount(value: Any, field: tuple[str, ...]) -> Decimal | None:
+    """An amount given as a Decimal, a string or a JSON number (floats read by their shortest
+    decimal form, so 1000.1 is 1000.1, never its binary neighbour)."""
+    if isinstance(value, str | float | int) and not isinstance(value, bool):
+        try:
+            value = Decimal(repr(value) if isinstance(value, float) else str(value))
+        except ArithmeticError:
+            raise DomainError(ErrorCode.INVALID, f"{value!r} is not an amount.", field) from None
+    return optional_decimal(value, field, MONEY)
 
 
 def clean_rules(rules: Mapping[str, Any]) -> SegmentRules:
@@ -98,10 +116,9 @@ def clean_rules(rules: Mapping[str, Any]) -> SegmentRules:
         elif name == "owner_id":
             clean[name] = checks(_owner, value, path)
         elif name in ("min_lifetime_revenue", "max_lifetime_revenue"):
-            number = Decimal(value) if isinstance(value, str) else value
-            clean[name] = checks(optional_decimal, number, path, MONEY)
+            clean[name] = checks(_amount, value, path)
         elif name in ("last_order_before", "last_order_after"):
-            clean[name] = checks(optional_date, _as_date(value), path)
+            clean[name] = checks(_day, value, path)
         else:
             clean[name] = checks(_flag, value, path)
     checks.raise_if_any()

@@ -177,11 +177,41 @@ async def test_bad_rules_are_invalid_user_errors(gql: Any, world: dict[str, Any]
     )
     assert unknown_owner["data"]["segmentCreate"]["errors"][0]["code"] == "NOT_FOUND"
     assert unknown_owner["data"]["segmentCreate"]["errors"][0]["field"] == ["rules", "ownerId"]
-    # Through GraphQL an unknown rule never reaches the domain (which says INVALID, see
-    # test_segment_rules): the typed input refuses it before anything runs.
-    unknown_rule = await gql(CREATE, {"input": {"name": "X", "rules": {"colour": "red"}}})
-    assert unknown_rule["errors"][0]["extensions"]["code"] == "GRAPHQL_VALIDATION_FAILED"
-    assert "colour" in unknown_rule["errors"][0]["message"]
+    # The rules are one JSON object, so an unknown rule, a malformed day and a string where a
+    # flag belongs reach the domain and come back together as INVALID UserErrors (§13).
+    unknown_rule = await gql(
+        CREATE,
+        {
+            "input": {
+                "name": "X",
+                "rules": {"colour": "red", "lastOrderBefore": "someday", "hasOpenCases": "yes"},
+            }
+        },
+    )
+    assert unknown_rule["data"]["segmentCreate"] == {
+        "segment": None,
+        "errors": [
+            {
+                "field": ["rules", "colour"],
+                "code": "INVALID",
+                "message": "colour is not a segment rule.",
+            },
+            {
+                "field": ["rules", "lastOrderBefore"],
+                "code": "INVALID",
+                "message": "'someday' is not a YYYY-MM-DD day.",
+            },
+            {
+                "field": ["rules", "hasOpenCases"],
+                "code": "INVALID",
+                "message": "hasOpenCases must be true or false.",
+            },
+        ],
+    }
+    not_an_object = await gql(CREATE, {"input": {"name": "Y", "rules": ["tier"]}})
+    assert not_an_object["data"]["segmentCreate"]["errors"] == [
+        {"field": ["rules"], "code": "INVALID", "message": "rules must be an object of rules."}
+    ]
     assert await Event.filter(type="segment.created").count() == 0
 
 
