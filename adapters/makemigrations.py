@@ -39,10 +39,21 @@ async def scratch_database(dialect_name: str) -> AsyncIterator[str]:
 
 def _sqlite_comments_are_no_ops() -> None:
     """SQLite keeps column comments only in its CREATE TABLE text; a changed comment (an enum
-    gaining a value) needs no statement there, where aerich refuses the whole migration."""
+    gaining a value) needs no statement there, where aerich refuses the whole migration. The
+    same holds for a DecimalField's digits (see modify_column below)."""
     from aerich.ddl.sqlite import SqliteDDL
 
     SqliteDDL.set_comment = lambda self, model, field_describe: "SELECT 1"  # type: ignore[method-assign]
+    refuse_modify = SqliteDDL.modify_column
+
+    def modify_column(self: SqliteDDL, model: Any, field_describe: dict, is_pk: bool = True) -> str:
+        # tortoise stores every DecimalField as VARCHAR(40) on SQLite: a change of digits or
+        # places (money gaining a third decimal for KWD, §12) changes nothing there.
+        if field_describe.get("field_type") in ("DecimalField", "MoneyField"):
+            return "SELECT 1"
+        return refuse_modify(self, model, field_describe, is_pk)
+
+    SqliteDDL.modify_column = modify_column  # type: ignore[method-assign]
 
 
 async def write_migration(dialect_name: str, name: str) -> str | None:
