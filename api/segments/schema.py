@@ -46,7 +46,11 @@ def _rules(rules: JSON | None) -> dict[str, Any]:
         return {}
     if not isinstance(rules, dict):
         raise DomainError(ErrorCode.INVALID, "rules must be an object of rules.", ("rules",))
-    clean = {RULE_KEYS.get(key, key): value for key, value in rules.items() if value is not None}
+    clean: dict[str, Any] = {
+        RULE_KEYS.get(str(key), str(key)): value
+        for key, value in rules.items()
+        if value is not None
+    }
     if "owner_id" in clean:
         owner = clean["owner_id"]
         if not isinstance(owner, str):
