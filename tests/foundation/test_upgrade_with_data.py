@@ -42,8 +42,8 @@ ROWS = [
     f" updated_at) VALUES (2, 'Globex', 'PROSPECT', 'USD', 30, 'Bob from sales', '{NOW}', '{NOW}')",
     "INSERT INTO products (id, sku, name, kind, procurement, uom, list_price, standard_cost,"
     " tax_rate, lead_time_days, safety_stock, min_order_quantity, order_multiple, created_at,"
-    f" updated_at) VALUES (1, 'BOLT', 'Bolt', 'STOCKED', 'BUY', 'EA', 12.50, 4.25, 0.0825, 3, 0,"
-    f" 1, 1, '{NOW}', '{NOW}')",
+    " updated_at) VALUES (1, 'BOLT', 'Bolt', 'STOCKED', 'BUY', 'EA', '12.50', '4.25', '0.0825',"
+    f" 3, 0, 1, 1, '{NOW}', '{NOW}')",
 ]
 
 
@@ -61,6 +61,7 @@ async def main() -> None:
     await Tortoise.close_connections()
 
     applied = await migrate(url)
+    await Tortoise.init(config=tortoise_config(url))
     conn = connections.get("default")
     accounts = await conn.execute_query_dict(
         "SELECT id, owner_id, owner_legacy, external_id, metadata, private_metadata"
