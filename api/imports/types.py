@@ -28,9 +28,12 @@ described_enum(
         "minOrderQuantity orderMultiple metadata privateMetadata.",
         "OPENING_STOCK": "Opening stock, posted at standard cost against 3900 Opening Balance "
         "Equity, once per externalId: externalId productSku warehouseCode quantity.",
-        "OPEN_INVOICES": "Open invoices (posted against 3900 instead of 4000): not available yet, "
-        "every row is refused.",
-        "BOMS": "Bills of materials: not available yet, every row is refused.",
+        "OPEN_INVOICES": "Open customer invoices of the system before, posted Dr 1200 / Cr 3900 "
+        "Opening Balance Equity (not 4000), once per externalId, in the account's currency: "
+        "externalId accountExternalId issueDate dueDate amount currency memo metadata "
+        "privateMetadata.",
+        "BOMS": "Bills of materials, one row per product as bomSet takes them: productSku "
+        "phantom lines (a JSON list of componentSku quantityPer scrapPercent).",
     },
 )
 described_enum(

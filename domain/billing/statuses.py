@@ -99,6 +99,9 @@ async def refresh_order_billing_status(
     invoices = await Invoice.filter(sales_order_id=order_id).values_list(
         "amount_paid", "amount_due"
     )
+    if not lines and invoices:
+        # The holding order of an imported open invoice has no lines (§14): it is invoiced.
+        lines = [(ZERO, ZERO)]
     invoiced, paid, status = order_billing_statuses(OrderStatus(order.status), lines, invoices)
     changes = {
         name: value

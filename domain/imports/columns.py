@@ -5,8 +5,10 @@ value the domain's validators take, and how a stored value is written back (expo
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -18,6 +20,8 @@ from domain.validation import label
 # How a column's cells read: text (decimals too: the validators take their text), a whole
 # number, a JSON object (metadata, addresses: their JSON text in a CSV cell).
 TEXT, INTEGER, OBJECT, ADDRESS, LIST = "text", "integer", "object", "address", "list"
+# A day as YYYY-MM-DD (the validators take a date).
+DATE = "date"
 
 ADDRESS_KEYS = {
     "line1": "line1",
@@ -91,8 +95,16 @@ COLUMNS: dict[ImportKind, tuple[Column, ...]] = {
         *METADATA,
     ),
     ImportKind.OPENING_STOCK: _columns(*EXTERNAL, "productSku", "warehouseCode", "quantity"),
+    # One open customer invoice of the system before: posted Dr 1200 / Cr 3900 (§14).
     ImportKind.OPEN_INVOICES: _columns(
-        *EXTERNAL, "accountExternalId", "issueDate", "dueDate", "amount", "memo"
+        *EXTERNAL,
+        "accountExternalId",
+        ("issueDate", DATE),
+        ("dueDate", DATE),
+        "amount",
+        "currency",
+        "memo",
+        *METADATA,
     ),
     # One row per BOM, its lines a JSON list as bomSet takes them, components by SKU.
     ImportKind.BOMS: _columns("productSku", "phantom", ("lines", LIST)),
@@ -177,6 +189,23 @@ def _integer(value: Any, column: Column) -> Any:
     raise DomainError(ErrorCode.INVALID, f"{column.name} must be a whole number.", column.field)
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _date(value: Any, column: Column) -> Any:
+    if isinstance(value, date):
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    if _DAY.fullmatch(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    raise DomainError(
+        ErrorCode.INVALID, f"{column.name} must be a date (YYYY-MM-DD).", column.field
+    )
+
+
 def _text(value: Any, column: Column) -> Any:
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         return str(value)
@@ -205,6 +234,8 @@ def row_fields(kind: ImportKind, values: Mapping[str, Any]) -> dict[str, Any]:
                 fields[column.field] = _list(value, column)
             elif column.kind == INTEGER:
                 fields[column.field] = _integer(value, column)
+            elif column.kind == DATE:
+                fields[column.field] = _date(value, column)
             else:
                 fields[column.field] = _text(value, column)
         except DomainError as error:
@@ -238,6 +269,8 @@ def stored_value(column: Column, value: Any) -> Any:
         return value.value
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
     if column.kind == INTEGER:
         return int(value)
     return str(value)

@@ -18,10 +18,11 @@ from domain.global_ids import global_id
 from domain.imports import columns as cols
 from domain.imports.bulk import insert_rows
 from domain.imports.files import RawRow, data_rows, file_problems
+from domain.imports.invoices import apply_open_invoices
 from domain.imports.models import DataImport, FileFormat, ImportKind, ImportRow, ImportRowStatus
 from domain.imports.products import apply_products
 from domain.imports.rows import PendingRow, RowOutcome, refused
-from domain.imports.stock import apply_boms, apply_open_invoices, apply_opening_stock
+from domain.imports.stock import apply_boms, apply_opening_stock
 from domain.imports.upserts import Upserted, upsert_account, upsert_contact
 
 BATCH_ROWS = 500
@@ -211,8 +212,6 @@ async def store_import(
 ) -> DataImport:
     """Checks the whole file (size, encoding, header, columns: INVALID naming the lines) and
     stores it once for its run."""
-    if kind is ImportKind.OPEN_INVOICES:
-        raise DomainError(ErrorCode.INVALID, "OPEN_INVOICES imports are not available yet.", "kind")
     _, total = file_problems(content, fmt, cols.column_names(kind), cols.KEY_COLUMNS[kind])
     return await DataImport.create(
         kind=kind, format=fmt, content=content, dry_run=dry_run, total_rows=total

@@ -1,6 +1,6 @@
-"""OPENING_STOCK, OPEN_INVOICES and BOMS rows (§14): opening stock is a stock adjustment of
-the reason OPENING, posted at standard cost against 3900 Opening Balance Equity, once per
-external id; a BOM row is one bomSet (the product's lines by component SKU)."""
+"""OPENING_STOCK and BOMS rows (§14; OPEN_INVOICES in `invoices.py`): opening stock is a stock
+adjustment of the reason OPENING, posted at standard cost against 3900 Opening Balance Equity,
+once per external id; a BOM row is one bomSet (the product's lines by component SKU)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tortoise.functions import Upper
 from domain.catalog.models import Product
 from domain.errors import DomainError, ErrorCode
 from domain.imports.models import ImportedEntry, ImportKind, ImportRowStatus
-from domain.imports.rows import PendingRow, RowOutcome, in_savepoint, refused
+from domain.imports.rows import PendingRow, RowOutcome, in_savepoint
 from domain.inventory.models import Warehouse
 from domain.inventory.services import OPENING_REASON, adjust_stock, default_warehouse
 from domain.manufacturing.models import BillOfMaterials, BomLine
@@ -75,14 +75,6 @@ async def _opening_stock_row(fields: dict[str, Any]) -> ImportRowStatus:
 
 async def apply_opening_stock(rows: Sequence[PendingRow]) -> list[RowOutcome]:
     return [await in_savepoint(row, _opening_stock_row) for row in rows]
-
-
-def _not_available(kind: str) -> DomainError:
-    return DomainError(ErrorCode.INVALID, f"{kind} imports are not available yet.")
-
-
-async def apply_open_invoices(rows: Sequence[PendingRow]) -> list[RowOutcome]:
-    return [refused(row.line, row.refusal or _not_available("OPEN_INVOICES")) for row in rows]
 
 
 _TRUE, _FALSE = ("true", "1", "yes"), ("false", "0", "no", "")

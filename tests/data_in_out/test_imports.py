@@ -1,5 +1,6 @@
 """importRunStart (§14): the sample files, re-imports that change nothing, dry runs, bad
-files and bad rows, and the 3900 postings of opening stock."""
+files and bad rows, and the 3900 postings of opening stock (open invoices:
+test_open_invoices.py)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,13 @@ from decimal import Decimal
 from typing import Any
 
 from domain.accounts.models import Account, Contact
+from domain.billing.models import Invoice
 from domain.catalog.models import Product
 from domain.imports.models import DataImport, ImportRow
 from domain.inventory.models import StockMove
 from domain.ledger.models import JournalLine
 from domain.manufacturing.models import BomLine
+from domain.orders.models import SalesOrder
 from domain.outbox.models import Event
 from tests.data_in_out.importing import imported, read_run, row_errors, sample, start, statuses
 
@@ -22,6 +25,7 @@ SAMPLES = [
     ("PRODUCTS", "products.jsonl", "JSONL"),
     ("OPENING_STOCK", "opening_stock.csv", "CSV"),
     ("BOMS", "boms.csv", "CSV"),
+    ("OPEN_INVOICES", "open_invoices.csv", "CSV"),
 ]
 
 
@@ -33,6 +37,8 @@ async def table_counts() -> dict[str, int]:
         "stock_moves": await StockMove.all().count(),
         "journal_lines": await JournalLine.all().count(),
         "bom_lines": await BomLine.all().count(),
+        "invoices": await Invoice.all().count(),
+        "sales_orders": await SalesOrder.all().count(),
         # the outbox, but for the runs' own import_run.completed
         "events": await Event.exclude(type="import_run.completed").count(),
     }
@@ -56,7 +62,7 @@ async def test_the_sample_files_import_and_a_second_import_changes_nothing(
     counts = [tuple(r["result"][k] for k in ("created", "updated", "unchanged", "failed"))
               for r in first]  # fmt: skip
     assert counts == [(4, 0, 0, 0), (4, 0, 0, 0), (4, 0, 0, 0), (3, 0, 0, 0), (3, 0, 0, 0),
-                      (1, 0, 0, 0)]  # fmt: skip
+                      (1, 0, 0, 0), (3, 0, 0, 0)]  # fmt: skip
     # every row of the second pass UNCHANGED, nothing written, no event
     for run, (_, name, _) in zip(second, SAMPLES, strict=True):
         rows = len([line for line in sample(name).splitlines() if line.strip()])
@@ -66,9 +72,11 @@ async def test_the_sample_files_import_and_a_second_import_changes_nothing(
             "kind": run["result"]["kind"], "dryRun": False, "rows": data_rows,
         }, name  # fmt: skip
     assert after_second == after_first
-    # 4 accounts created → 4 account.created; 6 import_run.completed of the first pass, 6 more
+    # 4 accounts created → 4 account.created, 3 open invoices → 3 invoice.posted; 7
+    # import_run.completed of the first pass, 7 more
     assert await Event.filter(type="account.created").count() == 4
-    assert await Event.filter(type="import_run.completed").count() == 12
+    assert await Event.filter(type="invoice.posted").count() == 3
+    assert await Event.filter(type="import_run.completed").count() == 14
 
 
 async def test_csv_lines_are_physical_lines_with_the_header_as_line_1(
