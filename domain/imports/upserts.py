@@ -6,7 +6,7 @@ Each compares before it writes: repeating an upsert changes nothing and records 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -25,7 +25,6 @@ from domain.accounts.services import (
 from domain.catalog.models import Product
 from domain.catalog.services import clean_product_fields, create_product, update_product
 from domain.errors import DomainError, ErrorCode
-from domain.external_data import duplicate_external_id
 from domain.imports.models import ImportRowStatus
 from domain.pipeline.models import Lead
 from domain.pipeline.services import _clean_lead_fields, create_lead, update_lead
@@ -75,6 +74,26 @@ def differs(record: Any, clean: Mapping[str, Any]) -> bool:
     return any(getattr(record, key) != value for key, value in clean.items())
 
 
+async def create_unless_raced(
+    create: Callable[[], Awaitable[T]], find: Callable[[], Awaitable[T | None]]
+) -> tuple[T | None, T | None]:
+    """(the record created, None), or (None, the record) when another upsert of the same
+    external id created it meanwhile: the create, in a savepoint, then fails on the unique
+    index (or its own duplicate check, once the other committed) and the caller updates the
+    record found instead. Under READ COMMITTED the look-up after the failure sees the other
+    upsert's committed row; SQLite's writers queue up whole, so the race never starts there."""
+    try:
+        async with in_transaction():
+            return await create(), None
+    except (IntegrityError, DomainError) as error:
+        if isinstance(error, DomainError) and error.code is not ErrorCode.DUPLICATE:
+            raise
+        found = await find()
+        if found is None:
+            raise
+        return None, found
+
+
 async def upsert_account(fields: Mapping[str, Any]) -> Upserted[Account]:
     """Creates the account with this external id, or changes the fields given of it."""
     external_id = _checked_external_id(fields, clean_account_fields)
@@ -82,12 +101,13 @@ async def upsert_account(fields: Mapping[str, Any]) -> Upserted[Account]:
     async with in_transaction():
         existing = await Account.filter(external_id=external_id).first()
         if existing is None:
-            try:
-                async with in_transaction():
-                    created = await create_account(changes)
+            created, existing = await create_unless_raced(
+                lambda: create_account(changes),
+                lambda: Account.filter(external_id=external_id).first(),
+            )
+            if created is not None:
                 return Upserted(created, ImportRowStatus.CREATED)
-            except IntegrityError:  # created meanwhile by another upsert: update it instead
-                existing = await Account.get(external_id=external_id)
+        assert existing is not None
         if not differs(existing, clean_account_fields(changes)):
             return Upserted(existing, ImportRowStatus.UNCHANGED)
         return Upserted(await update_account(existing.id, changes), ImportRowStatus.UPDATED)
@@ -121,12 +141,14 @@ async def upsert_contact(fields: Mapping[str, Any]) -> Upserted[Contact]:
         if existing is None:
             if account_id is None:
                 raise DomainError(ErrorCode.REQUIRED, "accountId is required.", "account_id")
-            try:
-                async with in_transaction():
-                    created = await create_contact(account_id, changes)
-            except IntegrityError:  # another upsert created it meanwhile
-                raise duplicate_external_id("Contact", external_id or "") from None
-            return Upserted(created, ImportRowStatus.CREATED)
+            new_account_id = account_id
+            created, existing = await create_unless_raced(
+                lambda: create_contact(new_account_id, changes),
+                lambda: Contact.filter(external_id=external_id).first(),
+            )
+            if created is not None:
+                return Upserted(created, ImportRowStatus.CREATED)
+        assert existing is not None
         if account_id is not None and account_id != existing.account_id:
             field = "account_id" if fields.get("account_id") is not None else "account_external_id"
             raise DomainError(ErrorCode.INVALID, "A contact cannot move to another account.", field)
@@ -163,9 +185,15 @@ async def upsert_product(fields: Mapping[str, Any]) -> Upserted[Product]:
     if external_id is not None:
         changes["external_id"] = external_id
     async with in_transaction():
-        existing = await find_product(external_id, sku if isinstance(sku, str) else None)
+        by_sku = sku if isinstance(sku, str) else None
+        existing = await find_product(external_id, by_sku)
         if existing is None:
-            return Upserted(await create_product(changes), ImportRowStatus.CREATED)
+            created, existing = await create_unless_raced(
+                lambda: create_product(changes), lambda: find_product(external_id, by_sku)
+            )
+            if created is not None:
+                return Upserted(created, ImportRowStatus.CREATED)
+        assert existing is not None
         if not differs(existing, clean_product_fields(changes)):
             return Upserted(existing, ImportRowStatus.UNCHANGED)
         return Upserted(await update_product(existing.id, changes), ImportRowStatus.UPDATED)
@@ -178,12 +206,13 @@ async def upsert_lead(fields: Mapping[str, Any]) -> Upserted[Lead]:
     async with in_transaction():
         existing = await Lead.filter(external_id=external_id).first()
         if existing is None:
-            try:
-                async with in_transaction():
-                    lead = await create_lead(changes)
-            except IntegrityError:  # another upsert created it meanwhile
-                raise duplicate_external_id("Lead", external_id or "") from None
-            return Upserted(lead, ImportRowStatus.CREATED)
+            lead, existing = await create_unless_raced(
+                lambda: create_lead(changes),
+                lambda: Lead.filter(external_id=external_id).first(),
+            )
+            if lead is not None:
+                return Upserted(lead, ImportRowStatus.CREATED)
+        assert existing is not None
         checks = Checks()
         clean = _clean_lead_fields(checks, changes)
         checks.raise_if_any()
