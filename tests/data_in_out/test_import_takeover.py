@@ -16,7 +16,7 @@ from tests.reliability.processes import (
     wait_for_workers,
 )
 
-ROWS = 20_000
+ROWS = 5_000
 START = """
 mutation Start($content: String!) {
   importRunStart(input: {kind: ACCOUNTS, format: CSV, content: $content}) {
@@ -65,7 +65,7 @@ async def test_an_import_whose_worker_is_killed_imports_each_row_once(
             completed = await db.fetchval(
                 "SELECT count(*) FROM events WHERE type = 'import_run.completed'"
             )
-        # each of the 20,000 rows (lines 2 … 20,001) once, each account and its event once
+        # each of the 5,000 rows (lines 2 … 5,001) once, each account and its event once
         assert accounts == distinct == created == ROWS
         assert [row["line"] for row in rows] == list(range(2, ROWS + 2))
         assert completed == 1

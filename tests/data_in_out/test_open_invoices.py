@@ -193,3 +193,22 @@ async def test_an_open_invoice_of_an_account_in_another_currency_is_booked_at_it
         ("1200", Decimal("110.00"), Decimal(0), "EUR", Decimal("100.00")),
         ("3900", Decimal(0), Decimal("110.00"), "EUR", Decimal("100.00")),
     ]
+
+
+async def test_a_dry_run_of_open_invoices_writes_nothing_and_takes_no_number(
+    gql: Any, run_worker: Any
+) -> None:
+    await imported(gql, run_worker, "ACCOUNTS", sample("accounts.csv"))
+
+    dry = await imported(
+        gql, run_worker, "OPEN_INVOICES", sample("open_invoices.csv"), dry_run=True
+    )
+
+    assert statuses(dry) == [(2, "CREATED"), (3, "CREATED"), (4, "CREATED")]
+    assert (await Invoice.all().count(), await JournalLine.all().count()) == (0, 0)
+    assert await Event.filter(type="invoice.posted").count() == 0
+    await imported(gql, run_worker, "OPEN_INVOICES", sample("open_invoices.csv"))
+    # the series stays gapless: the real run's first invoice is number 1
+    assert await Invoice.all().order_by("id").values_list("number", flat=True) == [
+        "INV-2026-000001", "INV-2026-000002", "INV-2026-000003",
+    ]  # fmt: skip
