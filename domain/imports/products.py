@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from tortoise.expressions import Q
 from tortoise.functions import Upper
 
 from domain.catalog.models import Product
@@ -25,17 +24,29 @@ def _text_key(value: Any) -> str | None:
 
 
 async def _existing(rows: Sequence[PendingRow]) -> tuple[dict[str, Product], dict[str, Product]]:
+    """The batch's products by external id (the unique index), then by SKU only for the rows
+    no external id matched: exact SKUs through the SKU index first, and only those still
+    missing case-insensitively (a scan). A re-import matches every row by external id and
+    never scans."""
     external_ids = {key for row in rows if (key := _text_key(row.fields.get("external_id")))}
-    skus = {key.upper() for row in rows if (key := _text_key(row.fields.get("sku")))}
-    if not external_ids and not skus:
-        return {}, {}
-    found = (
-        await Product.annotate(sku_upper=Upper("sku"))
-        .filter(Q(external_id__in=sorted(external_ids)) | Q(sku_upper__in=sorted(skus)))
-        .all()
-    )
-    by_external = {p.external_id: p for p in found if p.external_id is not None}
-    by_sku = {p.sku.upper(): p for p in found}
+    by_external: dict[str, Product] = {}
+    if external_ids:
+        found = await Product.filter(external_id__in=sorted(external_ids))
+        by_external = {p.external_id: p for p in found if p.external_id is not None}
+    skus = {
+        key
+        for row in rows
+        if (key := _text_key(row.fields.get("sku")))
+        and _text_key(row.fields.get("external_id")) not in by_external
+    }
+    if not skus:
+        return by_external, {}
+    exact = await Product.filter(sku__in=sorted(skus | {sku.upper() for sku in skus}))
+    by_sku = {p.sku.upper(): p for p in exact}
+    missing = sorted({sku.upper() for sku in skus} - set(by_sku))
+    if missing:
+        for product in await Product.annotate(sku_upper=Upper("sku")).filter(sku_upper__in=missing):
+            by_sku.setdefault(product.sku.upper(), product)
     return by_external, by_sku
 
 

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
+from tortoise import connections
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
@@ -26,6 +27,19 @@ from domain.imports.stock import apply_boms, apply_opening_stock
 from domain.imports.upserts import Upserted, upsert_account, upsert_contact
 
 BATCH_ROWS = 500
+# Every this many rows (and before the first batch) a PostgreSQL run refreshes the planner's
+# statistics of the tables its rows are looked up in: a fresh installation's tables were never
+# analyzed, and the planner, taking them for empty while an import fills them, scans the
+# whole table for each batch's 500 keys (50,000 products: 0.5 s a batch instead of 10 ms).
+ANALYZE_EVERY_ROWS = 10_000
+LOOKED_UP: dict[ImportKind, tuple[str, ...]] = {
+    ImportKind.ACCOUNTS: ("accounts",),
+    ImportKind.CONTACTS: ("contacts", "accounts"),
+    ImportKind.PRODUCTS: ("products",),
+    ImportKind.OPENING_STOCK: ("imported_entries", "products"),
+    ImportKind.OPEN_INVOICES: ("invoices", "accounts"),
+    ImportKind.BOMS: ("products", "bills_of_materials"),
+}
 
 Progress = Callable[[int, int], Awaitable[None]]
 
@@ -130,6 +144,15 @@ async def _commit_batch(data: DataImport, rows: Sequence[PendingRow]) -> None:
         )
 
 
+async def refresh_statistics(kind: ImportKind) -> None:
+    """ANALYZE the kind's look-up tables (PostgreSQL; SQLite plans by its indexes)."""
+    connection = connections.get("default")
+    if connection.capabilities.dialect != "postgres":
+        return
+    for table in LOOKED_UP[kind]:
+        await connection.execute_script(f'ANALYZE "{table}"')
+
+
 async def import_counts(data_import_id: int) -> dict[str, int]:
     rows = (
         await ImportRow.filter(data_import_id=data_import_id)
@@ -174,6 +197,7 @@ async def run_import(job_run_id: int, import_id: int, progress: Progress) -> dic
     done = await ImportRow.filter(data_import_id=data.id).count()
     seen: set[tuple[str, str]] = set()
     batch: list[PendingRow] = []
+    since_analyze = ANALYZE_EVERY_ROWS
     for raw in data_rows(data.content, FileFormat(data.format), header):
         pending = _pending(data.kind, raw, seen)
         if raw.line <= resume_after:
@@ -181,8 +205,12 @@ async def run_import(job_run_id: int, import_id: int, progress: Progress) -> dic
         batch.append(pending)
         if len(batch) >= BATCH_ROWS:
             await progress(done, total)
+            if since_analyze >= ANALYZE_EVERY_ROWS:
+                await refresh_statistics(data.kind)
+                since_analyze = 0
             await _commit_batch(data, batch)
             done += len(batch)
+            since_analyze += len(batch)
             batch = []
     if batch:
         await progress(done, total)
