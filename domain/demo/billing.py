@@ -19,6 +19,11 @@ OVERPAYMENT = money(500)
 PARTIAL_SHARE = Decimal("0.4")
 
 
+def _after_shipping(order: DemoOrder, drawn: date) -> date:
+    """An order billed on delivery is invoiced on the drawn day, or on the day it shipped."""
+    return drawn if order.shipped_on is None else max(drawn, order.shipped_on)
+
+
 async def invoice_orders(ctx: DemoContext, orders: list[DemoOrder]) -> None:
     """One invoice run per issue date, oldest first, so numbers follow dates; half the
     partial shipments are invoiced for what went out, prepaid orders on order."""
@@ -26,11 +31,11 @@ async def invoice_orders(ctx: DemoContext, orders: list[DemoOrder]) -> None:
     partial_seen = 0
     for order in orders:
         if order.target in (Target.INVOICED, Target.PAID) and not order.prepaid_service:
-            by_date[day(-ctx.rng.randint(5, 75))].append(order.id)
+            by_date[_after_shipping(order, day(-ctx.rng.randint(5, 75)))].append(order.id)
         elif order.target is Target.PARTIALLY_SHIPPED:
             partial_seen += 1
             if partial_seen % 2:
-                by_date[day(-ctx.rng.randint(2, 20))].append(order.id)
+                by_date[_after_shipping(order, day(-ctx.rng.randint(2, 20)))].append(order.id)
         elif order.policy is InvoicePolicy.ON_ORDER:
             by_date[day(-ctx.rng.randint(3, 40))].append(order.id)
     for issue_date in sorted(by_date):

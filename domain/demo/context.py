@@ -41,6 +41,9 @@ class CustomerRef:
 @dataclass
 class DemoContext:
     rng: random.Random = field(default_factory=lambda: random.Random(SEED))
+    # When things happen (deals opened and closed, orders shipped): a source of its own, so
+    # the company's contents do not depend on its dates.
+    dates: random.Random = field(default_factory=lambda: random.Random(SEED + 1))
     customers: list[CustomerRef] = field(default_factory=list)
     suppliers: dict[str, int] = field(default_factory=dict)  # supplier key → account id
     products: dict[str, int] = field(default_factory=dict)  # sku → product id

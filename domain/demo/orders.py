@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 
-from domain.demo.context import DemoContext, day
+from domain.clock import frozen_at
+from domain.demo.context import ANCHOR, ANCHOR_AT, DemoContext, day, moment
 from domain.demo.pipeline import IN_STOCK_SKUS
 from domain.inventory.services import default_warehouse
 from domain.orders.models import InvoicePolicy, SalesOrder, SalesOrderLine
@@ -64,6 +66,8 @@ class DemoOrder:
     policy: InvoicePolicy = InvoicePolicy.ON_DELIVERY
     # Prepaid service orders: invoiced and paid on order, delivered afterwards.
     prepaid_service: bool = False
+    # The day it shipped (its first shipment), set by fulfil_orders.
+    shipped_on: date | None = None
 
 
 def _lines(ctx: DemoContext, count: int, fleet: bool) -> list[OrderLineDraft]:
@@ -143,31 +147,51 @@ async def _handover_accounts(order_ids: list[int]) -> dict[int, int]:
     return {int(order_id): int(account_id) for order_id, account_id in rows}
 
 
-async def fulfil_orders(orders: list[DemoOrder]) -> None:
+def _ship_day(ctx: DemoContext, requested: date) -> date:
+    """Around the requested day (a week early to three days late), never after the demo's
+    yesterday: orders due in the past were partly late, those due ahead went out early."""
+    latest = day(-ctx.dates.randint(1, 4))
+    return min(requested + timedelta(days=ctx.dates.randint(-7, 3)), latest)
+
+
+def _at(on: date) -> datetime:
+    """15:00 in New York on that day, as the demo's moments."""
+    return moment((on - ANCHOR).days)
+
+
+async def fulfil_orders(ctx: DemoContext, orders: list[DemoOrder]) -> None:
     """Confirms and ships what is meant to move, cancels what is meant to stop; the
-    backordered orders are confirmed last, when shipments have taken the stock."""
+    backordered orders are confirmed last, when shipments have taken the stock. Each order
+    ships on its own day (confirmed then too); the rest happens at the demo's "now"."""
     main = await default_warehouse()
+    requested = dict(
+        await SalesOrder.filter(id__in=[o.id for o in orders]).values_list("id", "requested_date")
+    )
     cancelled = 0
-    for order in orders:
-        if order.target is Target.CANCELLED:
-            # Half the cancellations release a reservation, half never got that far.
-            cancelled += 1
-            if cancelled % 2:
-                await confirm_sales_order(order.id)
-            await cancel_sales_order(order.id)
+    with frozen_at(ANCHOR_AT - timedelta(days=30)):
+        for order in orders:
+            if order.target is Target.CANCELLED:
+                # Half the cancellations release a reservation, half never got that far.
+                cancelled += 1
+                if cancelled % 2:
+                    await confirm_sales_order(order.id)
+                await cancel_sales_order(order.id)
     for order in orders:
         if order.target in SHIPPING_TARGETS and not order.prepaid_service:
-            await confirm_sales_order(order.id)
-            lines = await SalesOrderLine.filter(order_id=order.id).order_by("position")
-            if order.target is Target.PARTIALLY_SHIPPED:
-                await _ship_part(order.id, main.id, lines)
-            else:
-                await ship_sales_order(
-                    order.id, main.id, [ShipLineDraft(line.id, line.quantity) for line in lines]
-                )
-    for order in orders:
-        if order.target is Target.CONFIRMED or order.prepaid_service:
-            await confirm_sales_order(order.id)
+            order.shipped_on = _ship_day(ctx, requested[order.id])
+            with frozen_at(_at(order.shipped_on)):
+                await confirm_sales_order(order.id)
+                lines = await SalesOrderLine.filter(order_id=order.id).order_by("position")
+                if order.target is Target.PARTIALLY_SHIPPED:
+                    await _ship_part(order.id, main.id, lines)
+                else:
+                    await ship_sales_order(
+                        order.id, main.id, [ShipLineDraft(line.id, line.quantity) for line in lines]
+                    )
+    with frozen_at(ANCHOR_AT):
+        for order in orders:
+            if order.target is Target.CONFIRMED or order.prepaid_service:
+                await confirm_sales_order(order.id)
 
 
 async def _ship_part(order_id: int, warehouse_id: int, lines: list[SalesOrderLine]) -> None:

@@ -7,6 +7,7 @@ from typing import Any
 
 from domain.activities.models import ActivityKind
 from domain.activities.services import create_activity
+from domain.clock import frozen_at
 from domain.demo.context import CustomerRef, DemoContext, day, moment
 from domain.demo.names import (
     COMPANY_PREFIXES,
@@ -17,7 +18,7 @@ from domain.demo.names import (
     OWNERS,
 )
 from domain.pipeline.handover import win_opportunity
-from domain.pipeline.models import LeadStatus, Stage
+from domain.pipeline.models import LeadStatus, Opportunity, Stage
 from domain.pipeline.services import (
     create_lead,
     create_opportunity,
@@ -104,31 +105,46 @@ async def seed_opportunities(ctx: DemoContext) -> None:
         fleet = customer.tier == "ENTERPRISE"
         closed = outcome in ("WON", "LOST")
         skus = IN_STOCK_SKUS if outcome == "WON" else PIPELINE_SKUS
-        opportunity = await create_opportunity(
-            {
-                "account_id": customer.id,
-                "name": f"{customer.name} — {ctx.rng.choice(DEAL_THEMES)}",
-                "owner_id": ctx.user_ids[ctx.rng.choice(OWNERS)],
-                "campaign_id": _campaign(ctx, index, 5),
-                "expected_close_date": day(
-                    ctx.rng.randint(-90, -5) if closed else ctx.rng.randint(-10, 150)
-                ),
-                "lines": deal_lines(ctx, skus, fleet),
-            }
+        fields: dict[str, Any] = {
+            "account_id": customer.id,
+            "name": f"{customer.name} — {ctx.rng.choice(DEAL_THEMES)}",
+            "owner_id": ctx.user_ids[ctx.rng.choice(OWNERS)],
+            "campaign_id": _campaign(ctx, index, 5),
+        }
+        closes_in = ctx.rng.randint(-90, -5) if closed else ctx.rng.randint(-10, 150)
+        fields["expected_close_date"] = day(closes_in)
+        fields["lines"] = deal_lines(ctx, skus, fleet)
+        # A closed deal closes on its expected day, 15:00 in New York, after a sales cycle
+        # of 10 to 80 days; an open one was opened in the last two months.
+        closes_at = moment(closes_in)
+        opened_at = moment(
+            closes_in - ctx.dates.uniform(10, 80) if closed else -ctx.dates.uniform(3, 60)
         )
-        target = ctx.rng.randint(1, 3) if closed else open_stages.index(Stage(outcome))
-        for stage in open_stages[1 : target + 1]:
-            await move_opportunity_stage(opportunity.id, stage)
-        # A third of the open deals' next steps are already overdue (§13 reminders, myWork).
-        await _log_activity(
-            ctx, customer, opportunity.id, opportunity.owner_id, closed, overdue=index % 3 == 0
-        )
-        if outcome == "WON":
-            won = await win_opportunity(opportunity.id, requested_date=day(ctx.rng.randint(3, 40)))
-            assert won.sales_order_id is not None
-            ctx.handover_order_ids.append(won.sales_order_id)
-        elif outcome == "LOST":
-            await lose_opportunity(opportunity.id, ctx.rng.choice(LOST_REASONS))
+        with frozen_at(opened_at):
+            opportunity = await create_opportunity(fields)
+        await Opportunity.filter(id=opportunity.id).update(created_at=opened_at)
+        with frozen_at(closes_at if closed else opened_at):
+            await _walk_deal(ctx, customer, opportunity, outcome, index)
+
+
+async def _walk_deal(
+    ctx: DemoContext, customer: CustomerRef, opportunity: Opportunity, outcome: str, index: int
+) -> None:
+    open_stages = STAGE_ORDER[:4]
+    closed = outcome in ("WON", "LOST")
+    target = ctx.rng.randint(1, 3) if closed else open_stages.index(Stage(outcome))
+    for stage in open_stages[1 : target + 1]:
+        await move_opportunity_stage(opportunity.id, stage)
+    # A third of the open deals' next steps are already overdue (§13 reminders, myWork).
+    await _log_activity(
+        ctx, customer, opportunity.id, opportunity.owner_id, closed, overdue=index % 3 == 0
+    )
+    if outcome == "WON":
+        won = await win_opportunity(opportunity.id, requested_date=day(ctx.rng.randint(3, 40)))
+        assert won.sales_order_id is not None
+        ctx.handover_order_ids.append(won.sales_order_id)
+    elif outcome == "LOST":
+        await lose_opportunity(opportunity.id, ctx.rng.choice(LOST_REASONS))
 
 
 async def _log_activity(
