@@ -177,12 +177,12 @@ def test_seed_demo_prints_a_short_summary_for_people(tmp_path: Path) -> None:
     lines = first.stdout.splitlines()
     assert lines[0] == "Demo company loaded:"
     assert lines[1] == (
-        "  CRM: 50 accounts, 200 contacts, 10 leads, 100 opportunities "
+        "  CRM: 52 accounts, 200 contacts, 10 leads, 100 opportunities "
         "(54 open, 22 won, 24 lost), 100 activities"
     )
-    sales = "  Sales: 62 sales orders (10 draft, 10 confirmed, 8 partially shipped, 16 shipped, "
+    sales = "  Sales: 63 sales orders (10 draft, 11 confirmed, 8 partially shipped, 16 shipped, "
     assert sales in first.stdout
-    assert "  Billing: 28 invoices, 18 payments, 127 journal entries" in lines
+    assert "  Billing: 29 invoices, 19 payments, 132 journal entries" in lines
     assert len(lines) == 8
     assert "{" not in first.stdout and "':" not in first.stdout  # no Python dict
     assert again.returncode == 0
