@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -20,7 +20,7 @@ from domain.billing.models import (
 )
 from domain.billing.statuses import invoice_status, refresh_order_billing_status
 from domain.credit.services import note_credit_exposure
-from domain.currencies.conversion import settled_base
+from domain.currencies.conversion import settled_base, to_base
 from domain.currencies.iso4217 import MAX_MINOR_UNITS, fits
 from domain.currencies.services import base_currency, rate_on
 from domain.errors import DomainError, ErrorCode, not_found
@@ -137,9 +137,13 @@ def _postings(
     amount: Decimal,
     applied: dict[int, Decimal],
     invoices: dict[int, Invoice],
+    rate: Decimal,
 ) -> list[Posting]:
     """§5.3's payment postings; in another currency than the base each settled invoice's part
-    leaves 1200 at the invoice's booked rate (§12), the rest of the entry at the payment's."""
+    leaves 1200 at the invoice's booked rate (§12), the rest of the entry at the payment's.
+    Cash takes, per invoice, the fall of its open amount valued at the payment rate (as 1200
+    takes it at the booked rate), so an invoice paid in pieces at one rate realizes on 7000
+    exactly round(total × payment rate) − round(total × booked rate), to the minor unit."""
     total_applied = sum(applied.values(), ZERO)
     if account.currency == base_currency():
         return payment_postings(amount=amount, applied=total_applied, account_id=account.id)
@@ -161,7 +165,14 @@ def _postings(
         )
         for invoice_id, value in sorted(applied.items())
     ]
-    return [cash, *settled, credit]
+    cash_base = sum(
+        (
+            settled_base(invoices[invoice_id].amount_due, value, rate, base_currency())
+            for invoice_id, value in applied.items()
+        ),
+        ZERO,
+    ) + to_base(amount - total_applied, rate, base_currency())
+    return [replace(cash, base=cash_base), *settled, credit]
 
 
 async def record_payment(
@@ -225,7 +236,7 @@ async def record_payment(
             memo=f"Payment {number} from {account.name}",
             source="PAYMENT",
             reference=number,
-            postings=_postings(account, amount, applied, invoices),
+            postings=_postings(account, amount, applied, invoices, rate),
             currency=account.currency,
             rate=rate,
         )

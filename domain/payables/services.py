@@ -422,6 +422,7 @@ def _payment_postings(
     amount: Decimal,
     applied: dict[int, Decimal],
     bills: dict[int, VendorBill],
+    rate: Decimal,
 ) -> list[Posting]:
     """Dr 2000 / Cr 1000; in another currency than the base each settled bill leaves 2000 at
     its booked rate (§12) and cash at the payment's, the difference to 7000."""
@@ -443,7 +444,16 @@ def _payment_postings(
         )
         for bill_id, value in sorted(applied.items())
     ]
-    return [*settled, cash]
+    # Cash at the fall of each bill's open amount valued at the payment rate: a bill paid in
+    # pieces at one rate realizes exactly its whole difference on 7000.
+    cash_base = sum(
+        (
+            settled_base(Decimal(bills[bill_id].amount_due), value, rate, base_currency())
+            for bill_id, value in applied.items()
+        ),
+        ZERO,
+    ) + to_base(amount - sum(applied.values(), ZERO), rate, base_currency())
+    return [*settled, replace(cash, base=cash_base)]
 
 
 async def record_supplier_payment(
@@ -514,7 +524,9 @@ async def record_supplier_payment(
             memo=f"Supplier payment {number} to {supplier.name}",
             source="SUPPLIER_PAYMENT",
             reference=number,
-            postings=_payment_postings(supplier.id, supplier_currency, amount, applied, bills),
+            postings=_payment_postings(
+                supplier.id, supplier_currency, amount, applied, bills, rate
+            ),
             currency=supplier_currency,
             rate=rate,
         )

@@ -128,6 +128,43 @@ async def test_a_eur_invoice_booked_at_1_0850_and_paid_at_1_0900(world: World):
     assert await account_balance(customer.id) == D(0)
 
 
+async def test_paid_in_three_parts_the_gain_is_exactly_the_whole_difference(world: World):
+    await world.rate("EUR", MARCH_1, "1.0850")
+    await world.rate("EUR", MARCH_10, "1.0900")
+    customer = await world.customer("EUR")
+    invoice = await world.invoice(customer, [("1", "1000.00", "8.25")], MARCH_2)
+    # Whole: 1082.50 × 1.09 = 1179.925 → 1179.93 in, 1082.50 × 1.085 = 1174.5125 → 1174.51
+    # out: a gain of 5.42. Pieces 360.83 + 360.83 + 360.84, each at the fall of what is open:
+    # open 1082.50 → 721.67 → 360.84 → 0; at 1.09: 1179.93 → 786.62 (786.6203) → 393.32
+    # (393.3156) → 0, cash 393.31 + 393.30 + 393.32 = 1179.93; at 1.085: 1174.51 → 783.01
+    # (783.0119) → 391.51 (391.5114) → 0, 1200 391.50 + 391.50 + 391.51 = 1174.51.
+    # Gains 1.81 + 1.80 + 1.81 = 5.42 (piece by piece, 393.30 + 393.30 + 393.32 would be 5.41).
+    expected = [
+        ("393.31", "391.50", "1.81"),
+        ("393.30", "391.50", "1.80"),
+        ("393.32", "391.51", "1.81"),
+    ]
+    for piece, (cash, receivable, gain) in zip(
+        ("360.83", "360.83", "360.84"), expected, strict=True
+    ):
+        payment = await record_payment(customer.id, D(piece), MARCH_12, currency="EUR")
+        assert await entry_lines(payment.journal_entry_id) == [
+            ("1000", cash, "0.00", "EUR", piece, "1.09"),
+            ("1200", "0.00", receivable, "EUR", piece, "1.085"),
+            ("7000", "0.00", gain, "USD", gain, "1"),
+        ]
+    books = {row.ledger_account.code: row.balance for row in await trial_balance()}
+    assert (books["1000"], books["1200"], books["7000"]) == (
+        D("1179.93"),
+        D("0.00"),
+        D("-5.42"),
+    )
+    assert sum(books.values(), D(0)) == D(0)
+    assert await account_balance(customer.id) == D(0)
+    await invoice.refresh_from_db()
+    assert (invoice.amount_paid, invoice.amount_due) == (D("1082.50"), D("0.00"))
+
+
 async def test_a_jpy_invoice_rounds_each_line_to_whole_yen(world: World):
     await world.rate("JPY", MARCH_1, "0.0067")
     customer = await world.customer("JPY", "Sakura KK")
