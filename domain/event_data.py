@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from domain.pipeline.models import Lead, Opportunity
     from domain.quotes.models import Quote, QuoteLine
     from domain.service.models import Case
+    from domain.users.models import User
 
 Data = dict[str, Any]
 
@@ -588,6 +589,14 @@ def exchange_rate_event_data(rate: ExchangeRate, previous: Decimal | None) -> Da
 
 
 # The sales team (§13)
+
+USER_FIELDS = ("name", "email", "role", "active")
+
+
+def user_event_data(user: User, previous: Mapping[str, Any] | None = None) -> Data:
+    """user.created / user.updated / user.deactivated (with the changed fields' `previous…`)."""
+    return _with_previous({"id": global_id("User", user.id), **_plain(user, USER_FIELDS)}, previous)
+
 
 CAMPAIGN_FIELDS = ("name", "channel", "start_date", "end_date")
 

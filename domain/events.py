@@ -66,6 +66,9 @@ EVENT_TYPES: frozenset[str] = frozenset(
         "activity.overdue",
         "opportunity.stale",
         "case.assigned",
+        "user.created",
+        "user.updated",
+        "user.deactivated",
     ]
 )
 

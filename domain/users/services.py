@@ -12,6 +12,8 @@ from tortoise.transactions import in_transaction
 from domain.actor import current_actor
 from domain.auth.models import Role
 from domain.errors import DomainError, ErrorCode, not_found
+from domain.event_data import user_event_data
+from domain.events import record_event
 from domain.querying import filter_given
 from domain.users.models import User
 from domain.validation import Checks, optional_email, required_text
@@ -83,23 +85,30 @@ async def create_user(fields: Mapping[str, Any]) -> User:
     async with in_transaction():
         await _check_email_free(clean["email"])
         try:
-            return await User.create(**clean)
+            async with in_transaction():
+                user = await User.create(**clean)
         except IntegrityError:  # the same email created concurrently
             raise DomainError(
                 ErrorCode.DUPLICATE, f"A user with email {clean['email']} exists.", "email"
             ) from None
+        await record_event("user.created", user_event_data(user))
+        return user
 
 
 async def update_user(user_id: int, changes: Mapping[str, Any]) -> User:
     """A changed role stops the user's tokens of another role than the new one or READONLY
-    (domain.auth.services.is_usable); `active: true` reactivates."""
+    (domain.auth.services.is_usable); `active: true` reactivates. A change records
+    user.updated (user.deactivated when it makes the user inactive); none, no event."""
     clean = clean_user_fields(changes)
     async with in_transaction():
         user = await get_user(user_id)
         await _check_email_free(clean.get("email"), user.id)
-        if clean:
-            user.update_from_dict(clean)
-            await user.save(update_fields=[*clean, "updated_at"])
+        previous = {k: getattr(user, k) for k, v in clean.items() if getattr(user, k) != v}
+        if previous:
+            user.update_from_dict({k: clean[k] for k in previous})
+            await user.save(update_fields=[*previous, "updated_at"])
+            event = "user.deactivated" if previous.get("active") is True else "user.updated"
+            await record_event(event, user_event_data(user, previous))
     return user
 
 
