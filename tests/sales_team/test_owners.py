@@ -5,13 +5,19 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+import pytest
+
 from domain import clock
 from domain.accounts.models import Account
 from domain.activities.models import Activity
+from domain.activities.services import create_activity
 from domain.auth.models import Role
+from domain.errors import DomainError, ErrorCode
 from domain.outbox.models import Event
 from domain.pipeline.models import Lead, Opportunity, OpportunityStatus
+from domain.pipeline.services import create_opportunity
 from domain.service.models import Case
+from domain.service.services import assign_case, create_case
 from domain.service.sla_rules import CaseStatus
 from domain.users.models import User
 from tests.factories import gid
@@ -314,3 +320,30 @@ async def test_my_work_lists_the_viewers_open_work(
     ]
     nobody = await gql_as(None, MY_WORK)
     assert nobody["data"]["myWork"] is None
+
+
+async def test_every_owner_and_assignee_must_be_an_active_user(alice: User) -> None:
+    gone = await a_user("gone", active=False)
+    account = await Account.create(name="Acme", currency="USD", owner_id=alice.id)
+    case = await create_case(account_id=account.id, subject="Broken", assignee_id=alice.id)
+    refusals = {
+        "opportunity owner_id": create_opportunity(
+            {"account_id": account.id, "name": "Deal", "owner_id": gone.id}
+        ),
+        "activity assignee_id": create_activity(
+            {"kind": "CALL", "subject": "Call", "account_id": account.id, "assignee_id": gone.id}
+        ),
+        "case assignee_id": create_case(
+            account_id=account.id, subject="Again", assignee_id=gone.id
+        ),
+        "caseAssign assignee_id": assign_case(case.id, gone.id),
+    }
+    for what, attempt in refusals.items():
+        with pytest.raises(DomainError) as refused:
+            await attempt
+        field = what.split()[1]
+        assert (refused.value.code, refused.value.field) == (ErrorCode.INVALID, (field,)), what
+    assert await Opportunity.all().count() == 0
+    assert await Activity.all().count() == 0
+    assert await Case.all().count() == 1
+    assert (await Case.get(id=case.id)).assignee_id == alice.id
