@@ -27,8 +27,23 @@ from domain.ledger.services import trial_balance
 from domain.orders.models import InvoicePolicy
 from domain.orders.services import OrderLineDraft, confirm_sales_order, create_sales_order
 from domain.outbox.models import Event
+from domain.payables.services import (
+    BillAllocationDraft,
+    BillLineDraft,
+    create_vendor_bill,
+    post_vendor_bill,
+    record_supplier_payment,
+)
 from domain.price_lists.services import create_price_list
+from domain.purchasing.models import PurchaseOrderLine
+from domain.purchasing.services import (
+    PurchaseLineDraft,
+    ReceiptLine,
+    create_purchase_order,
+    receive_purchase_order,
+)
 from tests.currencies.conftest import World, entry_lines
+from tests.factories import make_item
 
 D = Decimal
 MARCH_1, MARCH_2, MARCH_10, MARCH_12 = (date(2026, 3, d) for d in (1, 2, 10, 12))
@@ -163,6 +178,42 @@ async def test_paid_in_three_parts_the_gain_is_exactly_the_whole_difference(worl
     assert await account_balance(customer.id) == D(0)
     await invoice.refresh_from_db()
     assert (invoice.amount_paid, invoice.amount_due) == (D("1082.50"), D("0.00"))
+
+
+async def test_a_jpy_bill_paid_in_two_parts_loses_exactly_the_whole_difference(world: World):
+    await world.rate("JPY", MARCH_1, "0.0067")
+    await world.rate("JPY", MARCH_10, "0.0069")
+    supplier = await world.customer("JPY", name="Kansai Drive Systems KK")
+    motor = await make_item("FX-MOTOR", standard_cost="145")
+    order = await create_purchase_order(supplier.id, [PurchaseLineDraft(motor.id, D(10))])
+    line = await PurchaseOrderLine.get(order_id=order.id)
+    await receive_purchase_order(order.id, [ReceiptLine(line.id, D(10))])
+    bill = await create_vendor_bill(
+        supplier.id, "KDS-1", MARCH_2, [BillLineDraft(line.id, D(10), D(21642))]
+    )
+    await post_vendor_bill(bill.id, approve_exceptions=True, may_approve=True)
+    # Whole: 216 420 JPY booked at 0.0067 = 1450.014 → 1450.01, paid at 0.0069 = 1493.298 →
+    # 1493.30: a loss of 43.29. In parts 100 002 + 116 418 (open 216 420 → 116 418 → 0): cash
+    # 1493.30 → 803.28 (803.2842) → 0 = 690.02 + 803.28; 2000 1450.01 → 780.00 (780.0006) → 0
+    # = 670.01 + 780.00; losses 20.01 + 23.28 = 43.29 (piece by piece, 690.01 + 803.28: 43.28).
+    expected = [("100002", "670.01", "690.02", "20.01"), ("116418", "780.00", "803.28", "23.28")]
+    for piece, payable, cash, loss in expected:
+        payment = await record_supplier_payment(
+            supplier.id,
+            D(piece),
+            MARCH_12,
+            allocations=[BillAllocationDraft(bill.id, D(piece))],
+            currency="JPY",
+        )
+        assert await entry_lines(payment.journal_entry_id) == [
+            # Journal amounts are stored with two decimals whatever the currency.
+            ("2000", payable, "0.00", "JPY", f"{piece}.00", "0.0067"),
+            ("1000", "0.00", cash, "JPY", f"{piece}.00", "0.0069"),
+            ("7000", loss, "0.00", "USD", loss, "1"),
+        ]
+    books = {row.ledger_account.code: row.balance for row in await trial_balance()}
+    assert (books["2000"], books["7000"]) == (D("0.00"), D("43.29"))
+    assert sum(books.values(), D(0)) == D(0)
 
 
 async def test_a_jpy_invoice_rounds_each_line_to_whole_yen(world: World):
