@@ -6,7 +6,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from tortoise.exceptions import IntegrityError
 from tortoise.functions import Sum
@@ -97,12 +97,38 @@ async def get_vendor_bill(bill_id: int, *, field: str = "id") -> VendorBill:
     return bill
 
 
+UNIT_COST_PLACES = Decimal("0.0001")
+
+
+def _in_bill_currency(po_unit_cost: Decimal, rate: Decimal | None) -> Decimal:
+    """A PO unit cost (in the base) in the bill's currency at the bill date's rate, to the
+    four decimals unit costs carry; unconverted when there is no rate (the match then fails
+    and posting refuses with NO_EXCHANGE_RATE)."""
+    if rate is None or rate == 1:
+        return Decimal(po_unit_cost)
+    return (Decimal(po_unit_cost) / rate).quantize(UNIT_COST_PLACES, ROUND_HALF_UP)
+
+
+async def _match_rate(currency: str, bill_date: date) -> Decimal | None:
+    """The bill date's rate for the match (§12), None when there is none yet."""
+    try:
+        return await rate_on(currency, bill_date)
+    except DomainError as error:
+        if error.code == ErrorCode.NO_EXCHANGE_RATE:
+            return None
+        raise
+
+
 def _ordered(
-    po_lines: dict[int, PurchaseOrderLine], billed: dict[int, Decimal]
+    po_lines: dict[int, PurchaseOrderLine],
+    billed: dict[int, Decimal],
+    rate: Decimal | None = None,
 ) -> dict[int, OrderedLine]:
+    """What the PO lines say, their unit costs in the bill's currency (purchase orders are in
+    the base): a foreign supplier's bill is matched in its own currency."""
     return {
         line_id: OrderedLine(
-            unit_cost=Decimal(line.unit_cost),
+            unit_cost=_in_bill_currency(Decimal(line.unit_cost), rate),
             received=Decimal(line.quantity_received),
             billed=billed.get(line_id, ZERO),
         )
@@ -170,11 +196,16 @@ async def create_vendor_bill(
         rows: list[VendorBillLine] = []
         billed_lines: list[BilledQuantity] = []
         currency = supplier.currency or get_settings().currency
+        rate = await _match_rate(currency, bill_date)
         for index, draft in enumerate(lines):
             at = ("lines", str(index))
             po_line = po_lines[draft.purchase_order_line_id]
             quantity = Decimal(draft.quantity)
-            unit_cost = Decimal(po_line.unit_cost if draft.unit_cost is None else draft.unit_cost)
+            unit_cost = Decimal(
+                _in_bill_currency(Decimal(po_line.unit_cost), rate)
+                if draft.unit_cost is None
+                else draft.unit_cost
+            )
             tax_rate = Decimal(draft.tax_rate or ZERO)
             with checks.collecting():
                 net = round_amount(
@@ -199,7 +230,7 @@ async def create_vendor_bill(
         tax_total = sum((row.tax_amount for row in rows), ZERO)
         total = computed_amount(subtotal + tax_total, "lines", "The bill's total")
         billed = await billed_by_line(list(po_lines))
-        exceptions = match_lines(billed_lines, _ordered(po_lines, billed))
+        exceptions = match_lines(billed_lines, _ordered(po_lines, billed, rate))
         try:
             async with in_transaction():  # a savepoint: a racing duplicate is refused cleanly
                 bill = await VendorBill.create(
@@ -288,7 +319,7 @@ async def post_vendor_bill(
                 )
                 for line in lines
             ],
-            _ordered(po_lines, billed),
+            _ordered(po_lines, billed, await _match_rate(bill.currency, bill.bill_date)),
         )
         if exceptions and not approve_exceptions:
             raise DomainError(

@@ -27,6 +27,7 @@ from domain.ledger.services import trial_balance
 from domain.orders.models import InvoicePolicy
 from domain.orders.services import OrderLineDraft, confirm_sales_order, create_sales_order
 from domain.outbox.models import Event
+from domain.payables.models import MatchStatus
 from domain.payables.services import (
     BillAllocationDraft,
     BillLineDraft,
@@ -178,6 +179,39 @@ async def test_paid_in_three_parts_the_gain_is_exactly_the_whole_difference(worl
     assert await account_balance(customer.id) == D(0)
     await invoice.refresh_from_db()
     assert (invoice.amount_paid, invoice.amount_due) == (D("1082.50"), D("0.00"))
+
+
+async def test_a_jpy_bill_is_matched_in_yen_against_its_dollar_order(world: World):
+    await world.rate("JPY", MARCH_1, "0.0067")
+    supplier = await world.customer("JPY", name="Kansai Drive Systems KK")
+    motor = await make_item("FX-MOTOR", standard_cost="145")
+    order = await create_purchase_order(supplier.id, [PurchaseLineDraft(motor.id, D(20))])
+    line = await PurchaseOrderLine.get(order_id=order.id)
+    await receive_purchase_order(order.id, [ReceiptLine(line.id, D(20))])
+    # The PO's 145.00 USD is 145 / 0.0067 = 21641.7910 JPY: 21 642 a unit is 0.209 × 10 =
+    # 2.09 JPY off, inside max(1.00, 2 % of 216 417.91); 23 000 is 13 582.09 off, outside.
+    matched = await create_vendor_bill(
+        supplier.id, "KDS-1", MARCH_2, [BillLineDraft(line.id, D(10), D(21642))]
+    )
+    assert (matched.match_status, matched.match_exceptions) == (MatchStatus.MATCHED, [])
+    posted = await post_vendor_bill(matched.id)
+    # 2050 cleared at the receipt's 10 × 145.00; 216 420 × 0.0067 = 1450.014 → 1450.01 on 2000;
+    # the 0.01 between them on 5200.
+    assert await entry_lines(posted.journal_entry_id) == [
+        ("2050", "1450.00", "0.00", "USD", "1450.00", "1"),
+        ("5200", "0.01", "0.00", "USD", "0.01", "1"),
+        ("2000", "0.00", "1450.01", "JPY", "216420.00", "0.0067"),
+    ]
+    dear = await create_vendor_bill(
+        supplier.id, "KDS-2", MARCH_2, [BillLineDraft(line.id, D(10), D(23000))]
+    )
+    assert dear.match_status == MatchStatus.EXCEPTION
+    assert [(e["position"], e["kind"]) for e in dear.match_exceptions] == [(1, "PRICE")]
+    # Without a unit cost the line is billed at the PO's cost in yen.
+    default = await create_vendor_bill(
+        supplier.id, "KDS-3", MARCH_2, [BillLineDraft(line.id, D(1))]
+    )
+    assert (default.match_status, default.total) == (MatchStatus.MATCHED, D("21642"))
 
 
 async def test_a_jpy_bill_paid_in_two_parts_loses_exactly_the_whole_difference(world: World):
