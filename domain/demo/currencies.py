@@ -76,8 +76,8 @@ async def seed_currencies(ctx: DemoContext) -> None:
     )
     line = await PurchaseOrderLine.get(order_id=purchase.id)
     await receive_purchase_order(purchase.id, [ReceiptLine(line.id, MOTORS)])
-    # Billed in yen against a dollar order: the price match differs in units, so finance
-    # approves it; 216 420 JPY at 0.0067 = 1 450.01 USD, paid at 0.0069: a loss on 7000.
+    # Billed in yen against a dollar order, matched in yen (145.00 USD at 0.0067 = 21 641.79
+    # JPY); 216 420 JPY at 0.0067 = 1 450.01 USD, paid at 0.0069: a loss on 7000.
     bill = await create_vendor_bill(
         kansai.id, "KDS-80912", day(-25), [BillLineDraft(line.id, MOTORS, MOTOR_YEN)]
     )
