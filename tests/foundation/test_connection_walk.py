@@ -28,6 +28,7 @@ from domain.billing.models import CreditNote, Invoice, Payment, PaymentAllocatio
 from domain.campaigns.models import Campaign
 from domain.catalog.models import Product
 from domain.currencies.models import ExchangeRate
+from domain.imports.models import DataImport, FileFormat, ImportKind, ImportRow, ImportRowStatus
 from domain.inventory.models import StockLevel, StockMove, Warehouse
 from domain.jobs.models import JobKind, JobRun
 from domain.ledger.models import (
@@ -168,9 +169,16 @@ class World:
         )
 
     async def campaign(self) -> Campaign:
-        return await self._once(
-            "campaign", lambda: Campaign.create(name="Parent", currency="USD")
-        )
+        return await self._once("campaign", lambda: Campaign.create(name="Parent", currency="USD"))
+
+    async def import_run(self) -> JobRun:
+        async def make() -> JobRun:
+            stored = await DataImport.create(
+                kind=ImportKind.ACCOUNTS, format=FileFormat.CSV, content="externalId,name\n"
+            )
+            return await JobRun.create(kind=JobKind.IMPORT, params={"import_id": stored.id})
+
+        return await self._once("import_run", make)
 
     async def segment(self) -> Segment:
         # No rules: every (active) account is a member.
@@ -466,6 +474,17 @@ async def make_journal_entries(world: World, ranks: list[int]) -> list[int]:
     return ids
 
 
+async def make_import_rows(world: World, ranks: list[int]) -> list[int]:
+    run = await world.import_run()
+    import_id = int(run.params["import_id"])
+    rows = [
+        ImportRow(data_import_id=import_id, line=ascending_id(r), status=ImportRowStatus.CREATED)
+        for r in ranks
+    ]
+    await ImportRow.bulk_create(rows)
+    return [ascending_id(r) for r in ranks]
+
+
 async def make_lots(world: World, ranks: list[int]) -> list[int]:
     product = await world.product()
     rows = [Lot(id=ascending_id(r), product=product, code=label(r)) for r in ranks]
@@ -481,8 +500,7 @@ async def make_returns(world: World, ranks: list[int]) -> list[int]:
 async def make_stock_counts(world: World, ranks: list[int]) -> list[int]:
     warehouse = await world.warehouse()
     rows = [
-        StockCount(id=descending_id(r), number=f"SC-{label(r)}", warehouse=warehouse)
-        for r in ranks
+        StockCount(id=descending_id(r), number=f"SC-{label(r)}", warehouse=warehouse) for r in ranks
     ]
     return await saved(StockCount, rows)
 
@@ -919,6 +937,10 @@ async def the_campaign(world: World) -> Campaign:
     return await world.campaign()
 
 
+async def the_import_run(world: World) -> JobRun:
+    return await world.import_run()
+
+
 async def the_segment(world: World) -> Segment:
     return await world.segment()
 
@@ -1016,6 +1038,9 @@ WALKS: dict[str, Walk] = {
     "MyWork.activities": Walk(make_my_activities, the_viewer),
     "MyWork.cases": Walk(make_my_cases, the_viewer),  # resolution due time
     "MyWork.opportunities": Walk(make_my_opportunities, the_viewer),  # expected close date
+    "JobRun.importRows": Walk(  # file order
+        make_import_rows, the_import_run, lambda node: int(node["line"]), "line"
+    ),
     "WebhookSubscription.deliveries": Walk(make_deliveries, the_subscription),
     "MrpRun.plannedOrders": Walk(make_planned_orders, the_mrp_run),
     "Invoice.creditNotes": Walk(make_credit_notes(later_day), the_invoice),  # oldest first

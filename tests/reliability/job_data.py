@@ -38,6 +38,9 @@ INVOICE_DATE = date(2026, 3, 31)
 
 # bench/mrp.py's catalogue: 5,000 items, BOM depth 6, 500 sales lines.
 MRP_SEED = 7
+# Large enough that the run (planning and writing stream together) is still RUNNING when the
+# test sees it start, on a fast machine too.
+MRP_ITEMS = 10_000
 MRP_AS_OF = date(2026, 3, 2)
 MRP_HORIZON_DAYS = 90
 
@@ -150,7 +153,7 @@ async def load(kind: str, database_url: str) -> None:
         if kind == "orders":
             await load_shipped_orders(SHIPPED_ORDERS)
         elif kind == "mrp":
-            await load_catalogue(random.Random(MRP_SEED))
+            await load_catalogue(random.Random(MRP_SEED), MRP_ITEMS)
         elif kind == "sla":
             await load_breached_cases(BREACHED_CASES)
         else:
