@@ -48,11 +48,16 @@ def _checked_external_id(
     clean: Callable[[dict[str, Any]], Any],
     *,
     required: bool = True,
+    references: Mapping[str, Any] | None = None,
 ) -> str | None:
     """The upsert's external id, checked with the other fields (`clean`, the create's
     validator): every invalid field is reported at once (§2)."""
     checks = Checks()
     external_id = checks(optional_external_id, fields.get("external_id"))
+    # A reference to another record by its external id is checked as one (contactUpsert's
+    # account): a malformed one is INVALID with the rest, before it is looked up.
+    for reference, value in (references or {}).items():
+        checks(optional_external_id, value, reference)
     if required and external_id is None and not checks.errors:
         checks.add(DomainError(ErrorCode.REQUIRED, "externalId is required.", "external_id"))
     with checks.collecting():
@@ -133,7 +138,11 @@ async def upsert_contact(fields: Mapping[str, Any]) -> Upserted[Contact]:
     """By external id; `account_id` or `account_external_id` names the account of a new one
     (a contact never moves: another account than its own is INVALID)."""
     changes = {key: value for key, value in fields.items() if key not in _CONTACT_REFERENCES}
-    external_id = _checked_external_id(changes, _clean_contact_fields)
+    external_id = _checked_external_id(
+        changes,
+        _clean_contact_fields,
+        references={"account_external_id": fields.get("account_external_id")},
+    )
     changes["external_id"] = external_id
     async with in_transaction():
         account_id = await _account_id(fields)

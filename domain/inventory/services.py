@@ -25,6 +25,8 @@ from domain.validation import (
     Checks,
     computed_amount,
     computed_quantity,
+    optional_date,
+    optional_text,
     required_text,
     valid_quantity,
 )
@@ -219,6 +221,18 @@ async def apply_moves(
     return moves
 
 
+LOT_CODE_LENGTH = 64
+
+
+def check_lot_input(
+    checks: Checks, lot_code: object, expires_at: object, path: tuple[str, ...] = ()
+) -> None:
+    """The lot fields of an input that brings stock in (§15), before anything is read: a
+    code of at most 64 characters without control characters, an expiry from 1900 to 2999."""
+    checks(optional_text, lot_code, (*path, "lot_code") if path else "lot_code", LOT_CODE_LENGTH)
+    checks(optional_date, expires_at, (*path, "expires_at") if path else "expires_at")
+
+
 @contextmanager
 def lot_errors_at(path: tuple[str, ...]) -> Iterator[None]:
     """Puts a move's lot and quantity refusals at the input line that asked for the move."""
@@ -403,6 +417,8 @@ async def adjust_stock(
     checks = Checks()
     reason_text = checks(required_text, reason, "reason")
     quantity = checks(valid_quantity, quantity, "quantity", signed=True)
+    if lot is not None:
+        check_lot_input(checks, lot.lot_code, lot.expires_at)
     if quantity == 0:
         checks.add(
             DomainError(ErrorCode.INVALID, "quantity must be a non-zero number.", "quantity")

@@ -19,6 +19,7 @@ from domain.event_data import planned_order_event_data
 from domain.events import record_event
 from domain.inventory.services import (
     LotChoice,
+    check_lot_input,
     default_warehouse,
     get_warehouse,
     lock_levels,
@@ -232,7 +233,10 @@ async def complete_work_order(
     INSUFFICIENT_STOCK and nothing is written.
     Posts Dr 1300 the finished goods at standard / Cr 1300 the components consumed at theirs
     / the difference to 5300 (§5.3). The order is COMPLETED once its whole quantity is done."""
-    quantity = valid_quantity(quantity, "quantity", positive=True)
+    checks = Checks()
+    quantity = checks(valid_quantity, quantity, "quantity", positive=True)
+    check_lot_input(checks, lot_code, expires_at)
+    checks.raise_if_any()
     async with in_transaction():
         found = await WorkOrder.filter(id=work_order_id).select_for_update()
         if not found:

@@ -22,6 +22,7 @@ from domain.external_data import (
 )
 from domain.inventory.services import (
     LotChoice,
+    check_lot_input,
     default_warehouse,
     get_warehouse,
     lock_levels,
@@ -184,6 +185,8 @@ async def receive_purchase_order(
         checks(valid_quantity, line.quantity, ("lines", str(index), "quantity"), positive=True)
         for index, line in enumerate(lines)
     ]
+    for index, line in enumerate(lines):
+        check_lot_input(checks, line.lot_code, line.expires_at, ("lines", str(index)))
     checks.raise_if_any()
     async with in_transaction():
         found = await PurchaseOrder.filter(id=order_id).select_for_update()

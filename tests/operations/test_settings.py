@@ -27,6 +27,7 @@ BAD_VALUES = [
     ("TANDEM_WEBHOOK_RETRY_SCHEDULE", "5,-1", "comma separated"),
     ("TANDEM_SLA_SCAN_SECONDS", "abc", "whole number ≥ 1"),
     ("TANDEM_SLA_SCAN_SECONDS", "0", "whole number ≥ 1"),
+    ("TANDEM_REMINDER_SCAN_SECONDS", "0", "whole number ≥ 1"),
     ("TANDEM_WEBHOOK_ALLOW_PRIVATE", "2", "true or false"),
     ("TANDEM_QUEUE_NAME", "my queue", "letters, digits"),
     ("TANDEM_LOG_LEVEL", "loud", "one of DEBUG, INFO, WARNING, ERROR, CRITICAL"),

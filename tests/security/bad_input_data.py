@@ -16,7 +16,7 @@ from domain.billing.invoicing import invoice_order
 from domain.billing.models import InvoiceLine
 from domain.campaigns.services import create_campaign
 from domain.catalog.services import create_product
-from domain.inventory.services import adjust_stock, default_warehouse
+from domain.inventory.services import adjust_stock, create_warehouse, default_warehouse
 from domain.manufacturing.services import create_work_order
 from domain.orders.models import SalesOrder, SalesOrderLine
 from domain.orders.services import (
@@ -34,6 +34,7 @@ from domain.purchasing.services import PurchaseLineDraft, create_purchase_order
 from domain.quotes.services import create_quote, send_quote
 from domain.segments.services import create_segment
 from domain.service.services import WorkingHoursDraft, create_business_calendar, create_case
+from domain.stock_counts.services import start_stock_count
 from domain.users.services import create_user
 from domain.webhooks.services import create_subscription
 
@@ -136,6 +137,24 @@ class World:
 
     async def _make_purchase_line(self) -> None:
         await self._make_purchase_order()
+
+    async def _make_second_warehouse(self) -> None:
+        self._keep("second_warehouse", "Warehouse", await create_warehouse("EAST", "East"))
+
+    async def _make_stock_count(self) -> None:
+        main, product = await self._row("warehouse"), await self._row("product")
+        self._keep("stock_count", "StockCount", await start_stock_count(main.id, [product.id]))
+
+    async def _make_shipped_line(self) -> None:
+        order = await self._order(2, confirm=True)
+        line = await SalesOrderLine.get(order_id=order.id)
+        main = await self._row("warehouse")
+        await ship_sales_order(order.id, main.id, [ShipLineDraft(line.id, D(2))])
+        self._keep("shipped_order", "SalesOrder", order)
+        self._keep("shipped_line", "SalesOrderLine", line)
+
+    async def _make_shipped_order(self) -> None:
+        await self._make_shipped_line()
 
     async def _make_work_order(self) -> None:
         product = await self._row("product")
