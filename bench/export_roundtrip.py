@@ -38,7 +38,8 @@ async def _noop(done: int, total: int) -> None:
 
 
 def accounts(count: int) -> list[Account]:
-    """The accounts of the test, with every kind of column filled on some of them."""
+    """`count` accounts with every kind of column filled on some of them (the suite's round
+    trip in tests/data_in_out/test_exports.py uses them too)."""
     return [
         Account(
             name=f"Account {n:05d}",

@@ -8,6 +8,7 @@ from typing import Any
 
 import httpx
 
+from bench.export_roundtrip import accounts
 from domain.accounts.models import Account
 from domain.clock import utcnow
 from domain.exports.models import DataExport
@@ -106,22 +107,7 @@ ROUND_TRIP_ACCOUNTS = 1_000
 async def test_exported_accounts_import_back_as_all_unchanged(
     client: httpx.AsyncClient, make_token: Any, gql: Any, run_worker: Any
 ) -> None:
-    await Account.bulk_create(
-        [
-            Account(
-                name=f"Account {n:05d}",
-                external_id=f"crm-{n:05d}",
-                currency="USD",
-                email=f"buyer{n}@example.com",
-                tier=("GOLD", "SILVER", None)[n % 3],
-                credit_limit=None if n % 2 else f"{n}.50",
-                metadata={"n": str(n)} if n % 5 == 0 else {},
-                billing_address={"city": "Berlin", "postal_code": f"{n:05d}"} if n % 7 else None,
-            )
-            for n in range(1, ROUND_TRIP_ACCOUNTS + 1)
-        ],
-        batch_size=1000,
-    )
+    await Account.bulk_create(accounts(ROUND_TRIP_ACCOUNTS), batch_size=1000)
     token = await make_token("ADMIN")
 
     result = await exported(client, token, run_worker, kind="ACCOUNTS", format="CSV")

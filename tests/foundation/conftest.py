@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import asyncio
+import os
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
 
 import pytest
 
+from adapters.database import create_database, drop_database
 from domain.accounts.models import Account
 from domain.accounts.services import create_account, create_contact
 
@@ -31,3 +35,16 @@ def make_accounts(database: str) -> Callable[..., Awaitable[list[Account]]]:
         return accounts
 
     return make
+
+
+@pytest.fixture
+def fresh_database_url(tmp_path: Path) -> Iterator[str]:
+    """An empty database of the suite's dialect, dropped afterwards: a SQLite file, or a
+    PostgreSQL database of its own next to TEST_DATABASE_URL."""
+    base = os.environ.get("TEST_DATABASE_URL")
+    if not base:
+        yield f"sqlite://{tmp_path / 'fresh.sqlite3'}"
+        return
+    url = asyncio.run(create_database(base, "tandem_fresh"))
+    yield url
+    asyncio.run(drop_database(base, url))

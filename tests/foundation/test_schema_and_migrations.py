@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-
-from adapters.database import create_database, drop_database
 from api.schema import export_sdl
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,17 +25,6 @@ def test_tandem_schema_export_prints_the_schema() -> None:
     )
 
     assert printed.stdout == export_sdl()
-
-
-@pytest.fixture
-def fresh_database_url(tmp_path: Path) -> Iterator[str]:
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base:
-        yield f"sqlite://{tmp_path / 'fresh.sqlite3'}"
-        return
-    url = asyncio.run(create_database(base, "tandem_fresh"))
-    yield url
-    asyncio.run(drop_database(base, url))
 
 
 def run_tandem(*args: str, database_url: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:

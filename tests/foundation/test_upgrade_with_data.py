@@ -4,17 +4,11 @@ empty test schema never notices) and carries the old values over (§13's owner t
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
-
-from adapters.database import create_database, drop_database
 
 ROOT = Path(__file__).resolve().parents[2]
 # The last migration of the release before this one: the upgrade starts from there.
@@ -76,17 +70,6 @@ async def main() -> None:
 
 asyncio.run(main())
 """
-
-
-@pytest.fixture
-def fresh_database_url(tmp_path: Path) -> Iterator[str]:
-    base = os.environ.get("TEST_DATABASE_URL")
-    if not base:
-        yield f"sqlite://{tmp_path / 'upgrade.sqlite3'}"
-        return
-    url = asyncio.run(create_database(base, "tandem_upgrade"))
-    yield url
-    asyncio.run(drop_database(base, url))
 
 
 def _metadata(value: object) -> object:
