@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from tortoise import Tortoise, connections
+from tortoise.backends.base.config_generator import expand_db_url
 
 from adapters.sqlite_client import sqlite_connection
 from domain.db import MODEL_MODULES
@@ -20,13 +21,33 @@ def tortoise_config(database_url: str, *, with_aerich: bool = True) -> dict[str,
     models = [*MODEL_MODULES, "aerich.models"] if with_aerich else list(MODEL_MODULES)
     # SQLite: the engine whose write transactions wait for the lock (adapters/sqlite_client).
     sqlite = database_url.startswith("sqlite:")
-    connection = sqlite_connection(database_url) if sqlite else database_url
+    connection = sqlite_connection(database_url) if sqlite else postgres_connection(database_url)
     return {
         "connections": {"default": connection},
         "apps": {"models": {"models": models, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
     }
+
+
+async def _keep_session(connection: Any) -> None:
+    """What the pool does to a connection given back, after asyncpg has rolled back any
+    transaction left open on it: nothing more.
+
+    asyncpg's default reset (`pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL`)
+    is a round trip of its own after every statement sent outside a transaction, which
+    doubled the round trips of a read-only GraphQL request. Tandem leaves no session state
+    to undo: its advisory locks are transaction-scoped (`pg_advisory_xact_lock`), it sets no
+    session variable, opens no cursor outside a transaction and never LISTENs on a pooled
+    connection (tests/foundation/test_database_sessions.py checks a released connection)."""
+
+
+def postgres_connection(database_url: str) -> dict[str, Any]:
+    """The tortoise connection config of a `postgres://` URL (its query still sets the pool
+    size and the like), with the pool's reset of `_keep_session`."""
+    config = expand_db_url(database_url)
+    config["credentials"]["reset"] = _keep_session
+    return config
 
 
 async def init_db(database_url: str, *, global_fallback: bool = False) -> None:

@@ -23,12 +23,14 @@ from typing import Any
 
 from graphql import (
     GraphQLField,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
     is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList
+from graphql.execution.executor import to_nodes
 from graphql.pyutils import Path, Undefined
 from graphql.pyutils.gather_with_cancel import gather_with_cancel
 from strawberry import relay
@@ -96,18 +98,53 @@ def _node_id_plan(type_name: str, origin: type) -> Plan | None:
 
 
 class _ObjectPlan:
-    """A field whose value is an object read from an attribute or a self-only resolver
-    (`SalesOrder.total`'s Money): when every subfield asked of it is a plain leaf, its
-    answer is built here, without a path, an info or graphql-core's completion."""
+    """A field whose value is an object, or a list of objects, read from an attribute or a
+    sync resolver without arguments (`SalesOrder.total`'s Money, `Connection.edges`,
+    `SalesOrder.lines` handed over with its page): its answer is built here, subfield by
+    subfield, as long as everything below it can be (`TandemExecutionContext._tree`)."""
 
-    __slots__ = ("get", "non_null", "return_type")
+    __slots__ = (
+        "field",
+        "field_def",
+        "get",
+        "is_list",
+        "item_non_null",
+        "non_null",
+        "object_type",
+        "takes_info",
+    )
 
     def __init__(
-        self, get: Callable[[Any], Any], return_type: GraphQLObjectType, non_null: bool
+        self,
+        get: Callable[..., Any],
+        takes_info: bool,
+        field: StrawberryField,
+        field_def: GraphQLField,
+        object_type: GraphQLObjectType,
     ) -> None:
         self.get = get
-        self.return_type = return_type
-        self.non_null = non_null
+        self.takes_info = takes_info
+        self.field = field
+        self.field_def = field_def
+        self.object_type = object_type
+        graphql_type: Any = field_def.type
+        self.non_null = isinstance(graphql_type, GraphQLNonNull)
+        graphql_type = graphql_type.of_type if self.non_null else graphql_type
+        self.is_list = isinstance(graphql_type, GraphQLList)
+        self.item_non_null = self.is_list and isinstance(graphql_type.of_type, GraphQLNonNull)
+
+
+def _object_type_of(field_def: GraphQLField) -> GraphQLObjectType | None:
+    """The object type of a field typed as one or as a list of them; None for anything else
+    (leaves, interfaces, unions, lists of lists)."""
+    graphql_type: Any = field_def.type
+    if isinstance(graphql_type, GraphQLNonNull):
+        graphql_type = graphql_type.of_type
+    if isinstance(graphql_type, GraphQLList):
+        graphql_type = graphql_type.of_type
+        if isinstance(graphql_type, GraphQLNonNull):
+            graphql_type = graphql_type.of_type
+    return graphql_type if isinstance(graphql_type, GraphQLObjectType) else None
 
 
 def _plan(parent_type: GraphQLObjectType, field_name: str) -> Plan | _ObjectPlan | None:
@@ -115,17 +152,18 @@ def _plan(parent_type: GraphQLObjectType, field_name: str) -> Plan | _ObjectPlan
     field = _strawberry_field(field_def) if field_def is not None else None
     if field_def is None or field is None or field_def.args or field.extensions:
         return None
-    non_null = isinstance(field_def.type, GraphQLNonNull)
-    leaf = field_def.type.of_type if non_null else field_def.type
-    if isinstance(leaf, GraphQLObjectType):
+    object_type = _object_type_of(field_def)
+    if object_type is not None:
         if field.base_resolver is None:
             if field.default_resolver is not getattr:
                 return None
-            return _ObjectPlan(attrgetter(field.python_name), leaf, non_null)
+            return _ObjectPlan(attrgetter(field.python_name), False, field, field_def, object_type)
         simple = _simple_resolver(field)
-        if simple is None or simple[1]:  # one taking info goes the ordinary way
+        if simple is None:
             return None
-        return _ObjectPlan(simple[0], leaf, non_null)
+        return _ObjectPlan(simple[0], simple[1], field, field_def, object_type)
+    non_null = isinstance(field_def.type, GraphQLNonNull)
+    leaf = field_def.type.of_type if non_null else field_def.type
     if not is_leaf_type(leaf):
         return None
     if field.base_resolver is None:
@@ -156,6 +194,7 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
         super().__init__(*args, **kwargs)
         manager = self.middleware_manager
         self._plain = not (manager is not None and manager.middlewares)
+        self._subfields: dict[tuple[str, int], tuple[FieldDetailsList, Any]] = {}
 
     def execute_fields(
         self,
@@ -183,7 +222,13 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     plan = plans[field_name] = _plan(parent_type, field_name)
                 if plan is not None and not node.arguments:
                     if type(plan) is _ObjectPlan:
-                        value = self._flat_object(plan, field_details_list, source_value)
+                        value = self._tree(
+                            plan,
+                            field_details_list,
+                            source_value,
+                            parent_type,
+                            Path(path, response_name, parent_type.name),
+                        )
                     else:
                         value = plan(source_value)  # type: ignore[operator]
                     if value is not _SLOW:
@@ -218,20 +263,63 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
         return get_results()
 
-    def _flat_object(
-        self, plan: _ObjectPlan, field_details_list: FieldDetailsList, source: Any
+    def _tree(
+        self,
+        plan: _ObjectPlan,
+        field_details_list: FieldDetailsList,
+        source: Any,
+        parent_type: GraphQLObjectType,
+        path: Path,
     ) -> Any:
-        """The answer of an object field whose subfields are all plain leaves; _SLOW when
-        anything (a null, an error, a nested object, a deferred fragment) needs the
-        ordinary way, which then starts that field afresh."""
+        """The answer of an object (or list) field built here, without graphql-core's
+        completion, when every field below it is a plain leaf or another such field and
+        no resolver on the way returns an awaitable; _SLOW when anything (a null for a
+        non-null field, an error, an argument, a resolver awaiting a loader, a deferred
+        fragment) needs the ordinary way, which then starts that field afresh: the
+        resolvers called here read what their parent holds and change nothing."""
         try:
-            value = plan.get(source)
+            if plan.takes_info:
+                raw_info = self.build_resolve_info(
+                    plan.field_def, to_nodes(field_details_list), parent_type, path
+                )
+                value = plan.get(source, Info(_raw_info=raw_info, _field=plan.field))
+            else:
+                value = plan.get(source)
         except Exception:
             return _SLOW
         if value is None:
             return _SLOW if plan.non_null else None
-        return_type = plan.return_type
-        is_type_of = return_type.is_type_of
+        if self.is_awaitable(value):
+            if inspect.iscoroutine(value):
+                value.close()  # never started: nothing ran, nothing to cancel
+            return _SLOW
+        if not plan.is_list:
+            return self._object_answer(plan.object_type, field_details_list, value, path)
+        if not isinstance(value, list | tuple):
+            return _SLOW
+        items: list[Any] = []
+        for index, item in enumerate(value):
+            if item is None:
+                if plan.item_non_null:
+                    return _SLOW
+                items.append(None)
+                continue
+            answer = self._object_answer(
+                plan.object_type, field_details_list, item, Path(path, index, None)
+            )
+            if answer is _SLOW:
+                return _SLOW
+            items.append(answer)
+        return items
+
+    def _object_answer(
+        self,
+        object_type: GraphQLObjectType,
+        field_details_list: FieldDetailsList,
+        value: Any,
+        path: Path,
+    ) -> Any:
+        is_type_of = object_type.is_type_of
         if is_type_of is not None:
             try:
                 # strawberry's is_type_of reads no info (an isinstance check)
@@ -239,25 +327,62 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     return _SLOW
             except Exception:
                 return _SLOW
-        grouped_field_set, defer_usages, _ = self.collect_subfields(return_type, field_details_list)
-        if defer_usages:
+        fields = self._subfield_plans(object_type, field_details_list)
+        if fields is None:
             return _SLOW
-        plans = _plans(return_type)
         answer: dict[str, Any] = {}
-        for response_name, sub_details in grouped_field_set.items():
-            node = sub_details[0].node
-            field_name = node.name.value
-            try:
-                plan_of = plans[field_name]
-            except KeyError:
-                plan_of = plans[field_name] = _plan(return_type, field_name)
-            if plan_of is None or node.arguments or type(plan_of) is _ObjectPlan:
-                return _SLOW
-            item = plan_of(value)  # type: ignore[operator]
+        for response_name, plan, sub_details in fields:
+            if plan is None:
+                answer[response_name] = object_type.name  # __typename
+                continue
+            if type(plan) is _ObjectPlan:
+                item = self._tree(
+                    plan,
+                    sub_details,
+                    value,
+                    object_type,
+                    Path(path, response_name, object_type.name),
+                )
+            else:
+                item = plan(value)  # type: ignore[operator]
             if item is _SLOW:
                 return _SLOW
             answer[response_name] = item
         return answer
+
+    def _subfield_plans(
+        self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList
+    ) -> list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]] | None:
+        """The plan of each subfield asked of `object_type` at this place of the document
+        (None for `__typename`), worked out once per execution for all the list's items;
+        None when one of them has to go the ordinary way (an argument, a resolver that is
+        not plain, a deferred fragment)."""
+        key = (object_type.name, id(field_details_list))
+        known = self._subfields.get(key)
+        if known is not None and known[0] is field_details_list:
+            return known[1]
+        grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, field_details_list)
+        plans = _plans(object_type)
+        fields: list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]] | None = []
+        for response_name, sub_details in grouped_field_set.items():
+            node = sub_details[0].node
+            field_name = node.name.value
+            if field_name == "__typename":
+                fields.append((response_name, None, sub_details))  # type: ignore[union-attr]
+                continue
+            try:
+                plan = plans[field_name]
+            except KeyError:
+                plan = plans[field_name] = _plan(object_type, field_name)
+            if plan is None or node.arguments:
+                fields = None
+                break
+            fields.append((response_name, plan, sub_details))  # type: ignore[union-attr]
+        if defer_usages:
+            fields = None
+        # The list is kept with the entry: its id stays its own while the entry lives.
+        self._subfields[key] = (field_details_list, fields)
+        return fields
 
 
 def _simple_resolver(field: StrawberryField) -> tuple[Callable[..., Any], bool] | None:

@@ -14,7 +14,7 @@ from strawberry.types import Info
 from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
-from api.relay import Connection, Edge, connection_from_rows, paginate
+from api.relay import Connection, connection_from_rows, paginate
 
 T = TypeVar("T")
 
@@ -128,7 +128,7 @@ async def nested_connection(
     (which may carry what the parent knows, e.g. its currency)."""
     page = await info.context.loaders[loader].load((parent, flt, window))
     return Connection(
-        edges=[Edge(cursor=edge.cursor, node=convert(edge.node)) for edge in page.edges],
+        edges=[edge.with_node(convert(edge.node)) for edge in page.edges],
         page_info=page.page_info,
         count_rows=page.count_rows,
     )

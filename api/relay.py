@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import inspect
 import json
 from collections.abc import Awaitable, Callable, Iterable, Sequence
@@ -104,16 +105,24 @@ class ModelNode(relay.Node):
     def from_model(cls, row: Any, **context: Any) -> Any:
         """`context` sets the type's private attributes: what its parent already knows (an
         order's currency for its lines), so the fields need no loader to find it again."""
-        kwargs: dict[str, Any] = dict(context)
-        for name in _plain_fields(cls):
+        # Built without the dataclass __init__ (a keyword argument per field, a check of each
+        # by strawberry): this runs for every row of every page.
+        names, required = _layout(cls)
+        node = cls.__new__(cls)
+        values = node.__dict__
+        for name in names:
             if name in context:  # a private attribute (a string annotation keeps it a field)
                 continue
             value = getattr(row, name)
             # A plain Decimal is a quantity or percentage: no padding zeros (§2); amounts
             # are Money and go through `api.scalars.money`.
-            kwargs[name] = plain_decimal(value) if isinstance(value, Decimal) else value
-        node = cls(**kwargs)
-        node.record = row
+            values[name] = plain_decimal(value) if isinstance(value, Decimal) else value
+        if context:
+            values.update(context)
+        if required and not required <= context.keys():
+            missing = ", ".join(sorted(required - context.keys()))
+            raise TypeError(f"{cls.__name__}.from_model needs {missing}")
+        values["record"] = row
         return node
 
     @classmethod
@@ -148,16 +157,29 @@ class ModelNode(relay.Node):
         return [cls.from_optional(row) for row in rows]
 
 
-def _plain_fields(node_cls: type[ModelNode]) -> tuple[str, ...]:
-    names = _PLAIN_FIELDS.get(node_cls)
-    if names is None:
+_LAYOUT = "_tandem_layout"
+
+
+def _layout(node_cls: type[ModelNode]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A node type's plain fields (copied from the row) and the dataclass fields without a
+    default that only `from_model`'s context can give; kept on the class itself."""
+    layout = node_cls.__dict__.get(_LAYOUT)
+    if layout is None:
         definition = node_cls.__strawberry_definition__  # type: ignore[attr-defined]
         names = tuple(f.python_name for f in definition.fields if f.base_resolver is None)
-        _PLAIN_FIELDS[node_cls] = names
-    return names
+        required = frozenset(
+            f.name
+            for f in dataclasses.fields(node_cls)
+            if f.init
+            and f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+            and f.name not in names
+        )
+        layout = (names, required)
+        setattr(node_cls, _LAYOUT, layout)
+    return layout
 
 
-_PLAIN_FIELDS: dict[type[ModelNode], tuple[str, ...]] = {}
 _NODE_OF_MODEL: dict[type[Model], type[ModelNode]] = {}
 
 
@@ -220,6 +242,29 @@ class Edge(Generic[T]):
         description="Opaque; pass it as `after`/`before` to page from this row."
     )
     node: T = strawberry.field(description="The row.")
+
+    def with_node(self, node: Any) -> Edge[Any]:
+        """The same row's edge holding another node (the parent's conversion of it)."""
+        return Edge(cursor=self.cursor, node=node)
+
+
+class KeyedEdge(Edge[Any]):
+    """An edge whose cursor is encoded only when it is read: most answers never ask for
+    it, and encoding one (the row's sort values as JSON, then base64) cost about as much as
+    reading the row's plain fields. Built without the dataclass `__init__`, so `cursor` is
+    this property and never an attribute of the instance."""
+
+    def __init__(self, row: Any, keys: Sequence[SortKey], node: Any) -> None:
+        self.node = node
+        self._row = row
+        self._keys = keys
+
+    @property
+    def cursor(self) -> str:  # type: ignore[override]
+        return _cursor(self._row, self._keys)
+
+    def with_node(self, node: Any) -> Edge[Any]:
+        return KeyedEdge(self._row, self._keys, node)
 
 
 @strawberry.type(
@@ -373,7 +418,7 @@ def _connection(
     has_previous: bool,
     count_rows: Callable[[], Awaitable[int]],
 ) -> Connection[T]:
-    edges = [Edge(cursor=_cursor(row, keys), node=convert(row)) for row in rows]
+    edges: list[Edge[T]] = [KeyedEdge(row, keys, convert(row)) for row in rows]
     return Connection(
         edges=edges,
         page_info=PageInfo(

@@ -92,8 +92,44 @@ TAGGED = [
 ]
 
 
+async def _tags_later(tags: list[Tag]) -> list[Tag]:
+    return tags
+
+
+@strawberry.type(description="A shelf of things: lists of objects inside lists.")
+class Shelf:
+    label: str = strawberry.field(description="Never null.")
+    things: list[Thing] = strawberry.field(description="Non-null items, read as an attribute.")
+    tags: strawberry.Private[list[Tag]]
+    held: strawberry.Private[bool]
+
+    @strawberry.field(description="Handed over (a list) or loaded later (an awaitable).")
+    def shelf_tags(self, info: strawberry.Info) -> list[Tag]:
+        if self.held:
+            return self.tags
+        return _tags_later(self.tags)  # type: ignore[return-value]
+
+    @strawberry.field(description="Reads its info: the path it answers at.")
+    def where(self, info: strawberry.Info) -> Tag:
+        return Tag(text=".".join(str(key) for key in info.path.as_list()), weight=None)
+
+
+GOOD = _tagged(9, "i", Tag(text="v", weight=3))
+SHELVES = [
+    Shelf(label="whole", things=[GOOD, GOOD], tags=[Tag(text="w", weight=1)], held=True),
+    Shelf(label="later", things=[GOOD], tags=[Tag(text="y", weight=None)], held=False),
+    Shelf(label="null item", things=[GOOD, None], tags=[], held=True),  # type: ignore[list-item]
+    Shelf(label="broken leaf", things=[THINGS[2]], tags=[], held=True),
+    Shelf(label="null tag text", things=[], tags=[Tag(text=None, weight=1)], held=True),  # type: ignore[arg-type]
+]
+
+
 @strawberry.type(description="The root.")
 class Query:
+    @strawberry.field(description="Shelves, some of them broken.")
+    def shelves(self) -> list[Shelf | None]:
+        return list(SHELVES)
+
     @strawberry.field(description="Some things, some of them broken.")
     def things(self) -> list[Thing | None]:
         return list(THINGS)
@@ -109,12 +145,16 @@ THINGS_QUERY = """{ things { id name nickname count colour price label fieldName
 
 TAGS_QUERY = """{ tagged { name tag { text weight } mainTag { text, w: weight } } }"""
 
+SHELVES_QUERY = """{ shelves { __typename label
+  things { __typename id name count tag { text } mainTag { weight } }
+  shelfTags { text weight } where { text } } }"""
+
 
 def _schemas() -> tuple[strawberry.Schema, strawberry.Schema]:
     plain = strawberry.Schema(query=Query, execution_context_class=TandemExecutionContext)
-    # Query.things, Query.tagged, Thing.label, Thing.mainTag and Thing.fieldName get a
-    # direct resolve function.
-    assert simplify_resolvers(plain._schema) == 5
+    # Query.things, Query.tagged, Query.shelves, Thing.label, Thing.mainTag,
+    # Thing.fieldName, Shelf.shelfTags and Shelf.where get a direct resolve function.
+    assert simplify_resolvers(plain._schema) == 8
     ordinary = strawberry.Schema(
         query=Query, execution_context_class=StrawberryGraphQLCoreExecutionContext
     )
@@ -186,6 +226,55 @@ async def test_flat_objects_answer_values_nulls_and_errors_as_graphql_core_does(
         (no_weight, ["tagged", 3, "mainTag", "w"]),
         (no_weight, ["tagged", 3, "tag", "weight"]),
     ]
+
+
+async def test_lists_of_objects_answer_values_nulls_and_errors_as_graphql_core_does() -> None:
+    plain, ordinary = _schemas()
+
+    ours = _answer(await plain.execute(SHELVES_QUERY))
+    theirs = _answer(await ordinary.execute(SHELVES_QUERY))
+
+    assert ours == theirs
+    data, errors = ours
+    good = {
+        "__typename": "Thing",
+        "id": encode_id("Thing", 9),
+        "name": "i",
+        "count": 1,
+        "tag": {"text": "v"},
+        "mainTag": {"weight": 3},
+    }
+    assert data["shelves"][:2] == [
+        {
+            "__typename": "Shelf",
+            "label": "whole",
+            "things": [good, good],
+            "shelfTags": [{"text": "w", "weight": 1}],
+            "where": {"text": "shelves.0.where"},
+        },
+        {  # its tags awaited: the ordinary way from that field on
+            "__typename": "Shelf",
+            "label": "later",
+            "things": [good],
+            "shelfTags": [{"text": "y", "weight": None}],
+            "where": {"text": "shelves.1.where"},
+        },
+    ]
+    # A null in a list of non-null things, a Thing's count that is no Int and a tag's null
+    # text each null their whole (nullable) shelf.
+    assert data["shelves"][2:] == [None, None, None]
+    assert errors == [
+        (
+            "Cannot return null for non-nullable field Shelf.things.",
+            ["shelves", 2, "things", 1],
+        ),
+        (errors[1][0], ["shelves", 3, "things", 0, "count"]),
+        (
+            "Cannot return null for non-nullable field Tag.text.",
+            ["shelves", 4, "shelfTags", 0, "text"],
+        ),
+    ]
+    assert "Int cannot represent non-integer value: 'many'" in errors[1][0]
 
 
 def _context(settings: Settings, token: ApiToken) -> Context:
