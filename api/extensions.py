@@ -6,7 +6,8 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
 from graphql import GraphQLError, GraphQLSyntaxError
 from strawberry.extensions import SchemaExtension
@@ -104,8 +105,17 @@ def mask_errors(errors: list[GraphQLError], request_id: str | None) -> list[Grap
     return processed
 
 
+def mask_operation_errors(errors: list[GraphQLError], context: Any) -> list[GraphQLError]:
+    """`mask_errors` for an operation's result: an outage among them is left on the context
+    (the view answers 503 for it)."""
+    outage = outage_of(errors)
+    if outage is not None and hasattr(context, "outage"):
+        context.outage = outage
+    return mask_errors(errors, getattr(context, "request_id", None))
+
+
 class MaskUnexpectedErrors(SchemaExtension):
-    """Masks the operation's errors (see `mask_errors`)."""
+    """Masks the operation's errors (see `mask_operation_errors`)."""
 
     def on_operation(self) -> Iterator[None]:
         yield
@@ -113,11 +123,7 @@ class MaskUnexpectedErrors(SchemaExtension):
         errors = getattr(result, "errors", None)
         if result is None or not errors:
             return
-        context = self.execution_context.context
-        outage = outage_of(errors)
-        if outage is not None and hasattr(context, "outage"):
-            context.outage = outage
-        result.errors = mask_errors(errors, getattr(context, "request_id", None))
+        result.errors = mask_operation_errors(errors, self.execution_context.context)
 
     def on_stream_result(self, result: StreamExecutionResult) -> Iterator[None]:
         # Each result of a stream (a subscription's events) is sent before the operation ends.
@@ -136,9 +142,12 @@ class HideSuggestions(SchemaExtension):
 
     def on_operation(self) -> Iterator[None]:
         yield
-        result = self.execution_context.result
-        for error in getattr(result, "errors", None) or ():
-            error.message = _SUGGESTION.sub("", error.message)
+        hide_suggestions(getattr(self.execution_context.result, "errors", None) or ())
+
+
+def hide_suggestions(errors: Iterable[GraphQLError]) -> None:
+    for error in errors:
+        error.message = _SUGGESTION.sub("", error.message)
 
 
 class OperationMetrics(SchemaExtension):
@@ -154,7 +163,12 @@ class OperationMetrics(SchemaExtension):
             kind = ctx.operation_type.value
         except Exception:  # no document, or no operation of that name in it
             kind = "unknown"
-        name = operation_label(ctx.operation_name, ctx.query)
-        outcome = "error" if ctx.result and getattr(ctx.result, "errors", None) else "ok"
-        GRAPHQL_OPERATIONS.labels(operation=name, kind=kind, outcome=outcome).inc()
-        GRAPHQL_DURATION.labels(operation=name, kind=kind).observe(time.perf_counter() - started)
+        failed = bool(ctx.result and getattr(ctx.result, "errors", None))
+        record_operation(operation_label(ctx.operation_name, ctx.query), kind, failed, started)
+
+
+def record_operation(name: str, kind: str, failed: bool, started: float) -> None:
+    """Counts an operation and observes its duration since `started` (`time.perf_counter`)."""
+    outcome = "error" if failed else "ok"
+    GRAPHQL_OPERATIONS.labels(name, kind, outcome).inc()
+    GRAPHQL_DURATION.labels(name, kind).observe(time.perf_counter() - started)

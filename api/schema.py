@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import inspect
 import logging
+import time
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Annotated, Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import DocumentNode, GraphQLError, OperationDefinitionNode
+from graphql import ExecutionResult as GraphQLExecutionResult
+from graphql.execution import execute
+from graphql.execution.middleware import MiddlewareManager
 from strawberry import relay
+from strawberry.execution import optimized_is_awaitable
 from strawberry.extensions import (
     DisableIntrospection,
     MaxTokensLimiter,
@@ -21,14 +27,17 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.scalars import JSON
+from strawberry.schema._graphql_core import execution_context_class_kwargs
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.schema.types.base_scalars import (
     DateDefinition,
     DateTimeDefinition,
     DecimalDefinition,
 )
-from strawberry.types import ExecutionContext, Info
+from strawberry.types import ExecutionContext, ExecutionResult, Info
 from strawberry.types.base import get_object_definition
+from strawberry.types.graphql import OperationType
 from strawberry.types.scalar import ScalarDefinition
 
 from api import permissions, tracing
@@ -40,9 +49,13 @@ from api.extensions import (
     MaskUnexpectedErrors,
     OperationMetrics,
     error_code,
+    hide_suggestions,
     is_unexpected,
+    mask_operation_errors,
+    record_operation,
 )
-from api.query_cost import QueryCost
+from api.metrics import operation_label
+from api.query_cost import QueryCost, document_cost, selected_operation
 from api.query_limits import LimitedValidation
 from api.relay import MAX_PAGE_SIZE, ModelNode
 from domain.errors import DomainError
@@ -148,7 +161,165 @@ SCALARS: dict[object, ScalarDefinition] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Plan:
+    """What the extensions found out about a document that passed them all, none of which
+    depends on the request: its parse, its operation and that operation's kind. The cost
+    does depend on the variables, and is computed again on every request."""
+
+    document: DocumentNode
+    operation: OperationDefinitionNode | None
+    operation_name: str | None  # strawberry's: the only operation's name when none was asked
+    operation_type: OperationType
+
+
+# As many as the parser and validation caches hold. Longer texts are uploads (importRunStart's
+# file inline), whose execution dwarfs what the plan saves.
+MAX_PLANS = 512
+MAX_PLANNED_QUERY_CHARS = 64_000
+
+
+class _RememberPlan(SchemaExtension):
+    """Runs only once parsing, the limits, validation and the cost let the operation run."""
+
+    def on_execute(self) -> Iterator[None]:
+        schema = self.execution_context.schema
+        if isinstance(schema, TandemSchema):
+            schema.remember(self.execution_context)
+        yield
+
+
 class TandemSchema(strawberry.Schema):
+    """strawberry's schema with a fast path for documents it has already seen.
+
+    Of the fixed cost of a small operation, most is strawberry's extension runner: eight
+    extensions, each hook of each looked up and wrapped in a context manager on every
+    request, to find out again what the last request with the same text found out (it
+    parses, keeps the limits, validates). So once an operation passed them all (`_Plan`), a
+    request with the same text and operationName runs it on graphql-core directly and does
+    inline what the extensions do after it (api/extensions.py's functions, the cost in
+    `extensions`), in their order. Everything else takes strawberry's way: first sight, an
+    operation kind the transport does not allow (it raises as before), a cost over the limit
+    with these variables (refused as before), tracing (its spans come from an extension)."""
+
+    cost_limit: int | None = None  # set by `enable_fast_path`; None: always strawberry's way
+    hides_suggestions = False
+    _plans: dict[tuple[str | None, str | None], _Plan]
+
+    def enable_fast_path(self, *, cost_limit: int, hide_suggestions: bool) -> None:
+        self.cost_limit = cost_limit
+        self.hides_suggestions = hide_suggestions
+        self._plans = {}
+        self.extensions = (*self.extensions, _RememberPlan)
+
+    def forget_plans(self) -> None:
+        self._plans.clear()
+
+    def remember(self, context: ExecutionContext) -> None:
+        query, document = context.query, context.graphql_document
+        if self.cost_limit is None or query is None or document is None:
+            return
+        if len(query) > MAX_PLANNED_QUERY_CHARS:
+            return
+        operation_type = context.operation_type
+        if operation_type is OperationType.SUBSCRIPTION:
+            return  # served by `subscribe`, never by `execute`
+        if len(self._plans) >= MAX_PLANS:
+            del self._plans[next(iter(self._plans))]  # the oldest
+        name = context.operation_name
+        self._plans[(query, context._provided_operation_name)] = _Plan(
+            document, selected_operation(document, name), name, operation_type
+        )
+
+    async def execute(
+        self,
+        query: str | None,
+        variable_values: dict[str, Any] | None = None,
+        context_value: Any | None = None,
+        root_value: Any | None = None,
+        operation_name: str | None = None,
+        allowed_operation_types: Iterable[OperationType] | None = None,
+        operation_extensions: dict[str, Any] | None = None,
+    ) -> ExecutionResult:
+        limit = self.cost_limit
+        plan = self._plans.get((query, operation_name)) if limit is not None else None
+        if plan is not None and plan.operation_type in (
+            allowed_operation_types or DEFAULT_ALLOWED_OPERATION_TYPES
+        ):
+            cost = (
+                document_cost(self._schema, plan.document, plan.operation, variable_values)
+                if plan.operation is not None
+                else 0
+            )
+            if cost <= limit:  # type: ignore[operator]
+                return await self._execute_planned(
+                    plan,
+                    query or "",
+                    {"cost": {"requested": cost, "limit": limit}},
+                    variable_values,
+                    context_value,
+                    root_value,
+                    operation_extensions,
+                )
+        return await super().execute(
+            query,
+            variable_values,
+            context_value,
+            root_value,
+            operation_name,
+            allowed_operation_types,
+            operation_extensions,
+        )
+
+    async def _execute_planned(
+        self,
+        plan: _Plan,
+        query: str,
+        extensions: dict[str, Any],
+        variable_values: dict[str, Any] | None,
+        context_value: Any,
+        root_value: Any,
+        operation_extensions: dict[str, Any] | None,
+    ) -> ExecutionResult:
+        """strawberry's `execute` after validation (no extension hooks on execution or
+        resolution here: `_RememberPlan` is the only one, and tracing never comes here)."""
+        started = time.perf_counter()
+        try:
+            outcome: Any = execute(
+                self._schema,
+                plan.document,
+                root_value=root_value,
+                middleware=MiddlewareManager(),
+                variable_values=variable_values,
+                operation_name=plan.operation_name,
+                context_value=context_value,
+                is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
+                **execution_context_class_kwargs(self.execution_context_class),
+                operation_extensions=operation_extensions,
+            )
+            if inspect.isawaitable(outcome):
+                outcome = await outcome
+        except Exception as exc:
+            # As strawberry: the extensions' ends do not run (the view masks it), the error
+            # is reported as the operation's only one.
+            error = (
+                exc if isinstance(exc, GraphQLError) else GraphQLError(str(exc), original_error=exc)
+            )
+            self._process_errors([error], None)
+            return ExecutionResult(data=None, errors=[error], extensions=extensions)
+        result: GraphQLExecutionResult = outcome
+        errors = result.errors
+        if errors:
+            self._process_errors(errors, None)
+            # The ends of the extensions' on_operation, innermost first.
+            if self.hides_suggestions:
+                hide_suggestions(errors)
+        label = operation_label(plan.operation_name, query)
+        record_operation(label, plan.operation_type.value, bool(errors), started)
+        if errors:
+            errors = mask_operation_errors(errors, context_value)
+        return ExecutionResult(data=result.data, errors=errors, extensions=extensions)
+
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
     ) -> None:
@@ -167,9 +338,7 @@ class TandemSchema(strawberry.Schema):
             log.info("client error %s: %s", code, error.message)
 
 
-def build_schema(
-    settings: Settings | None = None, *, plain_fields: bool = True
-) -> strawberry.Schema:
+def build_schema(settings: Settings | None = None, *, plain_fields: bool = True) -> TandemSchema:
     """The API's schema. `plain_fields=False` executes every field through strawberry and
     graphql-core as they come (api/execution.py explains the difference; tests compare)."""
     settings = settings or get_settings()
@@ -185,7 +354,8 @@ def build_schema(
     ]
     if not settings.introspection:
         extensions += [DisableIntrospection, HideSuggestions]
-    extensions[:0] = tracing.schema_extensions()  # outermost: its span covers the others
+    traced = tracing.schema_extensions()
+    extensions[:0] = traced  # outermost: its span covers the others
     queries = [NodeQuery, *QUERY_ROOTS]
     mutations = MUTATION_ROOTS
     subscriptions = SUBSCRIPTION_ROOTS
@@ -221,6 +391,10 @@ def build_schema(
     )
     if plain_fields:
         simplify_resolvers(schema._schema)
+    if not traced:
+        schema.enable_fast_path(
+            cost_limit=settings.max_query_cost, hide_suggestions=not settings.introspection
+        )
     return schema
 
 
