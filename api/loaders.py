@@ -12,6 +12,8 @@ from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 from tortoise.models import Model
 
+from api.statements import fetch_rows
+
 L = TypeVar("L", bound=DataLoader[Any, Any])
 
 
@@ -24,7 +26,10 @@ class ByIdLoader(DataLoader[int, Any]):
         super().__init__(load_fn=self._load)
 
     async def _load(self, ids: Sequence[int]) -> list[Any]:
-        rows = await self.model.filter(id__in=list(set(ids)))
+        model = self.model
+        rows = await fetch_rows(
+            (ByIdLoader, model), list(set(ids)), lambda *batch: model.filter(id__in=batch)
+        )
         by_id = {row.pk: row for row in rows}
         return [by_id.get(i) for i in ids]
 
@@ -39,7 +44,10 @@ class OneByKeyLoader(DataLoader[int, Any]):
         super().__init__(load_fn=self._load)
 
     async def _load(self, keys: Sequence[int]) -> list[Any]:
-        rows = await self.model.filter(**{f"{self.key}__in": list(set(keys))})
+        model, lookup = self.model, f"{self.key}__in"
+        rows = await fetch_rows(
+            (type(self),), list(set(keys)), lambda *batch: model.filter(**{lookup: batch})
+        )
         by_key = {getattr(row, self.key): row for row in rows}
         return [by_key.get(key) for key in keys]
 
@@ -56,7 +64,12 @@ class ManyByKeyLoader(DataLoader[int, list[Any]]):
         super().__init__(load_fn=self._load)
 
     async def _load(self, keys: Sequence[int]) -> list[list[Any]]:
-        rows = await self.model.filter(**{f"{self.key}__in": list(set(keys))}, **self.filters)
+        model, lookup, filters = self.model, f"{self.key}__in", self.filters
+        rows = await fetch_rows(
+            (type(self),),
+            list(set(keys)),
+            lambda *batch: model.filter(**{lookup: batch}, **filters),
+        )
         grouped: dict[int, list[Any]] = defaultdict(list)
         for row in sorted(rows, key=self._sort_key):
             grouped[getattr(row, self.key)].append(row)

@@ -15,6 +15,7 @@ from tortoise.models import Model
 from tortoise.queryset import QuerySet
 
 from api.relay import Connection, connection_from_rows, paginate
+from api.statements import fetch_rows
 
 T = TypeVar("T")
 
@@ -70,7 +71,7 @@ class PagesByKeyLoader(DataLoader[PageKey, Connection[Any]]):
                 ((parent, _, window),) = group
                 if window.order_by is not None:
                     pages[(parent, flt, window)] = await self._cut_by_database(
-                        self.rows(flt).filter(**{self.key: parent}), window, window.order_by
+                        parent, flt, window, window.order_by
                     )
                     continue
             parents = list(dict.fromkeys(parent for parent, _, _ in group))
@@ -83,17 +84,27 @@ class PagesByKeyLoader(DataLoader[PageKey, Connection[Any]]):
         return [pages[key] for key in keys]
 
     async def _cut_by_database(
-        self, queryset: QuerySet[Any], window: Window, order_by: tuple[str, ...]
+        self, parent: Hashable, flt: Hashable, window: Window, order_by: tuple[str, ...]
     ) -> Connection[Any] | GraphQLError:
+        def of_parent(key: Hashable) -> QuerySet[Any]:
+            return self.rows(flt).filter(**{self.key: key})
+
+        async def fetch(window_of: Callable[[QuerySet[Any]], QuerySet[Any]]) -> list[Any]:
+            # The page's SQL is built once for every parent of this list, filter and window.
+            return await fetch_rows(
+                (type(self), flt, window), (parent,), lambda key: window_of(of_parent(key))
+            )
+
         try:
             return await paginate(
-                queryset,
+                of_parent(parent),
                 _row,
                 first=window.first,
                 after=window.after,
                 last=window.last,
                 before=window.before,
                 order_by=order_by,
+                fetch=fetch,
             )
         except GraphQLError as error:  # a bad cursor or size: this field's error only
             return error

@@ -440,14 +440,56 @@ async def paginate(
     last: int | None = None,
     before: str | None = None,
     order_by: Sequence[str] = ("id",),
+    fetch: Callable[[Callable[[QuerySet[Any]], QuerySet[Any]]], Awaitable[list[Any]]] | None = None,
 ) -> Connection[T]:
     """One page of `queryset` in `order_by` (plus an `id` tiebreak) as a Relay connection.
 
     Keyset paging: a cursor holds the row's sort values, and the next page is the rows beyond
-    them, so rows inserted or deleted meanwhile never make a page repeat or skip a row."""
+    them, so rows inserted or deleted meanwhile never make a page repeat or skip a row.
+
+    `fetch`, for a page without cursors, reads the rows itself: it is given what makes the
+    page's query of any queryset like this one (a nested list's loader sends the SQL it
+    built once for all parents, `api.statements`)."""
     size = _check_window(first, last)
     keys = _sort_keys(queryset.model, order_by)
     backward = last is not None
+
+    def window_of(rows: QuerySet[Any]) -> QuerySet[Any]:
+        return _window(rows, keys, size, backward, after, before)[1]
+
+    if fetch is not None and size and not after and not before:
+        rows = await fetch(window_of)
+        more = len(rows) > size
+    else:
+        page, query = _window(queryset, keys, size, backward, after, before)
+        rows = list(await query) if size else []
+        more = len(rows) > size if size else await page.exists()
+    rows = rows[:size]
+    # A page holding every row there is (no cursor, nothing more) already knows the count.
+    whole = not more and not after and not before and bool(size)
+    total = len(rows)
+    if backward:
+        rows.reverse()
+        has_next, has_previous = before is not None, more
+    else:
+        has_next, has_previous = more, after is not None
+
+    async def count_rows() -> int:
+        return total if whole else await queryset.count()
+
+    return _connection(rows, keys, convert, has_next, has_previous, count_rows)
+
+
+def _window(
+    queryset: QuerySet[Any],
+    keys: Sequence[SortKey],
+    size: int,
+    backward: bool,
+    after: str | None,
+    before: str | None,
+) -> tuple[QuerySet[Any], QuerySet[Any]]:
+    """The rows of a window (beyond its cursors) and the query of its page (ordered, one row
+    more than it shows, to tell whether more follow)."""
     page = queryset
     if after:
         page = page.filter(_beyond(keys, _cursor_values(after, keys), forward=True))
@@ -456,21 +498,7 @@ async def paginate(
     terms, annotations = _ordering(keys, reverse=backward)
     if annotations:
         page = page.annotate(**annotations)
-    rows = list(await page.order_by(*terms).limit(size + 1)) if size else []
-    more = len(rows) > size
-    if not size:
-        more = await page.exists()
-    rows = rows[:size]
-    if backward:
-        rows.reverse()
-        has_next, has_previous = before is not None, more
-    else:
-        has_next, has_previous = more, after is not None
-
-    async def count_rows() -> int:
-        return await queryset.count()
-
-    return _connection(rows, keys, convert, has_next, has_previous, count_rows)
+    return page, page.order_by(*terms).limit(size + 1)
 
 
 def _compare(a: list[Any], b: list[Any], keys: Sequence[SortKey]) -> int:
