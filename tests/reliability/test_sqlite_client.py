@@ -15,7 +15,7 @@ from tortoise.backends.sqlite.client import SqliteClient
 from tortoise.context import TortoiseContext
 from tortoise.exceptions import OperationalError
 
-from adapters.database import tortoise_config
+from adapters.database import _keep_session, tortoise_config
 from adapters.sqlite_client import (
     BUSY_TIMEOUT_MS,
     ImmediateSqliteClient,
@@ -195,8 +195,20 @@ def test_sqlite_urls_get_the_waiting_engine_and_keep_their_pragmas():
             "cache_size": "-4000",
         },
     }
-    postgres = "postgres://postgres@127.0.0.1:5432/x"
-    assert tortoise_config(postgres)["connections"]["default"] == postgres
+    # PostgreSQL keeps asyncpg's engine and the URL's settings, with the pool's own reset.
+    postgres = tortoise_config("postgres://postgres@127.0.0.1:5432/x?maxsize=20")
+    assert postgres["connections"]["default"] == {
+        "engine": "tortoise.backends.asyncpg",
+        "credentials": {
+            "host": "127.0.0.1",
+            "port": 5432,
+            "user": "postgres",
+            "password": None,
+            "database": "x",
+            "maxsize": "20",
+            "reset": _keep_session,
+        },
+    }
 
 
 async def test_the_client_runs_in_wal_with_the_busy_timeout_by_default(tmp_path):
