@@ -149,8 +149,14 @@ async def preload_lines(info: Info, orders: list[Any], path: tuple[str, ...]) ->
         products = await loaders[ProductByIdLoader].load_many(
             [line.record.product_id for line in lines]
         )
+        # One node per product, however many lines order it (the loader's rows repeat).
+        nodes: dict[int, Any] = {}
         for line, product in zip(lines, products, strict=True):
-            line.preloaded = product
+            if product is not None:
+                node = nodes.get(product.id)
+                if node is None:
+                    node = nodes[product.id] = to_node(product)
+                line.preloaded = node
     for order, order_lines in zip(orders, lines_of, strict=True):
         order.preloaded = order_lines
 

@@ -316,8 +316,9 @@ class SalesOrderLine(ModelNode):
 
     @strawberry.field(description="The product ordered.")
     def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
-        if self.preloaded is not None:  # the product's row, loaded by SalesOrder.lines
-            return to_node(self.preloaded)
+        preloaded = self.preloaded  # the product's node or row, loaded by SalesOrder.lines
+        if preloaded is not None:
+            return preloaded if isinstance(preloaded, ModelNode) else to_node(preloaded)  # type: ignore[return-value]
         return _product_later(info, self.record.product_id)
 
     @strawberry.field(description="The order the line belongs to.")
