@@ -22,11 +22,14 @@ from operator import attrgetter
 from typing import Any
 
 from graphql import (
+    GraphQLBoolean,
     GraphQLField,
+    GraphQLID,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLSchema,
+    GraphQLString,
     is_leaf_type,
 )
 from graphql.execution.collect_fields import FieldDetailsList
@@ -56,9 +59,14 @@ def _leaf_plan(name: str, field_def: GraphQLField) -> Plan:
     non_null = isinstance(return_type, GraphQLNonNull)
     leaf: Any = return_type.of_type if non_null else return_type
     coerce = leaf.coerce_output_value
+    # A str for a String or an ID, a bool for a Boolean: what graphql-core's serialisation
+    # returns unchanged, answered without calling it.
+    unchanged = {GraphQLString: str, GraphQLID: str, GraphQLBoolean: bool}.get(leaf)
 
     def read(source: Any) -> Any:
         value = getattr(source, name, _SLOW)
+        if value.__class__ is unchanged:
+            return value
         if value is None:
             return _SLOW if non_null else None
         if value is _SLOW or isinstance(value, Exception):
