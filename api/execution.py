@@ -229,16 +229,9 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 except KeyError:
                     plan = plans[field_name] = _plan(parent_type, field_name)
                 if plan is not None and not node.arguments:
-                    if type(plan) is _ObjectPlan:
-                        value = self._tree(
-                            plan,
-                            field_details_list,
-                            source_value,
-                            parent_type,
-                            Path(path, response_name, parent_type.name),
-                        )
-                    else:
-                        value = plan(source_value)  # type: ignore[operator]
+                    value = self._read(
+                        plan, field_details_list, source_value, parent_type, path, response_name
+                    )
                     if value is not _SLOW:
                         results[response_name] = value
                         continue
@@ -270,6 +263,26 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
             return results
 
         return get_results()
+
+    def _read(
+        self,
+        plan: Plan | _ObjectPlan,
+        field_details_list: FieldDetailsList,
+        source: Any,
+        parent_type: GraphQLObjectType,
+        path: Path | None,
+        response_name: str,
+    ) -> Any:
+        """A planned field's answer, or _SLOW."""
+        if type(plan) is _ObjectPlan:
+            return self._tree(
+                plan,
+                field_details_list,
+                source,
+                parent_type,
+                Path(path, response_name, parent_type.name),
+            )
+        return plan(source)  # type: ignore[operator]
 
     def _tree(
         self,
@@ -343,16 +356,7 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if plan is None:
                 answer[response_name] = object_type.name  # __typename
                 continue
-            if type(plan) is _ObjectPlan:
-                item = self._tree(
-                    plan,
-                    sub_details,
-                    value,
-                    object_type,
-                    Path(path, response_name, object_type.name),
-                )
-            else:
-                item = plan(value)  # type: ignore[operator]
+            item = self._read(plan, sub_details, value, object_type, path, response_name)
             if item is _SLOW:
                 return _SLOW
             answer[response_name] = item

@@ -166,14 +166,16 @@ def _answer(result: Any) -> tuple[Any, list[tuple[str, list[Any] | None]]]:
     return result.data, sorted(errors, key=lambda error: error[1] or [])
 
 
-async def test_plain_fields_answer_values_nulls_and_errors_as_graphql_core_does() -> None:
+async def _same_through_both(query: str) -> tuple[Any, list[tuple[str, list[Any] | None]]]:
+    """The answer of both executors, which must be the same."""
     plain, ordinary = _schemas()
+    ours = _answer(await plain.execute(query))
+    assert ours == _answer(await ordinary.execute(query))
+    return ours
 
-    ours = _answer(await plain.execute(THINGS_QUERY))
-    theirs = _answer(await ordinary.execute(THINGS_QUERY))
 
-    assert ours == theirs
-    data, errors = ours
+async def test_plain_fields_answer_values_nulls_and_errors_as_graphql_core_does() -> None:
+    data, errors = await _same_through_both(THINGS_QUERY)
     # Thing 1 whole; 2 (a null name), 3 (an Int it is not) and 4 (no such enum value) fail
     # at their field, which nulls the item of the list (a nullable item).
     assert data["things"][0] == {
@@ -200,13 +202,7 @@ async def test_plain_fields_answer_values_nulls_and_errors_as_graphql_core_does(
 
 
 async def test_flat_objects_answer_values_nulls_and_errors_as_graphql_core_does() -> None:
-    plain, ordinary = _schemas()
-
-    ours = _answer(await plain.execute(TAGS_QUERY))
-    theirs = _answer(await ordinary.execute(TAGS_QUERY))
-
-    assert ours == theirs
-    data, errors = ours
+    data, errors = await _same_through_both(TAGS_QUERY)
     assert data["tagged"][:2] == [
         {"name": "e", "tag": {"text": "t", "weight": 2}, "mainTag": {"text": "t", "w": 2}},
         {"name": "f", "tag": {"text": "u", "weight": None}, "mainTag": {"text": "u", "w": None}},
@@ -229,13 +225,7 @@ async def test_flat_objects_answer_values_nulls_and_errors_as_graphql_core_does(
 
 
 async def test_lists_of_objects_answer_values_nulls_and_errors_as_graphql_core_does() -> None:
-    plain, ordinary = _schemas()
-
-    ours = _answer(await plain.execute(SHELVES_QUERY))
-    theirs = _answer(await ordinary.execute(SHELVES_QUERY))
-
-    assert ours == theirs
-    data, errors = ours
+    data, errors = await _same_through_both(SHELVES_QUERY)
     good = {
         "__typename": "Thing",
         "id": encode_id("Thing", 9),
