@@ -146,17 +146,16 @@ async def preload_lines(info: Info, orders: list[Any], path: tuple[str, ...]) ->
     ]
     if selects(info, *path, "lines", "product"):
         lines = [line for order_lines in lines_of for line in order_lines]
-        products = await loaders[ProductByIdLoader].load_many(
-            [line.record.product_id for line in lines]
-        )
-        # One node per product, however many lines order it (the loader's rows repeat).
-        nodes: dict[int, Any] = {}
-        for line, product in zip(lines, products, strict=True):
-            if product is not None:
-                node = nodes.get(product.id)
-                if node is None:
-                    node = nodes[product.id] = to_node(product)
-                line.preloaded = node
+        # Each product once, and one node for it however many lines order it.
+        product_ids = list(dict.fromkeys(line.record.product_id for line in lines))
+        products = await loaders[ProductByIdLoader].load_many(product_ids)
+        nodes = {
+            product_id: to_node(product)
+            for product_id, product in zip(product_ids, products, strict=True)
+            if product is not None
+        }
+        for line in lines:
+            line.preloaded = nodes.get(line.record.product_id)
     for order, order_lines in zip(orders, lines_of, strict=True):
         order.preloaded = order_lines
 
