@@ -21,10 +21,13 @@ class MoneyField(fields.DecimalField):
     skip_to_python_if_native = False
 
     def to_python_value(self, value: Any) -> Decimal | None:
-        number = super().to_python_value(value)
-        if number is not None and number == number.quantize(_CENT):
-            return number.quantize(_CENT)
-        return number
+        # Runs for every amount of every row read: one quantize to the column's places, one
+        # to cents (PostgreSQL hands a Decimal already; SQLite the stored text).
+        if value is None:
+            return None
+        number = (value if value.__class__ is Decimal else Decimal(value)).quantize(self.quant)
+        cents = number.quantize(_CENT)
+        return cents if cents == number else number
 
 
 _CENT = Decimal("0.01")
@@ -32,9 +35,7 @@ _CENT = Decimal("0.01")
 
 def money_field(**kwargs: Any) -> Any:
     """An amount in the document's currency, stored to its minor units (§12)."""
-    return MoneyField(
-        max_digits=STORED_MONEY.digits, decimal_places=STORED_MONEY.places, **kwargs
-    )
+    return MoneyField(max_digits=STORED_MONEY.digits, decimal_places=STORED_MONEY.places, **kwargs)
 
 
 def unit_cost_field(**kwargs: Any) -> Any:
