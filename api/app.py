@@ -148,8 +148,8 @@ class RequestIdMiddleware:
         finally:
             path = scope["path"] if scope["path"] in KNOWN_PATHS else "other"
             elapsed = time.perf_counter() - started
-            metrics.HTTP_REQUESTS.labels(scope["method"], path, str(status)).inc()
-            metrics.HTTP_DURATION.labels(scope["method"], path).observe(elapsed)
+            metrics.HTTP_REQUEST_COUNT(scope["method"], path, str(status)).inc()
+            metrics.HTTP_REQUEST_DURATION(scope["method"], path).observe(elapsed)
             request_id_var.reset(token)
 
 

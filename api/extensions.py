@@ -14,7 +14,7 @@ from strawberry.extensions import SchemaExtension
 from strawberry.types import ExecutionResult, StreamExecutionResult
 
 from adapters.outage import is_outage
-from api.metrics import GRAPHQL_DURATION, GRAPHQL_OPERATIONS, operation_label
+from api.metrics import GRAPHQL_OPERATION_COUNT, GRAPHQL_OPERATION_DURATION, operation_label
 from domain.errors import DomainError
 
 log = logging.getLogger("tandem.graphql")
@@ -170,5 +170,5 @@ class OperationMetrics(SchemaExtension):
 def record_operation(name: str, kind: str, failed: bool, started: float) -> None:
     """Counts an operation and observes its duration since `started` (`time.perf_counter`)."""
     outcome = "error" if failed else "ok"
-    GRAPHQL_OPERATIONS.labels(name, kind, outcome).inc()
-    GRAPHQL_DURATION.labels(name, kind).observe(time.perf_counter() - started)
+    GRAPHQL_OPERATION_COUNT(name, kind, outcome).inc()
+    GRAPHQL_OPERATION_DURATION(name, kind).observe(time.perf_counter() - started)
