@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import orjson
@@ -40,6 +41,7 @@ _OPERATIONS_BY_METHOD = {
 }
 
 
+@functools.lru_cache(maxsize=256)
 def negotiate(accept: str | None) -> str | None:
     """The response media type for an `Accept` header, or None when we serve nothing it
     accepts. Highest q wins; on equal q the range listed first wins; no header means JSON."""
@@ -67,6 +69,13 @@ def negotiate(accept: str | None) -> str | None:
         if best is None or quality > best[0]:
             best = (quality, media_type)
     return best[1] if best else None
+
+
+# Clients send one Content-Type or two; email.message parses each anew otherwise.
+@functools.lru_cache(maxsize=256)
+def is_json_utf8(content_type: str) -> bool:
+    media_type, options = parse_content_type(content_type)
+    return media_type == JSON and options.get("charset", "utf-8").lower() in {"utf-8", "utf8"}
 
 
 def is_request_error(result: ExecutionResult) -> bool:
@@ -176,11 +185,7 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
         if adapter.method == "GET":
             params: Any = self.parse_query_params(adapter.query_params)
         else:
-            content_type, options = parse_content_type(adapter.content_type or "")
-            if content_type != JSON or options.get("charset", "utf-8").lower() not in {
-                "utf-8",
-                "utf8",
-            }:
+            if not is_json_utf8(adapter.content_type or ""):
                 raise HTTPException(415, f"POST a {JSON} body (UTF-8).")
             params = self.parse_json(await read_body(request))
         if isinstance(params, list):
