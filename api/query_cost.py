@@ -269,8 +269,11 @@ def operation_cost(
 
 
 def _cost_key(value: Any) -> Any:
-    """What of a variable's value the cost can depend on: a number, a flag, a list's length."""
-    if value is None or isinstance(value, bool | int | float):
+    """What of a variable's value the cost can depend on: a number, a flag, a list's length.
+    A flag is tagged: `True == 1` as a key, yet `first: true` is no page size."""
+    if isinstance(value, bool):
+        return ("bool", value)
+    if value is None or isinstance(value, int | float):
         return value
     if isinstance(value, list):
         return ("list", len(value))
@@ -293,7 +296,9 @@ def _memoised_cost(
 def _shape(key: Any) -> Any:
     """A stand-in value with what `_cost_key` kept (a list of the same length)."""
     if isinstance(key, tuple):
-        return [None] * key[1] if key[0] == "list" else None
+        if key[0] == "list":
+            return [None] * key[1]
+        return key[1] if key[0] == "bool" else None
     return key
 
 
@@ -315,11 +320,17 @@ def document_cost(
 ) -> int:
     """`operation_cost`, memoised (documents come from the parser cache, one per query text)."""
     index = document.definitions.index(operation)
-    names = [d.variable.name.value for d in operation.variable_definitions or ()]
-    key = tuple(
-        (name, _cost_key(variables[name])) for name in names if variables and name in variables
-    )
-    return _memoised_cost(schema, document, index, key)
+    return _memoised_cost(schema, document, index, cost_key(operation, variables))
+
+
+def cost_key(
+    operation: OperationDefinitionNode, variables: Mapping[str, Any] | None
+) -> tuple[tuple[str, Any], ...]:
+    """What of `variables` the operation's cost depends on: equal keys, equal costs."""
+    if not variables or not operation.variable_definitions:
+        return ()
+    names = [d.variable.name.value for d in operation.variable_definitions]
+    return tuple((name, _cost_key(variables[name])) for name in names if name in variables)
 
 
 def too_costly(requested: int, limit: int) -> GraphQLError:

@@ -55,7 +55,7 @@ from api.extensions import (
     record_operation,
 )
 from api.metrics import operation_label
-from api.query_cost import QueryCost, document_cost, selected_operation
+from api.query_cost import QueryCost, cost_key, document_cost, selected_operation
 from api.query_limits import LimitedValidation
 from api.relay import MAX_PAGE_SIZE, ModelNode
 from domain.errors import DomainError
@@ -171,12 +171,17 @@ class _Plan:
     operation: OperationDefinitionNode | None
     operation_name: str | None  # strawberry's: the only operation's name when none was asked
     operation_type: OperationType
+    # Costs by `cost_key`: the memo behind document_cost hashes the whole document (graphql-
+    # core's nodes are frozen dataclasses) on every lookup.
+    costs: dict[tuple[tuple[str, Any], ...], int]
 
 
 # As many as the parser and validation caches hold. Longer texts are uploads (importRunStart's
 # file inline), whose execution dwarfs what the plan saves.
 MAX_PLANS = 512
 MAX_PLANNED_QUERY_CHARS = 64_000
+# Variables that change a cost (page sizes, id lists' lengths) take a few values per document.
+MAX_COSTS_PER_PLAN = 64
 
 
 class _RememberPlan(SchemaExtension):
@@ -228,7 +233,7 @@ class TandemSchema(strawberry.Schema):
             del self._plans[next(iter(self._plans))]  # the oldest
         name = context.operation_name
         self._plans[(query, context._provided_operation_name)] = _Plan(
-            document, selected_operation(document, name), name, operation_type
+            document, selected_operation(document, name), name, operation_type, {}
         )
 
     async def execute(
@@ -246,11 +251,7 @@ class TandemSchema(strawberry.Schema):
         if plan is not None and plan.operation_type in (
             allowed_operation_types or DEFAULT_ALLOWED_OPERATION_TYPES
         ):
-            cost = (
-                document_cost(self._schema, plan.document, plan.operation, variable_values)
-                if plan.operation is not None
-                else 0
-            )
+            cost = self._cost(plan, variable_values)
             if cost <= limit:  # type: ignore[operator]
                 return await self._execute_planned(
                     plan,
@@ -270,6 +271,17 @@ class TandemSchema(strawberry.Schema):
             allowed_operation_types,
             operation_extensions,
         )
+
+    def _cost(self, plan: _Plan, variables: dict[str, Any] | None) -> int:
+        if plan.operation is None:
+            return 0
+        key = cost_key(plan.operation, variables)
+        cost = plan.costs.get(key)
+        if cost is None:
+            cost = document_cost(self._schema, plan.document, plan.operation, variables)
+            if len(plan.costs) < MAX_COSTS_PER_PLAN:
+                plan.costs[key] = cost
+        return cost
 
     async def _execute_planned(
         self,

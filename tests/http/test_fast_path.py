@@ -262,3 +262,18 @@ async def test_a_costly_query_is_refused_though_its_document_was_planned(api_of:
     assert again == refused
     assert again.body["errors"][0]["extensions"]["code"] == "QUERY_TOO_COSTLY"
     assert again.body["extensions"]["cost"] == {"requested": 60_001, "limit": 50000}
+
+
+async def test_a_flag_and_a_number_cost_apart_though_equal_as_keys(api_of: Any) -> None:
+    api = await api_of()
+    query = "query Page($n: Int) { accounts(first: $n) { edges { node { id } } } }"
+
+    one = await api.send({"query": query, "variables": {"n": 1}})
+    flag = await api.send({"query": query, "variables": {"n": True}})  # True == 1 in Python
+    api.schema.forget_plans()
+    flag_first = await api.send({"query": query, "variables": {"n": True}})
+
+    assert one.body["extensions"]["cost"]["requested"] == 3
+    # `first: true` is no page size: the default one (20) counts, as on first sight.
+    assert flag.body["extensions"]["cost"]["requested"] == 41
+    assert flag == flag_first
