@@ -184,6 +184,22 @@ MAX_PLANNED_QUERY_CHARS = 64_000
 MAX_COSTS_PER_PLAN = 64
 
 
+# The extensions whose work the fast path does itself (or, before it, found done: parse,
+# limits, validation, introspection refused) — any other keeps strawberry's way.
+_MIRRORED = frozenset(
+    {
+        MaskUnexpectedErrors,
+        OperationMetrics,
+        ParserCache,
+        MaxTokensLimiter,
+        LimitedValidation,
+        QueryCost,
+        DisableIntrospection,
+        HideSuggestions,
+    }
+)
+
+
 class _RememberPlan(SchemaExtension):
     """Runs only once parsing, the limits, validation and the cost let the operation run."""
 
@@ -211,9 +227,18 @@ class TandemSchema(strawberry.Schema):
     hides_suggestions = False
     _plans: dict[tuple[str | None, str | None], _Plan]
 
-    def enable_fast_path(self, *, cost_limit: int, hide_suggestions: bool) -> None:
-        self.cost_limit = cost_limit
-        self.hides_suggestions = hide_suggestions
+    def enable_fast_path(self) -> None:
+        """Turns the fast path on when the extensions are exactly those it stands in for (an
+        extension added later, or schema directives, keep strawberry's way until it does
+        their work too)."""
+        extensions = self.get_extensions()
+        limits = [e.limit for e in extensions if isinstance(e, QueryCost)]
+        if self.directives or len(limits) != 1:
+            return
+        if any(type(e) not in _MIRRORED for e in extensions):
+            return
+        self.cost_limit = limits[0]
+        self.hides_suggestions = any(isinstance(e, HideSuggestions) for e in extensions)
         self._plans = {}
         self.extensions = (*self.extensions, _RememberPlan)
 
@@ -366,8 +391,7 @@ def build_schema(settings: Settings | None = None, *, plain_fields: bool = True)
     ]
     if not settings.introspection:
         extensions += [DisableIntrospection, HideSuggestions]
-    traced = tracing.schema_extensions()
-    extensions[:0] = traced  # outermost: its span covers the others
+    extensions[:0] = tracing.schema_extensions()  # outermost: its span covers the others
     queries = [NodeQuery, *QUERY_ROOTS]
     mutations = MUTATION_ROOTS
     subscriptions = SUBSCRIPTION_ROOTS
@@ -403,10 +427,7 @@ def build_schema(settings: Settings | None = None, *, plain_fields: bool = True)
     )
     if plain_fields:
         simplify_resolvers(schema._schema)
-    if not traced:
-        schema.enable_fast_path(
-            cost_limit=settings.max_query_cost, hide_suggestions=not settings.introspection
-        )
+    schema.enable_fast_path()  # not with tracing: its spans come from an extension
     return schema
 
 

@@ -12,10 +12,13 @@ from typing import Any
 import httpx
 import orjson
 import pytest
+import strawberry
 from prometheus_client import REGISTRY
+from strawberry.extensions import SchemaExtension
 
 from adapters.queue import JobQueue
 from api.app import create_app
+from api.query_cost import QueryCost
 from api.schema import TandemSchema
 from domain.accounts import services as accounts
 from domain.accounts.models import Account
@@ -277,3 +280,21 @@ async def test_a_flag_and_a_number_cost_apart_though_equal_as_keys(api_of: Any) 
     # `first: true` is no page size: the default one (20) counts, as on first sight.
     assert flag.body["extensions"]["cost"]["requested"] == 41
     assert flag == flag_first
+
+
+def test_the_fast_path_stays_off_beside_an_extension_it_does_not_stand_in_for() -> None:
+    @strawberry.type(description="A query.")
+    class Query:
+        hello: str = strawberry.field(default="hi", description="A greeting.")
+
+    class Other(SchemaExtension):
+        pass
+
+    alone = TandemSchema(query=Query, extensions=[lambda: QueryCost(limit=10)])
+    beside = TandemSchema(query=Query, extensions=[lambda: QueryCost(limit=10), Other])
+    alone.enable_fast_path()
+    beside.enable_fast_path()
+
+    assert alone.cost_limit == 10
+    assert beside.cost_limit is None
+    assert Other not in alone.extensions
