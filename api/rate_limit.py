@@ -13,9 +13,7 @@ from typing import Any
 
 import orjson
 from redis.asyncio import Redis
-from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import NoScriptError, RedisError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from api.auth import PUBLIC_PATHS
@@ -154,50 +152,11 @@ class RateLimiter:
     async def _run(self, redis: Redis, key: str, size: int = 1) -> Any:
         window = str(self.window_ms)
         try:
-            if _plain_client(redis):
-                return await _evalsha_packed(redis, _packed_hit(key, window, size))
             reply: Any = redis.evalsha(_HIT_SHA, 1, key, window, str(size))
             return await reply
         except NoScriptError:  # a restarted or flushed Redis: EVAL caches the script again
             reply = redis.eval(_HIT, 1, key, window, str(size))
             return await reply
-
-
-# What redis-py's client packs for EVALSHA <sha> 1 <key> <window> <size>, packed here: its
-# packer, pure Python, and its pool and retry layers cost more CPU than the round trip itself.
-_HIT_HEAD = b"*6\r\n$7\r\nEVALSHA\r\n$40\r\n" + _HIT_SHA.encode() + b"\r\n$1\r\n1\r\n"
-
-
-def _packed_hit(key: str, window: str, size: int) -> bytes:
-    tail = b"".join(
-        b"$%d\r\n%s\r\n" % (len(v), v) for v in (key.encode(), window.encode(), b"%d" % size)
-    )
-    return _HIT_HEAD + tail
-
-
-def _plain_client(redis: Redis) -> bool:
-    """A pooled client that tries each command once, as JobQueue's: the one kind
-    `_evalsha_packed` does exactly what the client would (a client of one connection, or
-    configured to retry, goes the client's way)."""
-    if getattr(redis, "connection", None) is not None:
-        return False
-    kwargs = redis.connection_pool.connection_kwargs
-    return kwargs.get("retry") is None and not kwargs.get("retry_on_error")
-
-
-async def _evalsha_packed(redis: Redis, command: bytes) -> Any:
-    """`redis.execute_command` without its packing: a connection of the client's pool, the
-    command sent once, a failed connection closed, the connection given back."""
-    pool = redis.connection_pool
-    connection = await pool.get_connection()
-    try:
-        await connection.send_packed_command(command)
-        return await connection.read_response()
-    except (RedisConnectionError, RedisTimeoutError):
-        await connection.disconnect()
-        raise
-    finally:
-        await pool.release(connection)
 
 
 def token_subject(principal: Any) -> str:

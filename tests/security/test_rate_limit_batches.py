@@ -5,7 +5,6 @@ through are let through. Against the test Redis."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import uuid
 from collections import Counter
 from dataclasses import replace
@@ -16,7 +15,6 @@ import pytest
 from redis.asyncio import Redis
 
 from adapters.queue import JobQueue
-from api import rate_limit
 from api.app import create_app
 from api.rate_limit import RateLimiter, Verdict
 from domain.settings import Settings
@@ -168,26 +166,3 @@ async def test_concurrent_requests_of_one_token_over_the_limit_get_exactly_the_l
         for r in responses
         if r.status_code == 429
     )
-
-
-async def test_a_script_redis_does_not_know_is_sent_once_then_called_by_its_sha(
-    queue: JobQueue, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A script text of its own (a comment more): Redis has never seen its SHA, as after
-    # a restart; the test Redis's script cache is left alone.
-    script = f"{rate_limit._HIT}-- {uuid.uuid4().hex}\n"
-    sha = hashlib.sha1(script.encode()).hexdigest()
-    head = rate_limit._HIT_HEAD.replace(rate_limit._HIT_SHA.encode(), sha.encode())
-    monkeypatch.setattr(rate_limit, "_HIT_HEAD", head)
-    monkeypatch.setattr(rate_limit, "_HIT", script)
-    monkeypatch.setattr(rate_limit, "_HIT_SHA", sha)
-    limiter = RateLimiter(_prefix(), 2)
-    try:
-        assert await queue.redis.script_exists(sha) == [False]
-        verdicts = [await limiter.hit(queue.redis, "t") for _ in range(3)]
-        known = await queue.redis.script_exists(sha)
-    finally:
-        await _forget(queue.redis, limiter.prefix)
-
-    assert [(v.count, v.allowed) for v in verdicts if v] == [(1, True), (2, True), (3, False)]
-    assert known == [True]
