@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from redis.asyncio import Redis
 
 from api.relay import encode_id
 from domain.accounts.models import Account
@@ -94,3 +96,14 @@ def make_account_fixture(database: str) -> Callable[..., Awaitable[Account]]:
 @pytest.fixture(name="make_product")
 def make_product_fixture(database: str) -> Callable[..., Awaitable[Product]]:
     return make_product
+
+
+def rate_prefix() -> str:
+    """A queue name of a test's own for rate-limit keys (`<prefix>:rate:<subject>`)."""
+    return f"tandem-rate-test-{uuid.uuid4().hex[:8]}"
+
+
+async def forget_rate_keys(redis: Redis, prefix: str) -> None:
+    keys = [key async for key in redis.scan_iter(f"{prefix}:*")]
+    if keys:
+        await redis.delete(*keys)

@@ -11,7 +11,6 @@ import socket
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -28,19 +27,10 @@ from api.rate_limit import RateLimiter, token_subject
 from domain.auth.models import ApiToken
 from domain.auth.services import create_token
 from domain.settings import Settings
+from tests.factories import forget_rate_keys, rate_prefix
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPENAME = {"query": "{ __typename }"}
-
-
-def _prefix() -> str:
-    return f"tandem-rate-test-{uuid.uuid4().hex[:8]}"
-
-
-async def _forget(redis: Redis, prefix: str) -> None:
-    keys = [key async for key in redis.scan_iter(f"{prefix}:*")]
-    if keys:
-        await redis.delete(*keys)
 
 
 def _closed_port() -> int:
@@ -55,13 +45,13 @@ def _closed_port() -> int:
 async def test_a_subject_gets_its_limit_then_is_refused_until_the_window_closes(
     queue: JobQueue,
 ) -> None:
-    limiter = RateLimiter(_prefix(), 3)
+    limiter = RateLimiter(rate_prefix(), 3)
     try:
         verdicts = [await limiter.hit(queue.redis, "token-a") for _ in range(5)]
         other = await limiter.hit(queue.redis, "token-b")
         ttl_ms = await queue.redis.pttl(limiter.key("token-a"))
     finally:
-        await _forget(queue.redis, limiter.prefix)
+        await forget_rate_keys(queue.redis, limiter.prefix)
 
     assert [(v.allowed, v.count) for v in verdicts if v] == [
         (True, 1),
@@ -76,14 +66,14 @@ async def test_a_subject_gets_its_limit_then_is_refused_until_the_window_closes(
 
 
 async def test_a_new_window_opens_once_the_last_one_expired(queue: JobQueue) -> None:
-    limiter = RateLimiter(_prefix(), 1, window_seconds=0.2)
+    limiter = RateLimiter(rate_prefix(), 1, window_seconds=0.2)
     try:
         first = await limiter.hit(queue.redis, "token")
         refused = await limiter.hit(queue.redis, "token")
         await asyncio.sleep(0.3)
         again = await limiter.hit(queue.redis, "token")
     finally:
-        await _forget(queue.redis, limiter.prefix)
+        await forget_rate_keys(queue.redis, limiter.prefix)
 
     assert first is not None and first.allowed
     assert refused is not None and not refused.allowed
@@ -94,7 +84,7 @@ async def test_an_unreachable_redis_lets_requests_through_and_warns_once_a_minut
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(rate_limit, "BACKOFF_SECONDS", 0.0)
-    limiter = RateLimiter(_prefix(), 1)
+    limiter = RateLimiter(rate_prefix(), 1)
     unreachable = Redis(host="127.0.0.1", port=_closed_port(), socket_connect_timeout=0.2)
     try:
         with caplog.at_level(logging.WARNING, logger="tandem.rate_limit"):
@@ -126,7 +116,7 @@ async def limited(
     settings: Settings, database: str, queue: JobQueue
 ) -> AsyncIterator[tuple[Any, str]]:
     """`(build(limit, queue) → client, prefix)`: apps of one installation (queue name)."""
-    prefix = _prefix()
+    prefix = rate_prefix()
     clients: list[httpx.AsyncClient] = []
 
     def build(limit: int, app_queue: JobQueue | None = queue) -> httpx.AsyncClient:
@@ -141,7 +131,7 @@ async def limited(
     yield build, prefix
     for client in clients:
         await client.aclose()
-    await _forget(queue.redis, prefix)
+    await forget_rate_keys(queue.redis, prefix)
 
 
 def bearer(raw: str) -> dict[str, str]:
@@ -263,7 +253,7 @@ def two_api_processes(
         **os.environ,
         "DATABASE_URL": f"sqlite://{tmp_path / 'rate.sqlite3'}",
         "REDIS_URL": redis_url,
-        "TANDEM_QUEUE_NAME": _prefix(),
+        "TANDEM_QUEUE_NAME": rate_prefix(),
         "TANDEM_RATE_LIMIT_PER_MINUTE": "10",
         "TANDEM_VAR_DIR": str(tmp_path / "var"),
         "TANDEM_LOG_LEVEL": "WARNING",
@@ -324,7 +314,7 @@ async def test_two_api_processes_share_one_limit(
                 await http.post(f"{url}/graphql", json=TYPENAME) for _ in range(6) for url in urls
             ]
     finally:
-        await _forget(queue.redis, env["TANDEM_QUEUE_NAME"])
+        await forget_rate_keys(queue.redis, env["TANDEM_QUEUE_NAME"])
 
     assert [r.status_code for r in responses] == [200] * 10 + [429] * 2
     for refused in responses[10:]:

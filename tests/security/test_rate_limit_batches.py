@@ -5,7 +5,6 @@ through are let through. Against the test Redis."""
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections import Counter
 from dataclasses import replace
 from typing import Any
@@ -18,18 +17,9 @@ from adapters.queue import JobQueue
 from api.app import create_app
 from api.rate_limit import RateLimiter, Verdict
 from domain.settings import Settings
+from tests.factories import forget_rate_keys, rate_prefix
 
 TYPENAME = {"query": "{ __typename }"}
-
-
-def _prefix() -> str:
-    return f"tandem-rate-batch-{uuid.uuid4().hex[:8]}"
-
-
-async def _forget(redis: Redis, prefix: str) -> None:
-    keys = [key async for key in redis.scan_iter(f"{prefix}:*")]
-    if keys:
-        await redis.delete(*keys)
 
 
 class CountingLimiter(RateLimiter):
@@ -47,12 +37,12 @@ class CountingLimiter(RateLimiter):
 async def test_concurrent_hits_over_the_limit_let_exactly_the_limit_through(
     queue: JobQueue,
 ) -> None:
-    limiter = CountingLimiter(_prefix(), 7)
+    limiter = CountingLimiter(rate_prefix(), 7)
     try:
         verdicts = await asyncio.gather(*(limiter.hit(queue.redis, "token") for _ in range(20)))
         stored = await queue.redis.get(limiter.key("token"))
     finally:
-        await _forget(queue.redis, limiter.prefix)
+        await forget_rate_keys(queue.redis, limiter.prefix)
 
     assert all(isinstance(v, Verdict) for v in verdicts)
     counts = [v.count for v in verdicts if v]
@@ -65,7 +55,7 @@ async def test_concurrent_hits_over_the_limit_let_exactly_the_limit_through(
 
 
 async def test_batches_follow_each_other_and_keep_the_order_of_arrival(queue: JobQueue) -> None:
-    limiter = CountingLimiter(_prefix(), 1000)
+    limiter = CountingLimiter(rate_prefix(), 1000)
 
     async def burst(size: int) -> list[Verdict | None]:
         return list(await asyncio.gather(*(limiter.hit(queue.redis, "t") for _ in range(size))))
@@ -76,7 +66,7 @@ async def test_batches_follow_each_other_and_keep_the_order_of_arrival(queue: Jo
         second = asyncio.ensure_future(burst(5))
         results = [*(await first), *(await second)]
     finally:
-        await _forget(queue.redis, limiter.prefix)
+        await forget_rate_keys(queue.redis, limiter.prefix)
 
     assert sorted(v.count for v in results if v) == list(range(1, 11))
     assert sum(limiter.sizes) == 10
@@ -84,12 +74,12 @@ async def test_batches_follow_each_other_and_keep_the_order_of_arrival(queue: Jo
 
 
 async def test_each_subject_is_counted_on_its_own(queue: JobQueue) -> None:
-    limiter = CountingLimiter(_prefix(), 3)
+    limiter = CountingLimiter(rate_prefix(), 3)
     subjects = ["a", "b"] * 5
     try:
         verdicts = await asyncio.gather(*(limiter.hit(queue.redis, s) for s in subjects))
     finally:
-        await _forget(queue.redis, limiter.prefix)
+        await forget_rate_keys(queue.redis, limiter.prefix)
 
     allowed = Counter(s for s, v in zip(subjects, verdicts, strict=True) if v and v.allowed)
     assert allowed == {"a": 3, "b": 3}
@@ -97,7 +87,7 @@ async def test_each_subject_is_counted_on_its_own(queue: JobQueue) -> None:
 
 
 async def test_a_cancelled_leader_lets_its_batch_through_uncounted(queue: JobQueue) -> None:
-    limiter = CountingLimiter(_prefix(), 1)
+    limiter = CountingLimiter(rate_prefix(), 1)
     try:
         flying = asyncio.ensure_future(limiter.hit(queue.redis, "t"))
         await asyncio.sleep(0)
@@ -108,7 +98,7 @@ async def test_a_cancelled_leader_lets_its_batch_through_uncounted(queue: JobQue
         first, joined = await flying, await joiner
         after = await limiter.hit(queue.redis, "t")
     finally:
-        await _forget(queue.redis, limiter.prefix)
+        await forget_rate_keys(queue.redis, limiter.prefix)
 
     assert leader.cancelled()
     assert first is not None and (first.count, first.allowed) == (1, True)
@@ -119,7 +109,7 @@ async def test_a_cancelled_leader_lets_its_batch_through_uncounted(queue: JobQue
 async def test_a_failed_count_lets_the_batch_behind_it_through_without_asking(
     queue: JobQueue, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    limiter = CountingLimiter(_prefix(), 1)
+    limiter = CountingLimiter(rate_prefix(), 1)
     real_run = RateLimiter._run
     failures: list[int] = []
 
@@ -133,7 +123,7 @@ async def test_a_failed_count_lets_the_batch_behind_it_through_without_asking(
     try:
         verdicts = await asyncio.gather(*(limiter.hit(queue.redis, "t") for _ in range(4)))
     finally:
-        await _forget(queue.redis, limiter.prefix)
+        await forget_rate_keys(queue.redis, limiter.prefix)
 
     assert verdicts == [None] * 4
     assert limiter.sizes == [1]  # the batch behind the failure did not ask Redis
@@ -142,7 +132,7 @@ async def test_a_failed_count_lets_the_batch_behind_it_through_without_asking(
 async def test_concurrent_requests_of_one_token_over_the_limit_get_exactly_the_limit(
     settings: Settings, database: str, queue: JobQueue, make_token: Any
 ) -> None:
-    prefix = _prefix()
+    prefix = rate_prefix()
     app = create_app(
         replace(settings, rate_limit_per_minute=5, queue_name=prefix),
         manage_resources=False,
@@ -158,7 +148,7 @@ async def test_concurrent_requests_of_one_token_over_the_limit_get_exactly_the_l
                 *(client.post("/graphql", json=TYPENAME, headers=headers) for _ in range(12))
             )
     finally:
-        await _forget(queue.redis, prefix)
+        await forget_rate_keys(queue.redis, prefix)
 
     assert Counter(r.status_code for r in responses) == {200: 4, 429: 8}
     assert all(
