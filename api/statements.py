@@ -33,6 +33,7 @@ _MAX_SHAPES = 1024
 @dataclass(frozen=True)
 class _Statement:
     model: type[Model]
+    dialect: str
     sql: str
     values: tuple[Any, ...]
     slots: tuple[tuple[int, int], ...]  # (parameter position, argument position)
@@ -41,6 +42,7 @@ class _Statement:
 
 # A shape's statement, or None when its queryset does not compile (it is then awaited).
 _STATEMENTS: OrderedDict[Hashable, _Statement | None] = OrderedDict()
+_UNKNOWN: Any = object()
 
 
 async def fetch_rows(
@@ -49,19 +51,22 @@ async def fetch_rows(
     """`await build(*ids)`, with the SQL built once for `shape`: every call with one shape
     must build the same query of one model but for `ids` (their number may vary)."""
     key = (shape, len(ids))
-    try:
-        statement = _STATEMENTS[key]
-    except KeyError:
+    statement = _STATEMENTS.get(key, _UNKNOWN)
+    if statement is None:
+        return list(await build(*ids))
+    if statement is not _UNKNOWN:
+        model = statement.model
+        db = router.db_for_read(model) or model._meta.db
+        # SQL of one dialect is never sent to another (a process that opened both).
+        if db.capabilities.dialect != statement.dialect:
+            statement = _UNKNOWN
+    if statement is _UNKNOWN:
         queryset = build(*ids)
         _remember(key, _compile(queryset, build, ids))
         return list(await queryset)
-    if statement is None:
-        return list(await build(*ids))
     values = list(statement.values)
     for position, argument in statement.slots:
         values[position] = ids[argument]
-    model = statement.model
-    db = router.db_for_read(model) or model._meta.db
     _, rows = await db.execute_query(statement.sql, values)
     # What tortoise's executor does with a plain select's rows (without constructing an
     # executor, which cost a third of a one-row statement).
@@ -123,6 +128,7 @@ def _compile(
         template[position] = None
     return _Statement(
         model=queryset.model,
+        dialect=queryset._choose_db().capabilities.dialect,
         sql=real[0],
         values=tuple(template),
         slots=tuple(slots),

@@ -5,6 +5,7 @@ values do not follow its ids is awaited as it is, every time."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -85,3 +86,23 @@ async def test_a_queryset_whose_values_do_not_follow_its_ids_is_awaited_every_ti
     # Not compiled (a value is the id plus one): built anew by tortoise on the second call.
     assert statements._STATEMENTS[("beyond", 1)] is None
     assert built[-1:] == ["Account"]
+
+
+async def test_a_statement_of_another_dialect_is_built_again(
+    database: str, built: list[str]
+) -> None:
+    """A process that opened PostgreSQL and SQLite (the migration checks do) never sends one
+    dialect's SQL to the other."""
+    account = await Account.create(name="a", currency="USD")
+    await fetch_rows("test", [account.id], _by_ids)
+    key = ("test", 1)
+    statement = statements._STATEMENTS[key]
+    assert statement is not None
+    statements._STATEMENTS[key] = replace(statement, dialect="another", sql="not sql")
+    built.clear()
+
+    rows = await fetch_rows("test", [account.id], _by_ids)
+
+    assert [row.name for row in rows] == ["a"]
+    assert built == ["Account", "Account", "Account"]
+    assert statements._STATEMENTS[key].dialect == statement.dialect  # type: ignore[union-attr]
