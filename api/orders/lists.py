@@ -145,19 +145,23 @@ async def preload_lines(info: Info, orders: list[Any], path: tuple[str, ...]) ->
         for order, rows in zip(orders, rows_of, strict=True)
     ]
     if selects(info, *path, "lines", "product"):
-        lines = [line for order_lines in lines_of for line in order_lines]
-        # Each product once, and one node for it however many lines order it.
-        product_ids = list(dict.fromkeys(line.record.product_id for line in lines))
-        products = await loaders[ProductByIdLoader].load_many(product_ids)
-        nodes = {
-            product_id: to_node(product)
-            for product_id, product in zip(product_ids, products, strict=True)
-            if product is not None
-        }
-        for line in lines:
-            line.preloaded = nodes.get(line.record.product_id)
+        await hand_over_products(info, [line for order_lines in lines_of for line in order_lines])
     for order, order_lines in zip(orders, lines_of, strict=True):
         order.preloaded = order_lines
+
+
+async def hand_over_products(info: Info, lines: list[Any]) -> None:
+    """Gives order lines their products' nodes with one batch, so `SalesOrderLine.product`
+    awaits nothing: each product asked for once, one node however many lines order it."""
+    product_ids = list(dict.fromkeys(line.record.product_id for line in lines))
+    products = await info.context.loaders[ProductByIdLoader].load_many(product_ids)
+    nodes = {
+        product_id: to_node(product)
+        for product_id, product in zip(product_ids, products, strict=True)
+        if product is not None
+    }
+    for line in lines:
+        line.preloaded = nodes.get(line.record.product_id)
 
 
 class ShipmentOrderField(Enum):

@@ -34,7 +34,13 @@ from api.orders.enums import (
     SalesOrderPaymentStatus,
     SalesOrderStatus,
 )
-from api.orders.lists import ShipmentFilter, ShipmentOrder, shipment_criteria, shipment_order
+from api.orders.lists import (
+    ShipmentFilter,
+    ShipmentOrder,
+    hand_over_products,
+    shipment_criteria,
+    shipment_order,
+)
 from api.orders.loaders import (
     SalesOrderByIdLoader,
     SalesOrderLineByIdLoader,
@@ -173,15 +179,10 @@ class SalesOrder(ModelNode):
         return _lines_later(self, info)
 
     async def _lines(self, info: Info) -> list[SalesOrderLine]:
-        loaders = info.context.loaders
-        rows = await loaders[SalesOrderLinesByOrderIdLoader].load(self.record.id)
-        # Their products with the same batch when asked for: `product` then awaits nothing.
-        products: list[Any] = [None] * len(rows)
-        if rows and selects(info, "product"):
-            products = await loaders[ProductByIdLoader].load_many([r.product_id for r in rows])
+        rows = await info.context.loaders[SalesOrderLinesByOrderIdLoader].load(self.record.id)
         lines = [SalesOrderLine.from_model(row, currency=self.currency) for row in rows]
-        for line, product in zip(lines, products, strict=True):
-            line.preloaded = product
+        if lines and selects(info, "product"):  # with the same batch: `product` awaits nothing
+            await hand_over_products(info, lines)
         return lines
 
     @strawberry.field(description="The goods shipped for the order; oldest first by default.")
@@ -316,9 +317,8 @@ class SalesOrderLine(ModelNode):
 
     @strawberry.field(description="The product ordered.")
     def product(self, info: Info) -> Annotated[Product, strawberry.lazy("api.catalog.types")]:
-        preloaded = self.preloaded  # the product's node or row, loaded by SalesOrder.lines
-        if preloaded is not None:
-            return preloaded if isinstance(preloaded, ModelNode) else to_node(preloaded)  # type: ignore[return-value]
+        if self.preloaded is not None:  # the product's node (`hand_over_products`)
+            return self.preloaded
         return _product_later(info, self.record.product_id)
 
     @strawberry.field(description="The order the line belongs to.")
