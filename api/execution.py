@@ -222,13 +222,8 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
         awaitable_fields: list[str] = []
         try:
             for response_name, field_details_list in grouped_field_set.items():
-                node = field_details_list[0].node
-                field_name = node.name.value
-                try:
-                    plan = plans[field_name]
-                except KeyError:
-                    plan = plans[field_name] = _plan(parent_type, field_name)
-                if plan is not None and not node.arguments:
+                plan = _plan_of(plans, parent_type, field_details_list)
+                if plan is not None:
                     value = self._read(
                         plan, field_details_list, source_value, parent_type, path, response_name
                     )
@@ -348,7 +343,7 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     return _SLOW
             except Exception:
                 return _SLOW
-        fields = self._subfield_plans(object_type, field_details_list)
+        fields = self._known_subfield_plans(object_type, field_details_list)
         if fields is None:
             return _SLOW
         answer: dict[str, Any] = {}
@@ -362,7 +357,7 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
             answer[response_name] = item
         return answer
 
-    def _subfield_plans(
+    def _known_subfield_plans(
         self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList
     ) -> list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]] | None:
         """The plan of each subfield asked of `object_type` at this place of the document
@@ -374,27 +369,44 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
         if known is not None and known[0] is field_details_list:
             return known[1]
         grouped_field_set, defer_usages, _ = self.collect_subfields(object_type, field_details_list)
-        plans = _plans(object_type)
-        fields: list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]] | None = []
-        for response_name, sub_details in grouped_field_set.items():
-            node = sub_details[0].node
-            field_name = node.name.value
-            if field_name == "__typename":
-                fields.append((response_name, None, sub_details))  # type: ignore[union-attr]
-                continue
-            try:
-                plan = plans[field_name]
-            except KeyError:
-                plan = plans[field_name] = _plan(object_type, field_name)
-            if plan is None or node.arguments:
-                fields = None
-                break
-            fields.append((response_name, plan, sub_details))  # type: ignore[union-attr]
-        if defer_usages:
-            fields = None
+        fields = None if defer_usages else _subfield_plans(object_type, grouped_field_set)
         # The list is kept with the entry: its id stays its own while the entry lives.
         self._subfields[key] = (field_details_list, fields)
         return fields
+
+
+def _subfield_plans(
+    object_type: GraphQLObjectType, grouped_field_set: dict[str, FieldDetailsList]
+) -> list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]] | None:
+    plans = _plans(object_type)
+    fields: list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]] = []
+    for response_name, sub_details in grouped_field_set.items():
+        if sub_details[0].node.name.value == "__typename":
+            fields.append((response_name, None, sub_details))
+            continue
+        plan = _plan_of(plans, object_type, sub_details)
+        if plan is None:
+            return None
+        fields.append((response_name, plan, sub_details))
+    return fields
+
+
+def _plan_of(
+    plans: dict[str, Plan | _ObjectPlan | None],
+    parent_type: GraphQLObjectType,
+    field_details_list: FieldDetailsList,
+) -> Plan | _ObjectPlan | None:
+    """The plan of the field asked at this place (worked out once per type and field), or
+    None when it goes the ordinary way."""
+    node = field_details_list[0].node
+    if node.arguments:
+        return None
+    field_name = node.name.value
+    try:
+        return plans[field_name]
+    except KeyError:
+        plan = plans[field_name] = _plan(parent_type, field_name)
+        return plan
 
 
 def _simple_resolver(field: StrawberryField) -> tuple[Callable[..., Any], bool] | None:

@@ -114,8 +114,8 @@ def _compile(
         return None
     slots: list[tuple[int, int]] = []
     for position, (value, probe) in enumerate(zip(real[1], probed[1], strict=True)):
-        if type(probe) is int and probe in probes:
-            argument = probes.index(probe)
+        argument = _PROBE - probe if type(probe) is int else -1
+        if 0 <= argument < len(ids):  # the probe of the id at `argument`
             if value != ids[argument]:
                 return None
             slots.append((position, argument))
