@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 
+from domain.accounts.models import Account
 from domain.accounts.services import update_account
 from domain.billing.credit_notes import CreditLineDraft, create_credit_note
 from domain.billing.invoicing import invoice_order
@@ -181,13 +182,21 @@ async def test_paid_in_three_parts_the_gain_is_exactly_the_whole_difference(worl
     assert (invoice.amount_paid, invoice.amount_due) == (D("1082.50"), D("0.00"))
 
 
-async def test_a_jpy_bill_is_matched_in_yen_against_its_dollar_order(world: World):
-    await world.rate("JPY", MARCH_1, "0.0067")
+async def motors_received_from_japan(
+    world: World, quantity: Decimal
+) -> tuple[Account, PurchaseOrderLine]:
+    """A JPY supplier, and its PO line of hub motors (145.00 USD standard) received whole."""
     supplier = await world.customer("JPY", name="Kansai Drive Systems KK")
     motor = await make_item("FX-MOTOR", standard_cost="145")
-    order = await create_purchase_order(supplier.id, [PurchaseLineDraft(motor.id, D(20))])
+    order = await create_purchase_order(supplier.id, [PurchaseLineDraft(motor.id, quantity)])
     line = await PurchaseOrderLine.get(order_id=order.id)
-    await receive_purchase_order(order.id, [ReceiptLine(line.id, D(20))])
+    await receive_purchase_order(order.id, [ReceiptLine(line.id, quantity)])
+    return supplier, line
+
+
+async def test_a_jpy_bill_is_matched_in_yen_against_its_dollar_order(world: World):
+    await world.rate("JPY", MARCH_1, "0.0067")
+    supplier, line = await motors_received_from_japan(world, D(20))
     # The PO's 145.00 USD is 145 / 0.0067 = 21641.7910 JPY: 21 642 a unit is 0.209 × 10 =
     # 2.09 JPY off, inside max(1.00, 2 % of 216 417.91); 23 000 is 13 582.09 off, outside.
     matched = await create_vendor_bill(
@@ -217,11 +226,7 @@ async def test_a_jpy_bill_is_matched_in_yen_against_its_dollar_order(world: Worl
 async def test_a_jpy_bill_paid_in_two_parts_loses_exactly_the_whole_difference(world: World):
     await world.rate("JPY", MARCH_1, "0.0067")
     await world.rate("JPY", MARCH_10, "0.0069")
-    supplier = await world.customer("JPY", name="Kansai Drive Systems KK")
-    motor = await make_item("FX-MOTOR", standard_cost="145")
-    order = await create_purchase_order(supplier.id, [PurchaseLineDraft(motor.id, D(10))])
-    line = await PurchaseOrderLine.get(order_id=order.id)
-    await receive_purchase_order(order.id, [ReceiptLine(line.id, D(10))])
+    supplier, line = await motors_received_from_japan(world, D(10))
     bill = await create_vendor_bill(
         supplier.id, "KDS-1", MARCH_2, [BillLineDraft(line.id, D(10), D(21642))]
     )
