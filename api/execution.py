@@ -309,9 +309,19 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if inspect.iscoroutine(value):
                 value.close()  # never started: nothing ran, nothing to cancel
             return _SLOW
+        object_type = plan.object_type
         if not plan.is_list:
-            return self._object_answer(plan.object_type, field_details_list, value, path)
+            fields = self._known_subfield_plans(object_type, field_details_list)
+            return (
+                _SLOW if fields is None else self._object_answer(object_type, fields, value, path)
+            )
         if not isinstance(value, list | tuple):
+            return _SLOW
+        if not value:
+            return []
+        # The subfields' plans once for all the items: they share the place in the document.
+        fields = self._known_subfield_plans(object_type, field_details_list)
+        if fields is None:
             return _SLOW
         items: list[Any] = []
         for index, item in enumerate(value):
@@ -320,9 +330,7 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     return _SLOW
                 items.append(None)
                 continue
-            answer = self._object_answer(
-                plan.object_type, field_details_list, item, Path(path, index, None)
-            )
+            answer = self._object_answer(object_type, fields, item, Path(path, index, None))
             if answer is _SLOW:
                 return _SLOW
             items.append(answer)
@@ -331,7 +339,7 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def _object_answer(
         self,
         object_type: GraphQLObjectType,
-        field_details_list: FieldDetailsList,
+        fields: list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]],
         value: Any,
         path: Path,
     ) -> Any:
@@ -343,15 +351,16 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
                     return _SLOW
             except Exception:
                 return _SLOW
-        fields = self._known_subfield_plans(object_type, field_details_list)
-        if fields is None:
-            return _SLOW
         answer: dict[str, Any] = {}
         for response_name, plan, sub_details in fields:
             if plan is None:
                 answer[response_name] = object_type.name  # __typename
                 continue
-            item = self._read(plan, sub_details, value, object_type, path, response_name)
+            if type(plan) is _ObjectPlan:
+                subpath = Path(path, response_name, object_type.name)
+                item = self._tree(plan, sub_details, value, object_type, subpath)
+            else:
+                item = plan(value)  # type: ignore[operator]
             if item is _SLOW:
                 return _SLOW
             answer[response_name] = item

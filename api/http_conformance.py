@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 from cross_web import HTTPException
 from graphql import GraphQLError
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 from strawberry.asgi import GraphQL
@@ -90,14 +90,30 @@ def error_body(message: str, code: str) -> dict[str, Any]:
     return {"errors": [{"message": message, "extensions": {"code": code}}]}
 
 
+_CONTENT_TYPE_HEADERS = {
+    media_type: (b"content-type", value.encode()) for media_type, value in _CONTENT_TYPES.items()
+}
+
+
+class JsonAnswer(Response):
+    """A JSON answer with its headers given as bytes: starlette's Response would take them as
+    a dict and encode each again, on every request."""
+
+    def __init__(
+        self, body: bytes, status_code: int, raw_headers: list[tuple[bytes, bytes]]
+    ) -> None:
+        self.body = body
+        self.status_code = status_code
+        self.background = None
+        self.raw_headers = [(b"content-length", str(len(body)).encode()), *raw_headers]
+
+
 def json_response(
     body: Any, status_code: int, media_type: str, headers: dict[str, str] | None = None
 ) -> Response:
-    return Response(
-        orjson.dumps(body),
-        status_code=status_code,
-        headers={**(headers or {}), "content-type": _CONTENT_TYPES[media_type]},
-    )
+    raw_headers = [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()]
+    raw_headers.append(_CONTENT_TYPE_HEADERS[media_type])
+    return JsonAnswer(orjson.dumps(body), status_code, raw_headers)
 
 
 # Room for importRunStart's file (§14: up to 20 MB of text, which JSON escaping may double),
@@ -106,16 +122,23 @@ MAX_BODY_BYTES = 45_000_000
 
 
 async def read_body(request: Request) -> bytes:
-    """The request body, refused with 413 as soon as it is known to exceed MAX_BODY_BYTES."""
+    """The request body, refused with 413 as soon as it is known to exceed MAX_BODY_BYTES.
+
+    Read off `receive` itself: a request's body is one message (or a few), which
+    starlette's stream would hand over through an async generator."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise HTTPException(413, f"The request body exceeds {MAX_BODY_BYTES} bytes.")
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
+    body = b""
+    while True:
+        message = await request.receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        body += message.get("body", b"")
         if len(body) > MAX_BODY_BYTES:
             raise HTTPException(413, f"The request body exceeds {MAX_BODY_BYTES} bytes.")
-    return bytes(body)
+        if not message.get("more_body", False):
+            return body
 
 
 _HTTP_ERROR_CODES = {
@@ -243,7 +266,16 @@ class GraphQLOverHTTP(GraphQL[Context, None]):
             status_code = 400
             body.pop("data", None)
         response = json_response(body, sub_response.status_code or status_code, media_type)
-        response.headers.update(
-            {k: v for k, v in sub_response.headers.items() if k.lower() != "content-type"}
-        )
+        extra = [
+            h for h in sub_response.raw_headers if h[0] not in (b"content-type", b"content-length")
+        ]
+        response.raw_headers.extend(extra)  # what a resolver set on the sub-response
         return response
+
+    async def get_sub_response(self, request: Request | Any) -> Response:
+        """What a resolver may set its answer's status and headers on (strawberry's), made
+        without a Response's header encoding: it starts with none."""
+        sub_response = Response.__new__(Response)
+        sub_response.status_code = None  # type: ignore[assignment]
+        sub_response.raw_headers = []
+        return sub_response

@@ -13,9 +13,10 @@ from typing import Any
 
 import orjson
 from redis.asyncio import Redis
-from redis.exceptions import NoScriptError, RedisError
+from redis.exceptions import NoScriptError, RedisError, ResponseError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from adapters.redis_wire import command, drop_wire, wire_for
 from api.auth import PUBLIC_PATHS
 
 log = logging.getLogger("tandem.rate_limit")
@@ -139,6 +140,8 @@ class RateLimiter:
                 count, ttl_ms = await self._run(redis, key, size)
         except (RedisError, OSError, TimeoutError) as error:
             self._skip_until = now + BACKOFF_SECONDS
+            if isinstance(error, TimeoutError):
+                drop_wire(redis)  # its late replies must not be taken for the next counts
             if self._warned_at is None or now - self._warned_at >= WARN_EVERY_SECONDS:
                 self._warned_at = now
                 log.warning(
@@ -150,13 +153,25 @@ class RateLimiter:
         return int(count), int(ttl_ms)
 
     async def _run(self, redis: Redis, key: str, size: int = 1) -> Any:
+        """The count after adding `size` and the window's TTL in ms: on a wire of its own to
+        `redis`'s server (adapters.redis_wire: most of a small request's cost was redis-py's
+        client), or through `redis` itself where no wire can be opened (TLS)."""
         window = str(self.window_ms)
+        wire = await wire_for(redis)
+        if wire is None:
+            try:
+                reply: Any = redis.evalsha(_HIT_SHA, 1, key, window, str(size))
+                return await reply
+            except NoScriptError:  # a restarted or flushed Redis: EVAL caches the script again
+                reply = redis.eval(_HIT, 1, key, window, str(size))
+                return await reply
+        arguments = (b"1", key.encode(), window.encode(), str(size).encode())
         try:
-            reply: Any = redis.evalsha(_HIT_SHA, 1, key, window, str(size))
-            return await reply
-        except NoScriptError:  # a restarted or flushed Redis: EVAL caches the script again
-            reply = redis.eval(_HIT, 1, key, window, str(size))
-            return await reply
+            return await wire.ask(command(b"EVALSHA", _HIT_SHA.encode(), *arguments))
+        except ResponseError as error:
+            if not str(error).startswith("NOSCRIPT"):
+                raise
+            return await wire.ask(command(b"EVAL", _HIT.encode(), *arguments))
 
 
 def token_subject(principal: Any) -> str:
