@@ -2,8 +2,9 @@
 
 Written by hand, beside redis-py, for the one place where redis-py's own cost shows. A
 `{ __typename }` request costs about 0.09 ms of CPU in the API without the rate limit;
-redis-py's client stack adds 45 µs to each count (the connection pool's acquire and release,
-the retry and timeout wrappers, encoding each argument, its StreamReader), this wire 10 µs:
+redis-py's client stack adds 45–70 µs to each count (the connection pool's acquire and
+release, the retry and timeout wrappers, encoding each argument, its StreamReader), this
+wire 10–30 µs (the spread is the machine's: an idle VM's wake-ups cost more):
 the command is bytes built by the caller, written straight to the transport, and its reply
 is parsed by hiredis (redis-py's own C parser) as it arrives. Commands are pipelined: replies
 come back in the order sent, each to its waiting future.
@@ -69,7 +70,7 @@ class RedisWire(asyncio.Protocol):
         """The reply to `request` (one command in RESP), an error reply as ResponseError."""
         if self.closed or self._transport is None:
             raise ConnectionError("the connection to Redis is closed")
-        waiter: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        waiter: asyncio.Future[Any] = self.loop.create_future()
         self._waiting.append(waiter)
         self._transport.write(request)
         return waiter

@@ -356,11 +356,7 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
             if plan is None:
                 answer[response_name] = object_type.name  # __typename
                 continue
-            if type(plan) is _ObjectPlan:
-                subpath = Path(path, response_name, object_type.name)
-                item = self._tree(plan, sub_details, value, object_type, subpath)
-            else:
-                item = plan(value)  # type: ignore[operator]
+            item = self._read(plan, sub_details, value, object_type, path, response_name)
             if item is _SLOW:
                 return _SLOW
             answer[response_name] = item

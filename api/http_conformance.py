@@ -129,16 +129,20 @@ async def read_body(request: Request) -> bytes:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
         raise HTTPException(413, f"The request body exceeds {MAX_BODY_BYTES} bytes.")
-    body = b""
+    chunks: list[bytes] = []
+    size = 0
     while True:
         message = await request.receive()
         if message["type"] == "http.disconnect":
             raise ClientDisconnect()
-        body += message.get("body", b"")
-        if len(body) > MAX_BODY_BYTES:
+        chunk = message.get("body", b"")
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
             raise HTTPException(413, f"The request body exceeds {MAX_BODY_BYTES} bytes.")
         if not message.get("more_body", False):
-            return body
+            # Joined once: an upload of many chunks is not copied again with each one.
+            return chunk if len(chunks) == 1 else b"".join(chunks)
 
 
 _HTTP_ERROR_CODES = {

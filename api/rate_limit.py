@@ -35,6 +35,8 @@ return {count, ttl}
 """
 # Sent by its SHA-1 (EVALSHA): the script's text crosses the wire only when Redis lacks it.
 _HIT_SHA = hashlib.sha1(_HIT.encode()).hexdigest()
+_EVALSHA = (b"EVALSHA", _HIT_SHA.encode())
+_EVAL = (b"EVAL", _HIT.encode())
 
 # A Redis that does not answer must not hold a request up: past this, the request goes through.
 REDIS_TIMEOUT_SECONDS = 0.5
@@ -167,11 +169,11 @@ class RateLimiter:
                 return await reply
         arguments = (b"1", key.encode(), window.encode(), str(size).encode())
         try:
-            return await wire.ask(command(b"EVALSHA", _HIT_SHA.encode(), *arguments))
+            return await wire.ask(command(*_EVALSHA, *arguments))
         except ResponseError as error:
             if not str(error).startswith("NOSCRIPT"):
                 raise
-            return await wire.ask(command(b"EVAL", _HIT.encode(), *arguments))
+            return await wire.ask(command(*_EVAL, *arguments))
 
 
 def token_subject(principal: Any) -> str:
