@@ -29,10 +29,14 @@ from redis.exceptions import ResponseError
 DEFAULT_PORT = 6379
 
 
+def bulk(part: bytes) -> bytes:
+    """One bulk string in RESP."""
+    return b"$%d\r\n%s\r\n" % (len(part), part)
+
+
 def command(*parts: bytes) -> bytes:
     """A command in RESP: an array of bulk strings."""
-    encoded = b"".join(b"$%d\r\n%s\r\n" % (len(part), part) for part in parts)
-    return b"*%d\r\n%s" % (len(parts), encoded)
+    return b"*%d\r\n%s" % (len(parts), b"".join(map(bulk, parts)))
 
 
 class RedisWire(asyncio.Protocol):

@@ -156,6 +156,9 @@ def _object_type_of(field_def: GraphQLField) -> GraphQLObjectType | None:
 
 
 def _plan(parent_type: GraphQLObjectType, field_name: str) -> Plan | _ObjectPlan | None:
+    if field_name == "__typename":  # graphql-core's meta field: the type's own name
+        type_name = parent_type.name
+        return lambda _source: type_name
     field_def = parent_type.fields.get(field_name)
     field = _strawberry_field(field_def) if field_def is not None else None
     if field_def is None or field is None or field_def.args or field.extensions:

@@ -4,6 +4,7 @@ counted in Redis so that every API process shares it; over it, HTTP 429 with Ret
 from __future__ import annotations
 
 import asyncio
+import functools
 import hashlib
 import logging
 import math
@@ -16,7 +17,7 @@ from redis.asyncio import Redis
 from redis.exceptions import NoScriptError, RedisError, ResponseError
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from adapters.redis_wire import command, drop_wire, wire_for
+from adapters.redis_wire import bulk, drop_wire, wire_for
 from api.auth import PUBLIC_PATHS
 
 log = logging.getLogger("tandem.rate_limit")
@@ -35,8 +36,7 @@ return {count, ttl}
 """
 # Sent by its SHA-1 (EVALSHA): the script's text crosses the wire only when Redis lacks it.
 _HIT_SHA = hashlib.sha1(_HIT.encode()).hexdigest()
-_EVALSHA = (b"EVALSHA", _HIT_SHA.encode())
-_EVAL = (b"EVAL", _HIT.encode())
+_CALLS = ((b"EVALSHA", _HIT_SHA.encode()), (b"EVAL", _HIT.encode()))
 
 # A Redis that does not answer must not hold a request up: past this, the request goes through.
 REDIS_TIMEOUT_SECONDS = 0.5
@@ -167,19 +167,33 @@ class RateLimiter:
             except NoScriptError:  # a restarted or flushed Redis: EVAL caches the script again
                 reply = redis.eval(_HIT, 1, key, window, str(size))
                 return await reply
-        arguments = (b"1", key.encode(), window.encode(), str(size).encode())
+        evalsha, eval_ = _script_calls(key, window)
+        count = bulk(str(size).encode())
         try:
-            return await wire.ask(command(*_EVALSHA, *arguments))
+            return await wire.ask(evalsha + count)
         except ResponseError as error:
             if not str(error).startswith("NOSCRIPT"):
                 raise
-            return await wire.ask(command(*_EVAL, *arguments))
+            return await wire.ask(eval_ + count)
+
+
+@functools.lru_cache(maxsize=1024)
+def _script_calls(key: str, window: str) -> tuple[bytes, bytes]:
+    """EVALSHA and EVAL of the script for `key` in RESP, but for their last argument (the
+    count, a `bulk`): a token's key and the window are the same on every request."""
+    rest = b"".join(map(bulk, (b"1", key.encode(), window.encode())))
+    evalsha, eval_ = (b"*6\r\n" + bulk(verb) + bulk(script) + rest for verb, script in _CALLS)
+    return evalsha, eval_
 
 
 def token_subject(principal: Any) -> str:
     """A stable name for the token in Redis that reveals neither it nor its stored hash."""
-    material = f"{principal.pk}:{getattr(principal, 'token_hash', '')}"
-    return hashlib.sha256(material.encode()).hexdigest()[:32]
+    return _subject(principal.pk, getattr(principal, "token_hash", ""))
+
+
+@functools.lru_cache(maxsize=1024)
+def _subject(pk: Any, token_hash: str) -> str:
+    return hashlib.sha256(f"{pk}:{token_hash}".encode()).hexdigest()[:32]
 
 
 def rate_limited_body(limit: int, retry_after: int) -> bytes:

@@ -16,7 +16,6 @@ from typing import Annotated, Any
 import strawberry
 from graphql import DocumentNode, GraphQLError, OperationDefinitionNode
 from graphql import ExecutionResult as GraphQLExecutionResult
-from graphql.execution import execute
 from graphql.execution.middleware import MiddlewareManager
 from strawberry import relay
 from strawberry.execution import optimized_is_awaitable
@@ -27,7 +26,6 @@ from strawberry.extensions import (
     SchemaExtension,
 )
 from strawberry.scalars import JSON
-from strawberry.schema._graphql_core import execution_context_class_kwargs
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import DEFAULT_ALLOWED_OPERATION_TYPES
 from strawberry.schema.types.base_scalars import (
@@ -171,6 +169,7 @@ class _Plan:
     operation: OperationDefinitionNode | None
     operation_name: str | None  # strawberry's: the only operation's name when none was asked
     operation_type: OperationType
+    label: str  # the operation's in the metrics (`operation_label`)
     # Costs by `cost_key`: the memo behind document_cost hashes the whole document (graphql-
     # core's nodes are frozen dataclasses) on every lookup.
     costs: dict[tuple[tuple[str, Any], ...], int]
@@ -237,6 +236,8 @@ class TandemSchema(strawberry.Schema):
             return
         if any(type(e) not in _MIRRORED for e in extensions):
             return
+        if self._schema.get_directive("defer") or self._schema.get_directive("stream"):
+            return
         self.cost_limit = limits[0]
         self.hides_suggestions = any(isinstance(e, HideSuggestions) for e in extensions)
         self._plans = {}
@@ -258,7 +259,12 @@ class TandemSchema(strawberry.Schema):
             del self._plans[next(iter(self._plans))]  # the oldest
         name = context.operation_name
         self._plans[(query, context._provided_operation_name)] = _Plan(
-            document, selected_operation(document, name), name, operation_type, {}
+            document,
+            selected_operation(document, name),
+            name,
+            operation_type,
+            operation_label(name, query),
+            {},
         )
 
     async def execute(
@@ -280,7 +286,6 @@ class TandemSchema(strawberry.Schema):
             if cost <= limit:  # type: ignore[operator]
                 return await self._execute_planned(
                     plan,
-                    query or "",
                     {"cost": {"requested": cost, "limit": limit}},
                     variable_values,
                     context_value,
@@ -311,7 +316,6 @@ class TandemSchema(strawberry.Schema):
     async def _execute_planned(
         self,
         plan: _Plan,
-        query: str,
         extensions: dict[str, Any],
         variable_values: dict[str, Any] | None,
         context_value: Any,
@@ -322,17 +326,24 @@ class TandemSchema(strawberry.Schema):
         resolution here: `_RememberPlan` is the only one, and tracing never comes here)."""
         started = time.perf_counter()
         try:
-            outcome: Any = execute(
+            # graphql-core's `execute` less its wrappers: a check of the schema for @defer and
+            # @stream (it has neither, see `enable_fast_path`) and a coroutine around the
+            # result's, which only refuses incremental results (they need those directives).
+            executor: Any = self.execution_context_class.build(
                 self._schema,
                 plan.document,
-                root_value=root_value,
+                root_value,
+                context_value,
+                variable_values,
+                plan.operation_name,
                 middleware=MiddlewareManager(),
-                variable_values=variable_values,
-                operation_name=plan.operation_name,
-                context_value=context_value,
                 is_awaitable=optimized_is_awaitable,  # type: ignore[arg-type]
-                **execution_context_class_kwargs(self.execution_context_class),
                 operation_extensions=operation_extensions,
+            )
+            outcome: Any = (
+                GraphQLExecutionResult(None, errors=executor)
+                if isinstance(executor, list)  # the variables' errors
+                else executor.execute_operation()
             )
             if inspect.isawaitable(outcome):
                 outcome = await outcome
@@ -351,8 +362,7 @@ class TandemSchema(strawberry.Schema):
             # The ends of the extensions' on_operation, innermost first.
             if self.hides_suggestions:
                 hide_suggestions(errors)
-        label = operation_label(plan.operation_name, query)
-        record_operation(label, plan.operation_type.value, bool(errors), started)
+        record_operation(plan.label, plan.operation_type.value, bool(errors), started)
         if errors:
             errors = mask_operation_errors(errors, context_value)
         return ExecutionResult(data=result.data, errors=errors, extensions=extensions)

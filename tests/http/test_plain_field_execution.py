@@ -267,6 +267,31 @@ async def test_lists_of_objects_answer_values_nulls_and_errors_as_graphql_core_d
     assert "Int cannot represent non-integer value: 'many'" in errors[1][0]
 
 
+async def test_typename_anywhere_answers_as_graphql_core_does() -> None:
+    # At the root and below an awaited list (the ordinary way there), `__typename` is read
+    # as a plain field; aliased, it answers under its alias.
+    data, errors = await _same_through_both(
+        "{ __typename t: __typename shelves { __typename shelfTags { kind: __typename text } } }"
+    )
+    assert errors == [
+        (
+            "Cannot return null for non-nullable field Tag.text.",
+            ["shelves", 4, "shelfTags", 0, "text"],
+        )
+    ]
+    assert data == {
+        "__typename": "Query",
+        "t": "Query",
+        "shelves": [
+            {"__typename": "Shelf", "shelfTags": [{"kind": "Tag", "text": "w"}]},
+            {"__typename": "Shelf", "shelfTags": [{"kind": "Tag", "text": "y"}]},
+            {"__typename": "Shelf", "shelfTags": []},
+            {"__typename": "Shelf", "shelfTags": []},
+            None,
+        ],
+    }
+
+
 def _context(settings: Settings, token: ApiToken) -> Context:
     return Context(
         request=None,
