@@ -342,7 +342,7 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
     def _object_answer(
         self,
         object_type: GraphQLObjectType,
-        fields: list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]],
+        fields: list[tuple[str, Plan | _ObjectPlan, FieldDetailsList]],
         value: Any,
         path: Path,
     ) -> Any:
@@ -356,9 +356,6 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
                 return _SLOW
         answer: dict[str, Any] = {}
         for response_name, plan, sub_details in fields:
-            if plan is None:
-                answer[response_name] = object_type.name  # __typename
-                continue
             item = self._read(plan, sub_details, value, object_type, path, response_name)
             if item is _SLOW:
                 return _SLOW
@@ -367,11 +364,11 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
     def _known_subfield_plans(
         self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList
-    ) -> list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]] | None:
-        """The plan of each subfield asked of `object_type` at this place of the document
-        (None for `__typename`), worked out once per execution for all the list's items;
-        None when one of them has to go the ordinary way (an argument, a resolver that is
-        not plain, a deferred fragment)."""
+    ) -> list[tuple[str, Plan | _ObjectPlan, FieldDetailsList]] | None:
+        """The plan of each subfield asked of `object_type` at this place of the document,
+        worked out once per execution for all the list's items; None when one of them has
+        to go the ordinary way (an argument, a resolver that is not plain, a deferred
+        fragment)."""
         key = (object_type.name, id(field_details_list))
         known = self._subfields.get(key)
         if known is not None and known[0] is field_details_list:
@@ -385,13 +382,10 @@ class TandemExecutionContext(StrawberryGraphQLCoreExecutionContext):
 
 def _subfield_plans(
     object_type: GraphQLObjectType, grouped_field_set: dict[str, FieldDetailsList]
-) -> list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]] | None:
+) -> list[tuple[str, Plan | _ObjectPlan, FieldDetailsList]] | None:
     plans = _plans(object_type)
-    fields: list[tuple[str, Plan | _ObjectPlan | None, FieldDetailsList]] = []
+    fields: list[tuple[str, Plan | _ObjectPlan, FieldDetailsList]] = []
     for response_name, sub_details in grouped_field_set.items():
-        if sub_details[0].node.name.value == "__typename":
-            fields.append((response_name, None, sub_details))
-            continue
         plan = _plan_of(plans, object_type, sub_details)
         if plan is None:
             return None
