@@ -38,7 +38,7 @@ from api.graphiql import assets_route
 from api.http_conformance import GraphQLOverHTTP
 from api.logs import request_id_var
 from api.rate_limit import RateLimitMiddleware
-from api.schema import build_schema
+from api.schema import TandemSchema, build_schema
 from domain.settings import Settings, get_settings
 
 log = logging.getLogger("tandem.http")
@@ -51,11 +51,13 @@ class TandemGraphQL(GraphQLOverHTTP):
     # spoken, so no other protocol's handler can skip that.
     graphql_transport_ws_handler_class = TokenCheckingHandler
 
-    def __init__(self, settings: Settings, **kwargs: Any) -> None:
+    def __init__(
+        self, settings: Settings, schema: TandemSchema | None = None, **kwargs: Any
+    ) -> None:
         # No IDE here: AuthMiddleware answers the GraphiQL page (api.auth.is_graphiql_page),
         # so the view only ever executes GraphQL, and only for a token.
         super().__init__(
-            build_schema(settings),
+            schema or build_schema(settings),
             graphql_ide=None,
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             **kwargs,
@@ -199,8 +201,10 @@ def create_app(
     *,
     manage_resources: bool = True,
     queue: JobQueue | None = None,
+    schema: TandemSchema | None = None,
 ) -> Starlette:
-    """`manage_resources=False` lets tests own the database and queue connections."""
+    """`manage_resources=False` lets tests own the database and queue connections; `schema`
+    (built by `build_schema` for these settings) lets them share one schema between apps."""
     settings = settings or get_settings()
 
     @contextlib.asynccontextmanager
@@ -217,7 +221,7 @@ def create_app(
                     await app.state.queue.close()
                 await close_db()
 
-    graphql = TandemGraphQL(settings)
+    graphql = TandemGraphQL(settings, schema)
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),
         WebSocketRoute("/graphql", graphql),

@@ -22,7 +22,6 @@ The cost is memoised per document, operation and the variable values it depends 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -54,6 +53,8 @@ from graphql import (
 )
 from graphql.language import OperationType as AstOperationType
 from strawberry.extensions import SchemaExtension
+
+from api.schema_memo import PerSchemaMemo
 
 DEFAULT_PAGE_SIZE = 20
 _SIZE_ARGUMENTS = ("first", "last")
@@ -280,8 +281,7 @@ def _cost_key(value: Any) -> Any:
     return ("other",)
 
 
-@functools.lru_cache(maxsize=512)
-def _memoised_cost(
+def _cost_of_shape(
     schema: GraphQLSchema,
     document: DocumentNode,
     operation_index: int,
@@ -291,6 +291,9 @@ def _memoised_cost(
     assert isinstance(operation, OperationDefinitionNode)
     shaped = {name: _shape(key) for name, key in variables}
     return operation_cost(schema, document, operation, shaped)
+
+
+_memoised_cost = PerSchemaMemo(_cost_of_shape, maxsize=512)
 
 
 def _shape(key: Any) -> Any:

@@ -37,6 +37,8 @@ from graphql import (
 )
 from strawberry.extensions import ValidationCache
 
+from api.schema_memo import PerSchemaMemo
+
 T = TypeVar("T")
 
 VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
@@ -189,12 +191,23 @@ def _repeats(document: DocumentNode, measure: _Measure, max_repeats: int) -> Ite
 _cached_limit_errors = functools.lru_cache(maxsize=512)(limit_errors)
 
 
+@functools.cache
+def _validation_memo(maxsize: int) -> PerSchemaMemo[list[GraphQLError]]:
+    # Imported here as strawberry's ValidationCache does: strawberry.schema.schema imports
+    # the extensions.
+    from strawberry.schema.schema import validate_document
+
+    return PerSchemaMemo(validate_document, maxsize=maxsize)
+
+
 class LimitedValidation(ValidationCache):
     """graphql-core's validation (cached) behind the limits: a document over one is refused
     with the limits' errors alone, and nothing of it runs."""
 
     def __init__(self, *, max_depth: int, max_aliases: int, max_repeats: int, maxsize: int) -> None:
         super().__init__(maxsize=maxsize)
+        # strawberry's cache is keyed by the schema and outlives it (api/schema_memo.py).
+        self.cached_validate_document = _validation_memo(maxsize)
         self.max_depth, self.max_aliases, self.max_repeats = max_depth, max_aliases, max_repeats
 
     def on_validate(self) -> Iterator[None]:

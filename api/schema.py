@@ -244,7 +244,8 @@ class TandemSchema(strawberry.Schema):
         self.extensions = (*self.extensions, _RememberPlan)
 
     def forget_plans(self) -> None:
-        self._plans.clear()
+        if self.cost_limit is not None:
+            self._plans.clear()
 
     def remember(self, context: ExecutionContext) -> None:
         query, document = context.query, context.graphql_document
