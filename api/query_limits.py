@@ -36,6 +36,7 @@ from graphql import (
     visit,
 )
 from strawberry.extensions import ValidationCache
+from strawberry.schema.schema import validate_document
 
 from api.schema_memo import PerSchemaMemo
 
@@ -193,10 +194,6 @@ _cached_limit_errors = functools.lru_cache(maxsize=512)(limit_errors)
 
 @functools.cache
 def _validation_memo(maxsize: int) -> PerSchemaMemo[list[GraphQLError]]:
-    # Imported here as strawberry's ValidationCache does: strawberry.schema.schema imports
-    # the extensions.
-    from strawberry.schema.schema import validate_document
-
     return PerSchemaMemo(validate_document, maxsize=maxsize)
 
 
